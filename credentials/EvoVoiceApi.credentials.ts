@@ -1,0 +1,67 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class EvoVoiceApi implements ICredentialType {
+	name = 'evoVoiceApi';
+
+	displayName = 'EvoVoice API';
+
+	icon: Icon = { light: 'file:../nodes/EvoVoice/evoVoice.svg', dark: 'file:../nodes/EvoVoice/evoVoice.dark.svg' };
+
+	documentationUrl = 'https://github.com/session-messaging/n8n-nodes-session-messaging#evovoice';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://evovoice.io',
+			description: 'EvoVoice API address; use https://team.evovoice.io for the staging system',
+		},
+		{
+			displayName: 'User Name',
+			name: 'username',
+			type: 'string',
+			default: '',
+			description: 'The email address you sign in to EvoVoice with',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+		},
+	];
+
+	/**
+	 * ServiceStack Basic auth on every request. Done in plain JS (not a `={{…}}` template) because n8n
+	 * evaluates template expressions once per item, which is most of a declarative node's per-item cost.
+	 * The base URL is applied here for the same reason.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const basic = Buffer.from(`${String(credentials.username)}:${String(credentials.password)}`).toString('base64');
+		requestOptions.headers = { ...requestOptions.headers, Authorization: `Basic ${basic}` };
+		if (!requestOptions.baseURL && !/^https?:\/\//.test(requestOptions.url)) {
+			requestOptions.baseURL = String(credentials.baseUrl || 'https://evovoice.io').replace(/\/+$/, '');
+		}
+		return requestOptions;
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/auth/status',
+			method: 'GET',
+		},
+	};
+}

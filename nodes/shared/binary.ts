@@ -1,0 +1,84 @@
+import type { IBinaryData, IExecuteSingleFunctions } from 'n8n-workflow';
+import { fieldError } from './validation';
+
+export interface BinaryFile {
+	buffer: Buffer;
+	fileName: string;
+	mimeType: string;
+	size: number;
+}
+
+/**
+ * Reads the input item's binary property named by the user. A missing property is the user's
+ * mistake and is reported before any request is made, naming the field and what the item has.
+ */
+export async function readBinaryFile(
+	ctx: IExecuteSingleFunctions,
+	propertyName: string,
+	label: string,
+): Promise<BinaryFile> {
+	const name = propertyName.trim();
+	if (name === '') throw fieldError(ctx, label, 'is required but empty');
+	const binary: Record<string, IBinaryData> | undefined = ctx.getInputData().binary;
+	const data = binary?.[name];
+	if (!data) {
+		const present = Object.keys(binary ?? {});
+		throw fieldError(
+			ctx,
+			label,
+			`the input item has no binary property "${name}"`,
+			present.length ? `Binary properties on this item: ${present.join(', ')}` : 'This item has no binary data at all',
+		);
+	}
+	const buffer = await ctx.helpers.getBinaryDataBuffer(name);
+	return {
+		buffer,
+		fileName: data.fileName ?? name,
+		mimeType: data.mimeType || 'application/octet-stream',
+		size: buffer.length,
+	};
+}
+
+export function checkFileSize(
+	ctx: IExecuteSingleFunctions,
+	file: BinaryFile,
+	maxBytes: number,
+	label: string,
+	kind: string,
+): void {
+	if (file.size > maxBytes) {
+		throw fieldError(
+			ctx,
+			label,
+			`"${file.fileName}" is ${formatBytes(file.size)}, over the ${formatBytes(maxBytes)} limit for ${kind}`,
+		);
+	}
+}
+
+export function formatBytes(bytes: number): string {
+	if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(2)} MB`;
+	if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KB`;
+	return `${bytes} bytes`;
+}
+
+/**
+ * A multipart/form-data body from text fields and an optional file. Node's built-in FormData sets the
+ * boundary in Content-Type itself, so callers must not set a Content-Type header of their own.
+ */
+export function multipartBody(
+	fields: Record<string, string | number | undefined>,
+	file?: { field: string; file: BinaryFile },
+): FormData {
+	const form = new FormData();
+	for (const [key, value] of Object.entries(fields)) {
+		if (value !== undefined && value !== '') form.append(key, String(value));
+	}
+	if (file) {
+		form.append(
+			file.field,
+			new Blob([new Uint8Array(file.file.buffer)], { type: file.file.mimeType }),
+			file.file.fileName,
+		);
+	}
+	return form;
+}

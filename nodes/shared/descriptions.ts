@@ -1,0 +1,60 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Settings of the run's flow control; the defaults mirror DEFAULT_FLOW in flowControl.ts. */
+export const flowControlOptions: INodeProperties = {
+	displayName: 'Flow Control',
+	name: 'flowControl',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Max Requests In Flight',
+			name: 'maxInFlight',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100 },
+			default: 10,
+			description: 'The most requests this node has open at once; more items wait for a free slot',
+		},
+		{
+			displayName: 'Max Rate-Limit Retries',
+			name: 'maxRateLimitRetries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 20 },
+			default: 5,
+			description:
+				'How often a request the provider refused with 429 (too many requests, nothing processed) is tried again after the wait it asks for. Other failures are never retried, so no message is sent twice.',
+		},
+		{
+			displayName: 'Max Rate-Limit Wait (Seconds)',
+			name: 'maxRateLimitWaitSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 60,
+			description: 'The longest one item may wait in total for rate limits before it fails',
+		},
+	],
+};
+
+/** Return All + Limit for a listing operation; the paging itself is done by operation.ts. */
+export function returnAllOrLimit(show: Record<string, string[]>, maxLimit = 1000): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			displayOptions: { show },
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+			typeOptions: { minValue: 1, maxValue: maxLimit },
+			default: 50,
+			description: 'Max number of results to return',
+		},
+	];
+}

@@ -1,0 +1,206 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+/**
+ * How one provider says "this failed": the provider's own message (and any extra detail worth keeping,
+ * such as iSlash's trace id) read from an answer body, plus whether a 2xx answer is a failure in disguise.
+ */
+export interface ProviderErrorFormat {
+	/** Display name used in plain statements ("NetSapiens answered 502 with no message"). */
+	provider: string;
+	/** The provider's own error text in a body, when it sent one. */
+	readMessage(body: unknown): string | undefined;
+	/** Extra detail for the error's description (field errors, trace ids). */
+	readDetail?(body: unknown): string | undefined;
+	/** A 2xx answer that still reports a failure (iSlash's meta.code). Returns that failure's message. */
+	failureIn2xx?(body: unknown): string | undefined;
+}
+
+const TRANSPORT_STATEMENTS: Record<string, string> = {
+	ECONNRESET: 'the connection was reset before an answer arrived',
+	ECONNREFUSED: 'the connection was refused',
+	ETIMEDOUT: 'the request timed out',
+	ECONNABORTED: 'the request timed out',
+	ESOCKETTIMEDOUT: 'the request timed out',
+	ENOTFOUND: 'the host name could not be resolved',
+	EAI_AGAIN: 'the host name could not be resolved',
+	EPIPE: 'the connection was closed while sending',
+};
+
+/** Reads a string from the first of the given keys that holds a non-empty one. */
+export function firstString(source: unknown, keys: string[]): string | undefined {
+	if (!source || typeof source !== 'object') return undefined;
+	for (const key of keys) {
+		const value = (source as IDataObject)[key];
+		if (typeof value === 'string' && value.trim() !== '') return value.trim();
+	}
+	return undefined;
+}
+
+/** Parses a JSON text body; anything else (HTML error pages, empty bodies) stays as it is. */
+export function parseBody(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
+	const text = body.trim();
+	if (text.startsWith('{') || text.startsWith('[')) {
+		try {
+			return JSON.parse(text) as unknown;
+		} catch {
+			return body;
+		}
+	}
+	return body;
+}
+
+function describeRawBody(body: unknown): string | undefined {
+	if (body === undefined || body === null || body === '') return undefined;
+	if (typeof body === 'string') {
+		if (/^\s*</.test(body)) return 'The answer was an HTML page, not the API’s JSON.';
+		return body.length > 300 ? `${body.slice(0, 300)}…` : body;
+	}
+	return undefined;
+}
+
+/** Retry-After in seconds (delta-seconds or an HTTP date); undefined when absent or unreadable. */
+export function readRetryAfter(headers: IDataObject | undefined): number | undefined {
+	const raw = headers?.['retry-after'] ?? headers?.['Retry-After'];
+	if (raw === undefined || raw === null || raw === '') return undefined;
+	const text = String(raw).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+	const date = Date.parse(text);
+	if (Number.isNaN(date)) return undefined;
+	return Math.max(0, (date - Date.now()) / 1000);
+}
+
+/**
+ * Builds the NodeApiError for a provider answer. Only the status, the provider's text and the body go in:
+ * never the request (its headers carry the credential).
+ */
+export function providerApiError(
+	ctx: IExecuteSingleFunctions,
+	format: ProviderErrorFormat,
+	statusCode: number,
+	rawBody: unknown,
+	headers?: IDataObject,
+	failureMessage?: string,
+): NodeApiError {
+	const body = parseBody(rawBody);
+	const providerMessage = failureMessage ?? format.readMessage(body);
+	const message =
+		providerMessage ??
+		`${format.provider} answered HTTP ${statusCode}${describeRawBody(body) === undefined ? ' with an empty body' : ''}`;
+	const detail = format.readDetail?.(body) ?? (providerMessage ? undefined : describeRawBody(body));
+	const retryAfter = statusCode === 429 ? readRetryAfter(headers) : undefined;
+	const cause: JsonObject = { message, httpCode: String(statusCode) };
+	if (body !== undefined && body !== '' && typeof body === 'object') cause.body = body as JsonObject;
+	const error = new NodeApiError(ctx.getNode(), cause, {
+		message,
+		description: detail ?? `HTTP ${statusCode} from ${format.provider}`,
+		httpCode: String(statusCode),
+		itemIndex: ctx.getItemIndex(),
+	});
+	error.context.providerError = true;
+	if (retryAfter !== undefined) error.context.retryAfterSeconds = retryAfter;
+	return error;
+}
+
+/**
+ * postReceive hook: throws the provider's own error for a failed answer (requests are sent with
+ * ignoreHttpStatusErrors so n8n's generic "Bad request" message never replaces it).
+ */
+export function checkProviderResponse(format: ProviderErrorFormat) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
+	): Promise<INodeExecutionData[]> {
+		const status = response.statusCode;
+		if (status >= 400) {
+			throw providerApiError(this, format, status, response.body, response.headers);
+		}
+		const failure = format.failureIn2xx?.(parseBody(response.body));
+		if (failure !== undefined) {
+			throw providerApiError(this, format, status, response.body, response.headers, failure);
+		}
+		return items;
+	};
+}
+
+interface TransportLikeError {
+	httpCode?: string | null;
+	code?: string;
+	message?: string;
+	cause?: unknown;
+	response?: { status?: number; data?: unknown; headers?: IDataObject };
+	context?: IDataObject;
+}
+
+function findTransport(error: unknown): TransportLikeError | undefined {
+	// n8n wraps axios errors in NodeApiError (error.cause); walk a few levels down.
+	let current: unknown = error;
+	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+		const candidate = current as TransportLikeError;
+		if (candidate.response || (candidate.code && TRANSPORT_STATEMENTS[candidate.code])) {
+			return candidate;
+		}
+		current = candidate.cause;
+	}
+	return undefined;
+}
+
+/**
+ * Turns anything thrown while handling an item into a clean n8n error: our own errors pass through,
+ * transport failures (timeouts, resets) and n8n-wrapped HTTP errors are rebuilt from their status and
+ * body only, so no request configuration (and so no credential) rides along in the error.
+ */
+export function toNodeError(
+	ctx: IExecuteSingleFunctions,
+	format: ProviderErrorFormat,
+	error: unknown,
+): NodeApiError | NodeOperationError {
+	const itemIndex = ctx.getItemIndex();
+	if (error instanceof NodeOperationError) {
+		error.context.itemIndex = itemIndex;
+		return error;
+	}
+	if (error instanceof NodeApiError && error.context.providerError === true) {
+		return error;
+	}
+	const transport = findTransport(error);
+	if (transport?.response?.status) {
+		return providerApiError(
+			ctx,
+			format,
+			transport.response.status,
+			transport.response.data,
+			transport.response.headers,
+		);
+	}
+	const code = transport?.code;
+	const statement = code ? TRANSPORT_STATEMENTS[code] : undefined;
+	const message = statement
+		? `No answer from ${format.provider}: ${statement}`
+		: `The request to ${format.provider} failed: ${errorMessage(error)}`;
+	return new NodeApiError(
+		ctx.getNode(),
+		{ message, code: code ?? 'UNKNOWN' },
+		{
+			message,
+			description: code
+				? `Network error ${code}. The message may or may not have been processed, so it is not sent again.`
+				: undefined,
+			httpCode: 'none',
+			itemIndex,
+		},
+	);
+}
+
+function errorMessage(error: unknown): string {
+	if (error instanceof Error) return error.message;
+	return typeof error === 'string' ? error : 'unknown error';
+}

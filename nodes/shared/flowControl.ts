@@ -1,0 +1,121 @@
+import type { IExecuteSingleFunctions, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+/**
+ * Flow control for one node run. n8n's declarative engine starts every item's request at once; this
+ * keeps at most `limit` in flight, and when the provider answers 429 it pauses the whole run (not just
+ * the one item) for the Retry-After it asked for, so the node slows down instead of failing.
+ */
+class RunGate {
+	private active = 0;
+	private readonly waiting: Array<() => void> = [];
+	/** Epoch ms before which no new request may start (set by a 429). */
+	pausedUntil = 0;
+
+	constructor(
+		private readonly limit: number,
+		private readonly onIdle: () => void,
+	) {}
+
+	async acquire(): Promise<void> {
+		if (this.active < this.limit) {
+			this.active++;
+		} else {
+			await new Promise<void>((resolve) => this.waiting.push(resolve));
+		}
+		// A slot is held from here; honour a pause a 429 may have set meanwhile.
+		for (let wait = this.pausedUntil - Date.now(); wait > 0; wait = this.pausedUntil - Date.now()) {
+			await sleep(wait);
+		}
+	}
+
+	release(): void {
+		const next = this.waiting.shift();
+		if (next) {
+			next(); // the slot passes straight to the next waiter
+			return;
+		}
+		this.active--;
+		if (this.active === 0) this.onIdle();
+	}
+}
+
+const gates = new Map<string, RunGate>();
+
+function gateFor(ctx: IExecuteSingleFunctions, limit: number): RunGate {
+	const node = ctx.getNode();
+	const key = `${ctx.getExecutionId() ?? 'manual'}\u0000${node.id ?? node.name}`;
+	let gate = gates.get(key);
+	if (!gate) {
+		gate = new RunGate(limit, () => gates.delete(key));
+		gates.set(key, gate);
+	}
+	return gate;
+}
+
+export interface FlowSettings {
+	maxInFlight: number;
+	/** How many times a 429 is retried (the request was not processed, so a retry cannot duplicate). */
+	maxRateLimitRetries: number;
+	/** The most one item may wait for 429s in all, in seconds. */
+	maxRateLimitWaitSeconds: number;
+}
+
+export const DEFAULT_FLOW: FlowSettings = {
+	maxInFlight: 10,
+	maxRateLimitRetries: 5,
+	maxRateLimitWaitSeconds: 60,
+};
+
+/** Used when a 429 carries no Retry-After: 1 s, 2 s, 4 s … */
+const FALLBACK_BACKOFF_SECONDS = 1;
+
+export function readFlowSettings(ctx: IExecuteSingleFunctions): FlowSettings {
+	const options = ctx.getNodeParameter('flowControl', {}) as Partial<FlowSettings>;
+	const number = (value: unknown, fallback: number, min: number) =>
+		typeof value === 'number' && Number.isFinite(value) && value >= min ? value : fallback;
+	return {
+		maxInFlight: Math.floor(number(options.maxInFlight, DEFAULT_FLOW.maxInFlight, 1)),
+		maxRateLimitRetries: Math.floor(number(options.maxRateLimitRetries, DEFAULT_FLOW.maxRateLimitRetries, 0)),
+		maxRateLimitWaitSeconds: number(options.maxRateLimitWaitSeconds, DEFAULT_FLOW.maxRateLimitWaitSeconds, 0),
+	};
+}
+
+function rateLimitWaitSeconds(error: NodeApiError | NodeOperationError, attempt: number): number | undefined {
+	if (!('httpCode' in error) || error.httpCode !== '429') return undefined;
+	const retryAfter = error.context.retryAfterSeconds;
+	return typeof retryAfter === 'number' ? retryAfter : FALLBACK_BACKOFF_SECONDS * 2 ** attempt;
+}
+
+/**
+ * Runs one request under the run's gate. Only a 429 is retried: any other failure (5xx, timeout, reset)
+ * is thrown at once, because the provider may already have delivered the message.
+ * `toError` turns whatever the request threw into the n8n error the user will see.
+ */
+export async function withFlowControl<T>(
+	ctx: IExecuteSingleFunctions,
+	settings: FlowSettings,
+	send: () => Promise<T>,
+	toError: (error: unknown) => NodeApiError | NodeOperationError,
+): Promise<T> {
+	const gate = gateFor(ctx, settings.maxInFlight);
+	let waitedSeconds = 0;
+	for (let attempt = 0; ; attempt++) {
+		await gate.acquire();
+		try {
+			return await send();
+		} catch (error) {
+			const nodeError = toError(error);
+			const wait = rateLimitWaitSeconds(nodeError, attempt);
+			const allowed =
+				wait !== undefined &&
+				attempt < settings.maxRateLimitRetries &&
+				waitedSeconds + wait <= settings.maxRateLimitWaitSeconds;
+			if (!allowed) throw nodeError;
+			waitedSeconds += wait;
+			gate.pausedUntil = Math.max(gate.pausedUntil, Date.now() + wait * 1000);
+		} finally {
+			gate.release();
+		}
+	}
+}

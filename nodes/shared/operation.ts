@@ -1,0 +1,137 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodePropertyRouting,
+} from 'n8n-workflow';
+import { checkProviderResponse, toNodeError, type ProviderErrorFormat } from './errors';
+import { readFlowSettings, withFlowControl } from './flowControl';
+import { errorItem, pairItems } from './pairing';
+
+export type RequestOptions = DeclarativeRestApiSettings.HttpRequestOptions;
+
+/** How a listing endpoint is paged. */
+export interface Paging {
+	/** The largest page the provider serves. */
+	maxPageSize: number;
+	/** Puts page `page` (0-based) of `size` rows on the request; false when the API cannot page further. */
+	setPage(request: RequestOptions, page: number, size: number): boolean;
+}
+
+/**
+ * One operation of a provider node. The declarative engine builds the request skeleton from the
+ * operation's routing; `build` then does in plain JS what must not be left to chance: it validates
+ * every field (throwing a NodeOperationError that names it, before anything is sent), encodes path
+ * values, and writes the body the provider documents.
+ */
+export interface OperationSpec {
+	method: IHttpRequestMethods;
+	/** Static path; `build` may replace it when it holds path values. */
+	url?: string;
+	build?(this: IExecuteSingleFunctions, request: RequestOptions): Promise<void> | void;
+	/** Listing operations: the rows of an answer body (each becomes an output item). */
+	rows?(body: unknown): IDataObject[];
+	/** With `rows`: how to page. The node then honours its Return All / Limit parameters. */
+	paging?: Paging;
+	/** Shapes a successful answer's items (e.g. adds the session id a provider does not echo). */
+	finish?(
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+		request: RequestOptions,
+	): INodeExecutionData[];
+}
+
+/** No listing walks further than this, whatever the provider says. */
+const MAX_PAGES = 1000;
+
+function spreadRows(rows: (body: unknown) => IDataObject[]) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		_items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
+	): Promise<INodeExecutionData[]> {
+		return rows(response.body).map((json) => ({ json }));
+	};
+}
+
+async function collectPages(
+	ctx: IExecutePaginationFunctions,
+	spec: OperationSpec,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	send: () => Promise<INodeExecutionData[]>,
+): Promise<INodeExecutionData[]> {
+	const paging = spec.paging!;
+	const returnAll = ctx.getNodeParameter('returnAll', false) as boolean;
+	const limit = returnAll ? Infinity : Math.max(1, Number(ctx.getNodeParameter('limit', 50)) || 50);
+	const collected: INodeExecutionData[] = [];
+	for (let page = 0; page < MAX_PAGES; page++) {
+		const size = Math.min(paging.maxPageSize, limit - collected.length);
+		if (!paging.setPage(requestData.options, page, size)) break;
+		const rows = await send();
+		collected.push(...rows);
+		if (rows.length < size || collected.length >= limit) break;
+	}
+	return collected.slice(0, limit);
+}
+
+/**
+ * The function n8n calls in place of its own request loop (a function-valued
+ * `routing.operations.pagination` owns the request call): it validates and builds the request, sends it
+ * under the run's flow control, and turns every failure into a clean, paired n8n error — an error item
+ * with "Continue On Fail", a thrown error naming the item otherwise.
+ */
+function runOperation(spec: OperationSpec, format: ProviderErrorFormat) {
+	return async function (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		const itemIndex = this.getItemIndex();
+		const toError = (error: unknown) => toNodeError(this, format, error);
+		try {
+			await spec.build?.call(this, requestData.options);
+			const flow = readFlowSettings(this);
+			const send = async () =>
+				await withFlowControl(this, flow, async () => await this.makeRoutingRequest(requestData), toError);
+			const items = spec.paging ? await collectPages(this, spec, requestData, send) : await send();
+			const finished = spec.finish ? spec.finish.call(this, items, requestData.options) : items;
+			return pairItems(finished, itemIndex);
+		} catch (error) {
+			const nodeError = toError(error);
+			if (this.continueOnFail()) return [errorItem(nodeError, itemIndex)];
+			throw nodeError;
+		}
+	};
+}
+
+/**
+ * The routing of one operation option. Status errors are left to our postReceive check (so the
+ * provider's own message reaches the user); `except` lets a 401 through to n8n's refresh-and-retry
+ * path for credentials that fetch tokens.
+ */
+export function operationRouting(
+	spec: OperationSpec,
+	format: ProviderErrorFormat,
+	ignoreHttpStatusErrors: IHttpRequestOptions['ignoreHttpStatusErrors'] = true,
+): INodePropertyRouting {
+	return {
+		request: { method: spec.method, url: spec.url ?? '', ignoreHttpStatusErrors },
+		send: { paginate: true },
+		operations: { pagination: runOperation(spec, format) },
+		output: {
+			postReceive: [checkProviderResponse(format), ...(spec.rows ? [spreadRows(spec.rows)] : [])],
+		},
+	};
+}
+
+/** Rows of a list answer that may be an array, a single bare object, or wrapped under a key. */
+export function listRows(body: unknown, key?: string): IDataObject[] {
+	const value = key && body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject)[key] : body;
+	if (Array.isArray(value)) return value as IDataObject[];
+	if (value && typeof value === 'object') return [value as IDataObject];
+	return [];
+}

@@ -1,0 +1,115 @@
+import type { IExecuteSingleFunctions, IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/**
+ * Client-side checks run before any request leaves: each failure is a NodeOperationError that names
+ * the field as the user sees it in the node.
+ */
+
+type Ctx = IExecuteSingleFunctions;
+
+export function fieldError(ctx: Ctx, label: string, problem: string, hint?: string): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `${label}: ${problem}`, {
+		itemIndex: ctx.getItemIndex(),
+		description: hint,
+	});
+}
+
+function describeType(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/**
+ * Reads a text parameter: strings are trimmed, finite numbers become text (IDs and phone numbers
+ * often arrive as numbers from sheets); objects, lists, booleans and null are refused.
+ */
+export function readText(ctx: Ctx, name: string, label: string, options: { required?: boolean } = {}): string {
+	// extractValue: resource locators give their value, not {mode, value}
+	const value: unknown = ctx.getNodeParameter(name, '', { extractValue: true });
+	return checkText(ctx, value, label, options);
+}
+
+export function checkText(
+	ctx: Ctx,
+	value: unknown,
+	label: string,
+	{ required = false }: { required?: boolean } = {},
+): string {
+	let text: string;
+	if (value === undefined || value === '') {
+		text = '';
+	} else if (typeof value === 'string') {
+		text = value.trim();
+	} else if (typeof value === 'number' && Number.isFinite(value)) {
+		text = String(value);
+	} else {
+		throw fieldError(ctx, label, `expected text but got ${describeType(value)}`);
+	}
+	if (required && text === '') {
+		throw fieldError(ctx, label, 'is required but empty');
+	}
+	return text;
+}
+
+/** A whole number (or a text holding one) within optional bounds; empty gives undefined unless required. */
+export function readInteger(
+	ctx: Ctx,
+	name: string,
+	label: string,
+	{ required = false, min, max }: { required?: boolean; min?: number; max?: number } = {},
+): number | undefined {
+	const value: unknown = ctx.getNodeParameter(name, '');
+	if (value === undefined || value === '' || (typeof value === 'string' && value.trim() === '')) {
+		if (required) throw fieldError(ctx, label, 'is required but empty');
+		return undefined;
+	}
+	const number = typeof value === 'string' ? Number(value.trim()) : value;
+	if (typeof number !== 'number' || !Number.isInteger(number)) {
+		throw fieldError(ctx, label, `expected a whole number but got ${typeof value === 'string' ? `"${value}"` : describeType(value)}`);
+	}
+	if ((min !== undefined && number < min) || (max !== undefined && number > max)) {
+		throw fieldError(ctx, label, `must be between ${min ?? '-∞'} and ${max ?? '∞'}`);
+	}
+	return number;
+}
+
+/** One of the listed values (an options parameter may still receive anything through an expression). */
+export function readChoice<T extends string>(ctx: Ctx, name: string, label: string, allowed: readonly T[]): T {
+	const value: unknown = ctx.getNodeParameter(name, '');
+	if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+		throw fieldError(ctx, label, `"${String(value)}" is not one of ${allowed.join(', ')}`);
+	}
+	return value as T;
+}
+
+/** Path parameters are encoded so an ID can never change which endpoint is called. */
+export function pathSegment(ctx: Ctx, name: string, label: string): string {
+	return encodeURIComponent(readText(ctx, name, label, { required: true }));
+}
+
+/** E.164: a plus, then 8 to 15 digits, the first not zero. Spaces, dashes, dots and brackets are dropped. */
+export function checkE164(ctx: Ctx, value: string, label: string): string {
+	const compact = value.replace(/[\s\-().]/g, '');
+	if (!/^\+[1-9]\d{7,14}$/.test(compact)) {
+		throw fieldError(ctx, label, `"${value}" is not a phone number in international format`, 'Use E.164, e.g. +15556667777');
+	}
+	return compact;
+}
+
+/** For sends that need at least one of several fields (iSlash: text, file, file URL or sticker). */
+export function requireOneOf(ctx: Ctx, present: Record<string, boolean>): void {
+	if (!Object.values(present).some(Boolean)) {
+		const labels = Object.keys(present);
+		throw fieldError(ctx, labels.join(' / '), `at least one of ${labels.join(', ')} is required`);
+	}
+}
+
+/** Removes undefined and empty-string values so optional fields left blank are not sent. */
+export function compact<T extends IDataObject>(body: T): T {
+	for (const key of Object.keys(body)) {
+		if (body[key] === undefined || body[key] === '') delete body[key];
+	}
+	return body;
+}

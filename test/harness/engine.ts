@@ -1,0 +1,177 @@
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { createRunExecutionData, NodeConnectionTypes, NodeHelpers, Workflow } from 'n8n-workflow';
+import { FixtureCredentialsHelper } from './credentials';
+
+/** Stands in for n8n's Manual Trigger: it hands the test's items to the node under test. */
+class ManualTrigger implements INodeType {
+	description = {
+		displayName: 'Manual Trigger',
+		name: 'manualTrigger',
+		group: ['trigger'],
+		version: 1,
+		description: 'Starts the test workflow',
+		defaults: { name: 'Manual Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+	} as INodeType['description'];
+
+	async execute(this: IExecuteFunctions) {
+		return [this.getInputData()];
+	}
+}
+
+export interface RunOptions {
+	/** The node class under test (e.g. `new EvoVoice()`). */
+	nodeType: INodeType;
+	parameters: INodeParameters;
+	/** Input items (json, and binary where needed). */
+	items?: INodeExecutionData[];
+	/** Credential type name → stored data. */
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	/** Credential type classes known to the run. */
+	credentialTypes?: ICredentialType[];
+	/** n8n's Continue On Fail setting: regular output, error output, or stop (default). */
+	onError?: INode['onError'];
+	/** Reuse a helper across runs (token kept between runs, as n8n's database keeps it). */
+	credentialsHelper?: FixtureCredentialsHelper;
+	executionId?: string;
+}
+
+export interface RunResult {
+	/** Items of the node's main output. */
+	main: INodeExecutionData[];
+	/** Items of its error output (onError = continueErrorOutput). */
+	errorOutput: INodeExecutionData[];
+	/** The error that stopped the run, if any. */
+	error?: IRun['data']['resultData']['error'];
+	credentialsHelper: FixtureCredentialsHelper;
+	run: IRun;
+}
+
+export const NODE_NAME = 'Node Under Test';
+
+let executionCounter = 0;
+
+export function credentialsHelperFor(
+	credentialTypes: ICredentialType[],
+	credentials: Record<string, ICredentialDataDecryptedObject> = {},
+): FixtureCredentialsHelper {
+	const helper = new FixtureCredentialsHelper(new Map(credentialTypes.map((type) => [type.name, type])));
+	for (const [type, data] of Object.entries(credentials)) helper.store.set(type, { ...data });
+	return helper;
+}
+
+/**
+ * Runs Manual Trigger → node under test through n8n-core's real WorkflowExecute, so the node's
+ * description is interpreted by the real declarative RoutingNode and its requests go out through
+ * n8n's real HTTP stack (where nock sees them exactly as a provider would).
+ */
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const nodeType = options.nodeType;
+	const description = nodeType.description;
+	const typeName = `test.${description.name}`;
+	const nodeTypes: INodeTypes = {
+		getByName: (name) => (name === typeName ? nodeType : new ManualTrigger()),
+		getByNameAndVersion: (name, version) =>
+			NodeHelpers.getVersionedNodeType(name === typeName ? nodeType : new ManualTrigger(), version),
+		getKnownTypes: () => ({}),
+	};
+
+	const credentialsHelper =
+		options.credentialsHelper ?? credentialsHelperFor(options.credentialTypes ?? [], options.credentials);
+	const nodeCredentials = Object.fromEntries(
+		Object.keys(options.credentials ?? Object.fromEntries(credentialsHelper.store)).map((type) => [
+			type,
+			{ id: `${type}-id`, name: `${type} fixture` },
+		]),
+	);
+
+	const trigger: INode = {
+		id: 'trigger',
+		name: 'Manual Trigger',
+		type: 'test.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	const nodeUnderTest: INode = {
+		id: 'node-under-test',
+		name: NODE_NAME,
+		type: typeName,
+		typeVersion: Array.isArray(description.version) ? Math.max(...description.version) : description.version,
+		position: [200, 0],
+		parameters: options.parameters,
+		credentials: nodeCredentials,
+		onError: options.onError,
+	};
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		name: 'Test',
+		nodes: [trigger, nodeUnderTest],
+		connections: {
+			[trigger.name]: { main: [[{ node: NODE_NAME, type: NodeConnectionTypes.Main, index: 0 }]] },
+		},
+		active: false,
+		nodeTypes,
+		settings: {},
+	});
+
+	const executionId = options.executionId ?? `test-execution-${++executionCounter}`;
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflow as never);
+	const additionalData = {
+		credentialsHelper,
+		hooks,
+		executionId,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		webhookBaseUrl: 'http://localhost:5678/webhook/',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting/',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test/',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting/',
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		userId: 'test-user',
+		variables: {},
+		setExecutionStatus: () => undefined,
+		sendDataToUI: () => undefined,
+		executeWorkflow: async () => {
+			throw new Error('not available in tests');
+		},
+		getRunExecutionData: async () => undefined,
+		logAiEvent: () => undefined,
+		startRunnerTask: async () => {
+			throw new Error('not available in tests');
+		},
+		currentNodeExecutionIndex: 0,
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const items = options.items ?? [{ json: {} }];
+	const runExecutionData: IRunExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node: trigger, data: { main: [items] }, source: null }],
+		},
+	});
+	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const outputs = run.data.resultData.runData[NODE_NAME]?.[0]?.data?.main ?? [];
+	return {
+		main: (outputs[0] ?? []) as INodeExecutionData[],
+		errorOutput: (outputs[1] ?? []) as INodeExecutionData[],
+		error: run.data.resultData.error,
+		credentialsHelper,
+		run,
+	};
+}

@@ -1,0 +1,20 @@
+import { EvoVoiceApi } from '../../../credentials/EvoVoiceApi.credentials';
+import { EvoVoice } from '../../../nodes/EvoVoice/EvoVoice.node';
+import { runNode, type RunOptions } from '../../harness/engine';
+
+export const BASE = 'https://evovoice.test';
+export const USER = 'agent@example.com';
+export const PASSWORD = 'evo-secret-password-123';
+export const BASIC = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
+
+export const credentials = { evoVoiceApi: { baseUrl: `${BASE}/`, username: USER, password: PASSWORD } };
+
+/** Runs the EvoVoice node with the fixture credential. */
+export async function runEvoVoice(options: Omit<RunOptions, 'nodeType'>) {
+	return await runNode({
+		nodeType: new EvoVoice(),
+		credentialTypes: [new EvoVoiceApi()],
+		credentials,
+		...options,
+	});
+}
