@@ -64,6 +64,57 @@ export interface RunResult {
 
 export const NODE_NAME = 'Node Under Test';
 
+/** What n8n's server hands the engine for one execution: credentials, hooks, base URLs. */
+export function buildAdditionalData(
+	workflow: Workflow,
+	executionId: string,
+	credentialsHelper: FixtureCredentialsHelper,
+	extra: Record<string, unknown> = {},
+): IWorkflowExecuteAdditionalData {
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflow as never);
+	return {
+		credentialsHelper,
+		hooks,
+		executionId,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		webhookBaseUrl: 'http://localhost:5678/webhook/',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting/',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test/',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting/',
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		userId: 'test-user',
+		variables: {},
+		setExecutionStatus: () => undefined,
+		sendDataToUI: () => undefined,
+		executeWorkflow: async () => {
+			throw new Error('not available in tests');
+		},
+		getRunExecutionData: async () => undefined,
+		logAiEvent: () => undefined,
+		startRunnerTask: async () => {
+			throw new Error('not available in tests');
+		},
+		currentNodeExecutionIndex: 0,
+		...extra,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/** n8n's node registry for a test: the node under test plus the stand-in Manual Trigger. */
+export function nodeTypesFor(nodeType: INodeType): { nodeTypes: INodeTypes; typeName: string } {
+	const typeName = `test.${nodeType.description.name}`;
+	const pick = (name: string) => (name === typeName ? nodeType : new ManualTrigger());
+	return {
+		typeName,
+		nodeTypes: {
+			getByName: pick,
+			getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(pick(name), version),
+			getKnownTypes: () => ({}),
+		},
+	};
+}
+
 let executionCounter = 0;
 
 export function credentialsHelperFor(
@@ -83,13 +134,7 @@ export function credentialsHelperFor(
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	const nodeType = options.nodeType;
 	const description = nodeType.description;
-	const typeName = `test.${description.name}`;
-	const nodeTypes: INodeTypes = {
-		getByName: (name) => (name === typeName ? nodeType : new ManualTrigger()),
-		getByNameAndVersion: (name, version) =>
-			NodeHelpers.getVersionedNodeType(name === typeName ? nodeType : new ManualTrigger(), version),
-		getKnownTypes: () => ({}),
-	};
+	const { nodeTypes, typeName } = nodeTypesFor(nodeType);
 
 	const credentialsHelper =
 		options.credentialsHelper ?? credentialsHelperFor(options.credentialTypes ?? [], options.credentials);
@@ -131,33 +176,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	});
 
 	const executionId = options.executionId ?? `test-execution-${++executionCounter}`;
-	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflow as never);
-	const additionalData = {
-		credentialsHelper,
-		hooks,
-		executionId,
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678/',
-		webhookBaseUrl: 'http://localhost:5678/webhook/',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting/',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test/',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting/',
-		currentNodeParameters: undefined,
-		executionTimeoutTimestamp: undefined,
-		userId: 'test-user',
-		variables: {},
-		setExecutionStatus: () => undefined,
-		sendDataToUI: () => undefined,
-		executeWorkflow: async () => {
-			throw new Error('not available in tests');
-		},
-		getRunExecutionData: async () => undefined,
-		logAiEvent: () => undefined,
-		startRunnerTask: async () => {
-			throw new Error('not available in tests');
-		},
-		currentNodeExecutionIndex: 0,
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = buildAdditionalData(workflow, executionId, credentialsHelper);
 
 	const items = options.items ?? [{ json: {} }];
 	const runExecutionData: IRunExecutionData = createRunExecutionData({
