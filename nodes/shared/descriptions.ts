@@ -1,10 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** Settings of the run's flow control; the defaults mirror DEFAULT_FLOW in flowControl.ts. */
+/**
+ * Settings of the run's flow control (defaults mirror DEFAULT_FLOW in flowControl.ts). Named
+ * `requestOptions` on purpose: n8n merges its own Batching, Proxy, Timeout and SSL options for declarative
+ * nodes into a property of that name, so all request settings sit together in the node's Settings tab.
+ */
 export const flowControlOptions: INodeProperties = {
-	displayName: 'Flow Control',
-	name: 'flowControl',
+	displayName: 'Request Options',
+	name: 'requestOptions',
 	type: 'collection',
+	isNodeSetting: true,
 	placeholder: 'Add Option',
 	default: {},
 	options: [

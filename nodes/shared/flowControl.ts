@@ -71,7 +71,7 @@ export const DEFAULT_FLOW: FlowSettings = {
 const FALLBACK_BACKOFF_SECONDS = 1;
 
 export function readFlowSettings(ctx: IExecuteSingleFunctions): FlowSettings {
-	const options = ctx.getNodeParameter('flowControl', {}) as Partial<FlowSettings>;
+	const options = ctx.getNodeParameter('requestOptions', {}) as Partial<FlowSettings>;
 	const number = (value: unknown, fallback: number, min: number) =>
 		typeof value === 'number' && Number.isFinite(value) && value >= min ? value : fallback;
 	return {

@@ -1,4 +1,4 @@
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { DirectoryLoader, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -101,8 +101,15 @@ export function buildAdditionalData(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
+const prepared = new WeakSet<INodeType>();
+
 /** n8n's node registry for a test: the node under test plus the stand-in Manual Trigger. */
 export function nodeTypesFor(nodeType: INodeType): { nodeTypes: INodeTypes; typeName: string } {
+	// As n8n's loader does: declarative nodes get the common Request Options (batching, timeout, proxy).
+	if (!prepared.has(nodeType)) {
+		DirectoryLoader.applyDeclarativeNodeOptionParameters(nodeType);
+		prepared.add(nodeType);
+	}
 	const typeName = `test.${nodeType.description.name}`;
 	const pick = (name: string) => (name === typeName ? nodeType : new ManualTrigger());
 	return {
