@@ -77,6 +77,14 @@ export function readRetryAfter(headers: IDataObject | undefined): number | undef
 	return Math.max(0, (date - Date.now()) / 1000);
 }
 
+/** Errors this module already produced: passed through as they are when they come back up. */
+const mappedErrors = new WeakSet<object>();
+
+function mapped<T extends NodeApiError | NodeOperationError>(error: T): T {
+	mappedErrors.add(error);
+	return error;
+}
+
 /**
  * Builds the NodeApiError for a provider answer. Only the status, the provider's text and the body go in:
  * never the request (its headers carry the credential).
@@ -104,9 +112,8 @@ export function providerApiError(
 		httpCode: String(statusCode),
 		itemIndex: ctx.getItemIndex(),
 	});
-	error.context.providerError = true;
 	if (retryAfter !== undefined) error.context.retryAfterSeconds = retryAfter;
-	return error;
+	return mapped(error);
 }
 
 /**
@@ -166,9 +173,9 @@ export function toNodeError(
 	const itemIndex = ctx.getItemIndex();
 	if (error instanceof NodeOperationError) {
 		error.context.itemIndex = itemIndex;
-		return error;
+		return mapped(error);
 	}
-	if (error instanceof NodeApiError && error.context.providerError === true) {
+	if (error instanceof NodeApiError && mappedErrors.has(error)) {
 		return error;
 	}
 	const transport = findTransport(error);
@@ -186,7 +193,7 @@ export function toNodeError(
 	const message = statement
 		? `No answer from ${format.provider}: ${statement}`
 		: `The request to ${format.provider} failed: ${errorMessage(error)}`;
-	return new NodeApiError(
+	return mapped(new NodeApiError(
 		ctx.getNode(),
 		{ message, code: code ?? 'UNKNOWN' },
 		{
@@ -197,7 +204,7 @@ export function toNodeError(
 			httpCode: 'none',
 			itemIndex,
 		},
-	);
+	));
 }
 
 function errorMessage(error: unknown): string {

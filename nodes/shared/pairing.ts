@@ -1,4 +1,4 @@
-import type { INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /** Ties every output item of one input item back to it, whatever the counts (n8n only guesses when equal). */
 export function pairItems(items: INodeExecutionData[], itemIndex: number): INodeExecutionData[] {
@@ -6,15 +6,17 @@ export function pairItems(items: INodeExecutionData[], itemIndex: number): INode
 }
 
 /**
- * The item "Continue On Fail" emits for a failed input item: the error in json (what users read and
- * branch on), the error object (so n8n routes it to the error output), and the pairing to its input.
+ * The item "Continue On Fail" emits for a failed input item, paired to it. Its json holds only the keys
+ * n8n's engine recognises as an error item (`error`, `details`): with "Continue (using error output)" n8n
+ * then routes it to the error output and merges in the input item's json (workflow-execute.js,
+ * handleNodeErrorOutput). An `error` object on the item would make n8n replace the json with the bare
+ * message, losing the HTTP code (normalizeNodeErrors).
  */
-export function errorItem(
-	error: NodeApiError | NodeOperationError,
-	itemIndex: number,
-): INodeExecutionData {
-	const json: INodeExecutionData['json'] = { error: error.message };
-	if (error.description) json.description = error.description;
-	if ('httpCode' in error && error.httpCode) json.httpCode = error.httpCode;
-	return { json, error, pairedItem: { item: itemIndex } };
+export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	const details: IDataObject = {};
+	if ('httpCode' in error && error.httpCode) details.httpCode = error.httpCode;
+	if (error.description) details.description = error.description;
+	const json: IDataObject = { error: error.message };
+	if (Object.keys(details).length) json.details = details;
+	return { json, pairedItem: { item: itemIndex } };
 }

@@ -1,0 +1,123 @@
+import nock from 'nock';
+import { guardNetwork } from '../../harness/nockGuard';
+import { BASE, runEvoVoice } from '../EvoVoice/fixtures';
+
+/** Shared flow control (nodes/shared/flowControl.ts) through a real provider node and n8n's engine. */
+guardNetwork();
+
+const send = { resource: 'message', operation: 'send', sendTo: 'session', body: 'Hello' };
+const items = (count: number) => Array.from({ length: count }, (_, i) => ({ json: { sessionId: `s${i}` } }));
+const sendEach = { ...send, sessionId: '={{ $json.sessionId }}' };
+
+/** A nock server answering every send after `delayMs`, counting requests in flight. */
+function countingServer(count: number, delayMs: number) {
+	const stats = { inFlight: 0, maxInFlight: 0, requests: 0 };
+	nock(BASE)
+		.post(/\/sessions\/s\d+\/messages/)
+		.times(count)
+		.reply(async function (uri) {
+			stats.requests++;
+			stats.inFlight++;
+			stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+			await new Promise((resolve) => setTimeout(resolve, delayMs));
+			stats.inFlight--;
+			return [200, { id: uri }];
+		});
+	return stats;
+}
+
+describe('requests in flight', () => {
+	it('never exceeds the node option, and every item is sent once', async () => {
+		const stats = countingServer(30, 40);
+		const result = await runEvoVoice({ parameters: { ...sendEach, requestOptions: { maxInFlight: 4 } }, items: items(30) });
+		expect(result.error).toBeUndefined();
+		expect(stats).toMatchObject({ requests: 30, maxInFlight: 4, inFlight: 0 });
+		expect(result.main.map((item) => item.pairedItem)).toEqual(items(30).map((_, i) => ({ item: i })));
+	});
+
+	it('defaults to 10 (n8n itself would start all 25 at once)', async () => {
+		const stats = countingServer(25, 40);
+		await runEvoVoice({ parameters: sendEach, items: items(25) });
+		expect(stats.maxInFlight).toBe(10);
+	});
+});
+
+describe('429 and other failures', () => {
+	it('waits for Retry-After, retries a 429, and sends the message once', async () => {
+		const answered: number[] = [];
+		nock(BASE)
+			.post('/sessions/s0/messages')
+			.reply(() => {
+				answered.push(Date.now());
+				return [429, { responseStatus: { message: 'Too many requests' } }, { 'Retry-After': '1' }];
+			})
+			.post('/sessions/s0/messages')
+			.reply(() => {
+				answered.push(Date.now());
+				return [200, { id: 'm1' }];
+			});
+		const result = await runEvoVoice({ parameters: sendEach, items: items(1) });
+		expect(result.error).toBeUndefined();
+		expect(result.main).toEqual([{ json: { id: 'm1' }, pairedItem: { item: 0 } }]);
+		expect(answered).toHaveLength(2);
+		expect(answered[1] - answered[0]).toBeGreaterThanOrEqual(950);
+	});
+
+	it('pauses the whole run on a 429, not only the item that got it', async () => {
+		const starts: Record<string, number> = {};
+		let limited = false;
+		nock(BASE)
+			.post(/\/sessions\/s\d\/messages/)
+			.times(4)
+			.reply(function (uri) {
+				const session = uri.split('/')[2];
+				if (session === 's0' && !limited) {
+					limited = true;
+					return [429, {}, { 'Retry-After': '1' }];
+				}
+				starts[session] = Date.now();
+				return [200, { id: session }];
+			});
+		const begin = Date.now();
+		// one slot: s0 is limited first, so s1 and s2 may only start after the pause
+		const result = await runEvoVoice({ parameters: { ...sendEach, requestOptions: { maxInFlight: 1 } }, items: items(3) });
+		expect(result.main).toHaveLength(3);
+		expect(starts.s1 - begin).toBeGreaterThanOrEqual(950);
+		expect(starts.s2 - begin).toBeGreaterThanOrEqual(950);
+	});
+
+	it('gives up after the configured number of 429 retries with the provider message', async () => {
+		nock(BASE)
+			.post('/sessions/s0/messages')
+			.times(3)
+			.reply(429, { responseStatus: { message: 'Slow down' } }, { 'Retry-After': '0' });
+		const result = await runEvoVoice({
+			parameters: { ...sendEach, requestOptions: { maxRateLimitRetries: 2 } },
+			items: items(1),
+		});
+		expect(result.error).toMatchObject({ message: 'Slow down', httpCode: '429' });
+		expect(nock.isDone()).toBe(true);
+	});
+
+	it('does not wait longer in total than the configured bound', async () => {
+		nock(BASE).post('/sessions/s0/messages').reply(429, {}, { 'Retry-After': '120' });
+		const begin = Date.now();
+		const result = await runEvoVoice({
+			parameters: { ...sendEach, requestOptions: { maxRateLimitWaitSeconds: 30 } },
+			items: items(1),
+		});
+		expect(result.error?.httpCode).toBe('429');
+		expect(Date.now() - begin).toBeLessThan(2000);
+	});
+
+	it.each([
+		['a 500', (i: nock.Interceptor) => i.reply(500, { responseStatus: { message: 'boom' } })],
+		['a 503', (i: nock.Interceptor) => i.reply(503, '')],
+		['a reset', (i: nock.Interceptor) => i.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))],
+	])('never retries %s (the message may already be delivered)', async (_name, answer) => {
+		answer(nock(BASE).post('/sessions/s0/messages'));
+		const result = await runEvoVoice({ parameters: sendEach, items: items(1) });
+		expect(result.error).toBeDefined();
+		expect(nock.isDone()).toBe(true); // exactly the one interceptor was used; a retry would hit "no match"
+	});
+});
