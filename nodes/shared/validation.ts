@@ -55,16 +55,6 @@ export function checkText(
 }
 
 /**
- * A list of texts (IDs and the like): a comma-separated text, or a list from a multi-select or an
- * expression. Blank entries are dropped; anything that is not text (or a number) is refused.
- */
-export function readTextList(ctx: Ctx, name: string, label: string): string[] {
-	const value: unknown = ctx.getNodeParameter(name, '');
-	const entries = Array.isArray(value) ? (value as unknown[]) : typeof value === 'string' ? value.split(',') : [value];
-	return entries.map((entry) => checkText(ctx, entry, label)).filter((entry) => entry !== '');
-}
-
-/**
  * A date and time: an ISO 8601 text (read in the workflow's time zone when it has no offset, as n8n's
  * date picker writes it), a JS Date or a Luxon DateTime. Empty gives undefined.
  */
@@ -140,4 +130,14 @@ export function compact<T extends IDataObject>(body: T): T {
 		if (body[key] === undefined || body[key] === '') delete body[key];
 	}
 	return body;
+}
+
+/**
+ * A list parameter: a comma-separated text, or a list given by an expression (each entry text or a
+ * number). Entries are trimmed and empty ones dropped.
+ */
+export function readTextList(ctx: Ctx, name: string, label: string): string[] {
+	const value: unknown = ctx.getNodeParameter(name, '');
+	const entries = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value];
+	return entries.map((entry) => checkText(ctx, entry, label)).filter((entry) => entry !== '');
 }
