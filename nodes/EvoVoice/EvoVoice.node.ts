@@ -1,7 +1,11 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { flowControlOptions } from '../shared/descriptions';
 import { searchEndpoints } from './listSearch/searchEndpoints';
+import { getAccounts } from './loadOptions/getAccounts';
+import { conversationDescription } from './resources/conversation';
+import { endpointDescription } from './resources/endpoint';
 import { messageDescription } from './resources/message';
+import { sessionDescription } from './resources/session';
 
 export class EvoVoice implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,15 +31,24 @@ export class EvoVoice implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Message', value: 'message' }],
+				options: [
+					{ name: 'Conversation', value: 'conversation' },
+					{ name: 'Endpoint', value: 'endpoint' },
+					{ name: 'Message', value: 'message' },
+					{ name: 'Session', value: 'session' },
+				],
 				default: 'message',
 			},
 			...messageDescription,
+			...sessionDescription,
+			...conversationDescription,
+			...endpointDescription,
 			flowControlOptions,
 		],
 	};
 
 	methods = {
 		listSearch: { searchEndpoints },
+		loadOptions: { getAccounts },
 	};
 }

@@ -2,6 +2,7 @@ import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
+	INode,
 	INodeExecutionData,
 	JsonObject,
 } from 'n8n-workflow';
@@ -85,12 +86,20 @@ function mapped<T extends NodeApiError | NodeOperationError>(error: T): T {
 	return error;
 }
 
+/** What the error builders need of a context: the node, and the item the error belongs to. */
+export type ErrorContext = Pick<IExecuteSingleFunctions, 'getNode' | 'getItemIndex'>;
+
+/** An ErrorContext for contexts without items (poll triggers, list searches, load options). */
+export function nodeErrorContext(ctx: { getNode(): INode }): ErrorContext {
+	return { getNode: () => ctx.getNode(), getItemIndex: () => 0 };
+}
+
 /**
  * Builds the NodeApiError for a provider answer. Only the status, the provider's text and the body go in:
  * never the request (its headers carry the credential).
  */
 export function providerApiError(
-	ctx: IExecuteSingleFunctions,
+	ctx: ErrorContext,
 	format: ProviderErrorFormat,
 	statusCode: number,
 	rawBody: unknown,
@@ -166,7 +175,7 @@ function findTransport(error: unknown): TransportLikeError | undefined {
  * body only, so no request configuration (and so no credential) rides along in the error.
  */
 export function toNodeError(
-	ctx: IExecuteSingleFunctions,
+	ctx: ErrorContext,
 	format: ProviderErrorFormat,
 	error: unknown,
 ): NodeApiError | NodeOperationError {

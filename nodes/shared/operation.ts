@@ -69,8 +69,10 @@ async function collectPages(
 	const returnAll = ctx.getNodeParameter('returnAll', false) as boolean;
 	const limit = returnAll ? Infinity : Math.max(1, Number(ctx.getNodeParameter('limit', 50)) || 50);
 	const collected: INodeExecutionData[] = [];
+	// One size for every page: APIs that take a page number (or compute an offset as page × size) return
+	// the wrong rows if the size changes between pages.
+	const size = Math.min(paging.maxPageSize, limit);
 	for (let page = 0; page < MAX_PAGES; page++) {
-		const size = Math.min(paging.maxPageSize, limit - collected.length);
 		if (!paging.setPage(requestData.options, page, size)) break;
 		const rows = await send();
 		collected.push(...rows);

@@ -1,5 +1,6 @@
 import type { IExecuteSingleFunctions, IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { DateTime } from 'luxon';
 
 /**
  * Client-side checks run before any request leaves: each failure is a NodeOperationError that names
@@ -51,6 +52,23 @@ export function checkText(
 		throw fieldError(ctx, label, 'is required but empty');
 	}
 	return text;
+}
+
+/**
+ * A date and time: an ISO 8601 text (read in the workflow's time zone when it has no offset, as n8n's
+ * date picker writes it), a JS Date or a Luxon DateTime. Empty gives undefined.
+ */
+export function readDateTime(ctx: Ctx, name: string, label: string): DateTime | undefined {
+	const value: unknown = ctx.getNodeParameter(name, '');
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+	let date: DateTime | undefined;
+	if (DateTime.isDateTime(value)) date = value;
+	else if (value instanceof Date) date = DateTime.fromJSDate(value);
+	else if (typeof value === 'string') date = DateTime.fromISO(value.trim(), { zone: ctx.getTimezone() });
+	if (!date?.isValid) {
+		throw fieldError(ctx, label, `${typeof value === 'string' ? `"${value}"` : describeType(value)} is not a date`, 'Use an ISO 8601 date, e.g. 2026-11-22T10:00:00Z');
+	}
+	return date;
 }
 
 /** A whole number (or a text holding one) within optional bounds; empty gives undefined unless required. */
@@ -112,4 +130,14 @@ export function compact<T extends IDataObject>(body: T): T {
 		if (body[key] === undefined || body[key] === '') delete body[key];
 	}
 	return body;
+}
+
+/**
+ * A list parameter: a comma-separated text, or a list given by an expression (each entry text or a
+ * number). Entries are trimmed and empty ones dropped.
+ */
+export function readTextList(ctx: Ctx, name: string, label: string): string[] {
+	const value: unknown = ctx.getNodeParameter(name, '');
+	const entries = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value];
+	return entries.map((entry) => checkText(ctx, entry, label)).filter((entry) => entry !== '');
 }

@@ -24,6 +24,8 @@ export interface TriggerOptions {
 	credentialTypes?: ICredentialType[];
 	/** The workflow's saved static data (what n8n keeps between activations and polls). */
 	staticData?: IDataObject;
+	/** The time budget n8n gives each poll (IPollFunctions.getPollBudgetMs); n8n-core's default when unset. */
+	pollBudgetMs?: number;
 }
 
 export interface Delivery {
@@ -176,7 +178,20 @@ export class TriggerHarness {
 	async poll(mode: WorkflowExecuteMode = 'trigger'): Promise<INodeExecutionData[] | null> {
 		const poll = this.options.nodeType.poll;
 		if (!poll) throw new Error('node has no poll method');
-		const context = new PollContext(this.workflow, this.node, this.additionalData(), mode, 'activate');
+		const budget = this.options.pollBudgetMs;
+		const context = new PollContext(
+			this.workflow,
+			this.node,
+			this.additionalData(),
+			mode,
+			'activate',
+			undefined,
+			undefined,
+			undefined,
+			undefined,
+			undefined,
+			budget === undefined ? undefined : () => budget,
+		);
 		const result = await poll.call(context);
 		return result ? result[0] : null;
 	}

@@ -1,18 +1,26 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { evoVoiceGet } from '../shared/transport';
 
-/** Phone-number endpoints of the accounts the login reaches (ListEndpoints needs a Manager role). */
+const PAGE_SIZE = 100;
+
+/**
+ * Phone-number endpoints of the accounts the login reaches (ListEndpoints needs a Manager, Customer or
+ * System Administrator role; other logins type the ID). ServiceStack's `page` is 0-based.
+ */
 export async function searchEndpoints(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const page = paginationToken ? Number(paginationToken) : 1;
+	const page = paginationToken ? Number(paginationToken) : 0;
+	const search = filter?.trim();
+	// A search that looks like a number filters by number, anything else by name.
+	const filterQuery = search ? { [/^[+\d\s()-]+$/.test(search) ? 'phoneNumberFilter' : 'nameFilter']: search } : {};
 	const answer = await evoVoiceGet.call(this, '/endpoints', {
 		type: 'PhoneNumber',
-		...(filter ? { nameFilter: filter } : {}),
+		...filterQuery,
 		page,
-		countPerPage: 100,
+		countPerPage: PAGE_SIZE,
 	});
 	const items = (Array.isArray(answer.items) ? answer.items : []) as IDataObject[];
 	return {
@@ -20,6 +28,6 @@ export async function searchEndpoints(
 			name: String(endpoint.displayName ?? endpoint.phoneNumber ?? endpoint.id),
 			value: String(endpoint.id),
 		})),
-		paginationToken: answer.hasMorePages ? String(page + 1) : undefined,
+		paginationToken: answer.hasMorePages === true || items.length === PAGE_SIZE ? String(page + 1) : undefined,
 	};
 }

@@ -106,7 +106,7 @@ describe('429 and other failures', () => {
 			parameters: { ...sendEach, requestOptions: { maxRateLimitWaitSeconds: 30 } },
 			items: items(1),
 		});
-		expect(result.error?.httpCode).toBe('429');
+		expect(result.error).toMatchObject({ httpCode: '429' });
 		expect(Date.now() - begin).toBeLessThan(2000);
 	});
 

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { evoVoiceOperation } from '../../shared/routing';
+import { messageGetMany, messageGetManyProperties } from './getMany';
 import { messageSend, messageSendProperties } from './send';
 
 export const messageOperations: INodeProperties = {
@@ -9,6 +10,13 @@ export const messageOperations: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['message'] } },
 	options: [
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			action: 'Get many messages',
+			description: 'List messages, filtered by account, endpoint, customer, conversation or date',
+			routing: evoVoiceOperation(messageGetMany),
+		},
 		{
 			name: 'Send',
 			value: 'send',
@@ -20,4 +28,8 @@ export const messageOperations: INodeProperties = {
 	default: 'send',
 };
 
-export const messageDescription: INodeProperties[] = [messageOperations, ...messageSendProperties];
+export const messageDescription: INodeProperties[] = [
+	messageOperations,
+	...messageSendProperties,
+	...messageGetManyProperties,
+];

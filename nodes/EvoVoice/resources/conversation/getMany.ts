@@ -1,0 +1,30 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { listRows, type OperationSpec } from '../../../shared/operation';
+import { filtersCollection, messagingFilterOptions } from '../../shared/descriptions';
+import { MESSAGING_QUERY_FILTERS, readQueryFilters } from '../../shared/routing';
+
+const showForGetMany = { resource: ['conversation'], operation: ['getMany'] };
+
+export const conversationGetManyProperties: INodeProperties[] = [
+	...returnAllOrLimit(showForGetMany),
+	filtersCollection(showForGetMany, messagingFilterOptions('conversations')),
+];
+
+/**
+ * ListConversations: GET /conversations with `accountIds`, `endpointIds`, `customerIds`, `afterDate` →
+ * `{conversations: [{id, endpointId, otherAddress, mostRecentMessage}]}`. The API does not page this
+ * list (it is not a ListRequest), so Limit is applied to the one answer.
+ */
+export const conversationGetMany: OperationSpec = {
+	method: 'GET',
+	url: '/conversations',
+	build(request) {
+		request.qs = readQueryFilters(this, MESSAGING_QUERY_FILTERS);
+	},
+	rows: (body) => listRows(body, 'conversations'),
+	finish(items) {
+		if (this.getNodeParameter('returnAll', false) as boolean) return items;
+		return items.slice(0, Math.max(1, Number(this.getNodeParameter('limit', 50)) || 50));
+	},
+};

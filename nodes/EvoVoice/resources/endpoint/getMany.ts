@@ -1,0 +1,74 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import type { OperationSpec } from '../../../shared/operation';
+import { readChoice } from '../../../shared/validation';
+import { accountIdsOption, filtersCollection, idListOption } from '../../shared/descriptions';
+import { evoVoicePaging, listItems, readQueryFilters } from '../../shared/routing';
+
+const showForGetMany = { resource: ['endpoint'], operation: ['getMany'] };
+
+/** EndpointTypes as the vendor's CLI lists them (Evo-Technologies/evo-voice-cli src/commands/endpoint.ts). */
+const ENDPOINT_TYPES = ['PhoneNumber', 'User', 'Team', 'Email', 'Fax', 'EmergencyAddress', 'SipTrunk', 'AssistantBot'] as const;
+
+export const endpointGetManyProperties: INodeProperties[] = [
+	{
+		displayName: 'Listing endpoints needs a Manager, Customer or System Administrator role in EvoVoice',
+		name: 'roleNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: showForGetMany },
+	},
+	...returnAllOrLimit(showForGetMany),
+	filtersCollection(showForGetMany, [
+		accountIdsOption,
+		idListOption('customerIds', 'Customer IDs', 'Only endpoints of these customers'),
+		idListOption('flowIds', 'Flow IDs', 'Only endpoints using these flows'),
+		{
+			displayName: 'Name Contains',
+			name: 'nameFilter',
+			type: 'string',
+			default: '',
+			description: 'Only endpoints whose name matches this text',
+		},
+		{
+			displayName: 'Phone Number Contains',
+			name: 'phoneNumberFilter',
+			type: 'string',
+			default: '',
+			description: 'Only endpoints whose phone number matches this text',
+		},
+		idListOption('tagIds', 'Tag IDs', 'Only endpoints carrying all of these tags'),
+		{
+			displayName: 'Type',
+			name: 'type',
+			type: 'options',
+			default: 'PhoneNumber',
+			options: ENDPOINT_TYPES.map((value) => ({ name: value.replace(/([a-z])([A-Z])/g, '$1 $2'), value })),
+			description: 'Only endpoints of this type',
+		},
+	]),
+];
+
+/**
+ * ListEndpoints (roles SystemAdministrator, Manager or Customer): GET /endpoints with `accountIds`,
+ * `customerIds`, `flowIds`, `tagIds`, `nameFilter`, `phoneNumberFilter`, `type`; paged.
+ */
+export const endpointGetMany: OperationSpec = {
+	method: 'GET',
+	url: '/endpoints',
+	build(request) {
+		const qs = readQueryFilters(this, [
+			{ parameter: 'filters.accountIds', label: 'Account Names or IDs', query: 'accountIds', kind: 'ids' },
+			{ parameter: 'filters.customerIds', label: 'Customer IDs', query: 'customerIds', kind: 'ids' },
+			{ parameter: 'filters.flowIds', label: 'Flow IDs', query: 'flowIds', kind: 'ids' },
+			{ parameter: 'filters.tagIds', label: 'Tag IDs', query: 'tagIds', kind: 'ids' },
+			{ parameter: 'filters.nameFilter', label: 'Name Contains', query: 'nameFilter', kind: 'text' },
+			{ parameter: 'filters.phoneNumberFilter', label: 'Phone Number Contains', query: 'phoneNumberFilter', kind: 'text' },
+		]);
+		const filters = this.getNodeParameter('filters', {}) as { type?: unknown };
+		if (filters.type !== undefined) qs.type = readChoice(this, 'filters.type', 'Type', ENDPOINT_TYPES);
+		request.qs = qs;
+	},
+	rows: listItems,
+	paging: evoVoicePaging,
+};

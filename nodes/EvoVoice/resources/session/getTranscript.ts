@@ -1,0 +1,64 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { listRows, type OperationSpec } from '../../../shared/operation';
+import { pathSegment, readText } from '../../../shared/validation';
+import { readQueryFilters } from '../../shared/routing';
+
+const showForTranscript = { resource: ['session'], operation: ['getTranscript'] };
+
+export const sessionGetTranscriptProperties: INodeProperties[] = [
+	{
+		displayName: 'Session ID',
+		name: 'sessionId',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: { show: showForTranscript },
+		description: 'The chat session whose transcript to get',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: showForTranscript },
+		options: [
+			{
+				displayName: 'Include Earlier Messages',
+				name: 'includeHistorical',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include earlier messages with the same chat party',
+			},
+			{
+				displayName: 'Earlier Messages Since',
+				name: 'historicalCutOffDate',
+				type: 'dateTime',
+				default: '',
+				description: 'How far back earlier messages go (at most 6 months)',
+			},
+		],
+	},
+];
+
+/**
+ * GetChatTranscript (role User): GET /sessions/{sessionId}/transcript?includeHistorical&historicalCutOffDate
+ * → `{messages: [{date, from, body, mediaUri, mediaContentType}]}`; one item per message, with the
+ * session ID added (the answer does not repeat it).
+ */
+export const sessionGetTranscript: OperationSpec = {
+	method: 'GET',
+	build(request) {
+		readText(this, 'sessionId', 'Session ID', { required: true });
+		request.url = `/sessions/${pathSegment(this, 'sessionId', 'Session ID')}/transcript`;
+		request.qs = readQueryFilters(this, [
+			{ parameter: 'options.includeHistorical', label: 'Include Earlier Messages', query: 'includeHistorical', kind: 'boolean' },
+			{ parameter: 'options.historicalCutOffDate', label: 'Earlier Messages Since', query: 'historicalCutOffDate', kind: 'dateTime' },
+		]);
+	},
+	rows: (body) => listRows(body, 'messages'),
+	finish(items) {
+		const sessionId = readText(this, 'sessionId', 'Session ID', { required: true });
+		return items.map((item) => ({ ...item, json: { sessionId, ...item.json } }));
+	},
+};

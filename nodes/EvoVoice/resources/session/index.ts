@@ -1,0 +1,35 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { evoVoiceOperation } from '../../shared/routing';
+import { sessionGetMany, sessionGetManyProperties } from './getMany';
+import { sessionGetTranscript, sessionGetTranscriptProperties } from './getTranscript';
+
+export const sessionOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['session'] } },
+	options: [
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			action: 'Get many sessions',
+			description: 'List sessions (calls and chats), filtered by account, date, endpoint, customer or party',
+			routing: evoVoiceOperation(sessionGetMany),
+		},
+		{
+			name: 'Get Transcript',
+			value: 'getTranscript',
+			action: 'Get the transcript of a session',
+			description: 'Get the chat messages of a session, one item per message',
+			routing: evoVoiceOperation(sessionGetTranscript),
+		},
+	],
+	default: 'getMany',
+};
+
+export const sessionDescription: INodeProperties[] = [
+	sessionOperations,
+	...sessionGetManyProperties,
+	...sessionGetTranscriptProperties,
+];

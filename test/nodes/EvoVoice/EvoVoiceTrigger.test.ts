@@ -1,0 +1,177 @@
+import nock from 'nock';
+import { NodeApiError } from 'n8n-workflow';
+import { EvoVoiceApi } from '../../../credentials/EvoVoiceApi.credentials';
+import { EvoVoiceTrigger } from '../../../nodes/EvoVoice/EvoVoiceTrigger.node';
+import { guardNetwork } from '../../harness/nockGuard';
+import { TriggerHarness, type TriggerOptions } from '../../harness/trigger';
+import { BASE, BASIC, credentials, PASSWORD } from './fixtures';
+
+const network = guardNetwork();
+
+const T0 = Date.parse('2026-11-22T10:00:00.000Z');
+let clock = T0;
+
+beforeEach(() => {
+	clock = T0;
+	jest.spyOn(Date, 'now').mockImplementation(() => clock);
+});
+afterEach(() => jest.restoreAllMocks());
+
+function trigger(options: Partial<TriggerOptions> = {}) {
+	return new TriggerHarness({
+		nodeType: new EvoVoiceTrigger(),
+		parameters: { filters: { accountIds: ['a1', 'a2'], endpointIds: 'e1, e2' } },
+		credentials,
+		credentialTypes: [new EvoVoiceApi()],
+		...options,
+	});
+}
+
+function message(id: string, date: string, direction: 'Incoming' | 'Outgoing' = 'Incoming') {
+	return { id, accountId: 'a1', endpointId: 'e1', date, direction, otherAddress: '+15556667777', text: id, isUnread: true };
+}
+
+/** Expects one ListMessages page for the trigger's filters from `afterDate`. */
+function expectPage(afterDate: string, page: number, items: object[], onReply?: () => void) {
+	return nock(BASE, { reqheaders: { authorization: BASIC, accept: 'application/json' } })
+		.get('/messages')
+		.query({ accountIds: 'a1,a2', endpointIds: 'e1,e2', afterDate, page: String(page), countPerPage: '100' })
+		.reply(() => {
+			onReply?.();
+			return [200, { items, hasMorePages: false }];
+		});
+}
+
+const ids = (items: Array<{ json: { id?: unknown } }> | null) => (items ?? []).map((item) => item.json.id);
+
+describe('EvoVoice Trigger', () => {
+	it('first activation only sets the cursor to now, without a request', async () => {
+		const harness = trigger();
+		expect(await harness.poll()).toBeNull();
+		expect(network.unexpected).toEqual([]);
+		expect(harness.staticData['node:Trigger Under Test']).toEqual({
+			cursor: { lastDate: '2026-11-22T10:00:00.000Z', seenIds: [] },
+		});
+	});
+
+	it('across three polls emits every new incoming message once, including one arriving at the boundary', async () => {
+		const harness = trigger();
+		await harness.poll(); // activation: cursor at 10:00:00.000
+
+		// Poll 1: two messages share the newest instant (one outgoing, one incoming).
+		let scope = expectPage('2026-11-22T10:00:00.000Z', 0, [
+			message('m1', '2026-11-22T10:00:30Z'),
+			message('m2', '2026-11-22T10:01:00Z', 'Outgoing'),
+			message('m3', '2026-11-22T10:01:00Z'),
+		]);
+		const first = await harness.poll();
+		scope.done();
+		expect(ids(first)).toEqual(['m1', 'm3']);
+
+		// Poll 2: afterDate is the newest instant; the answer repeats it (inclusive) and holds m4, which
+		// arrived at exactly that instant after poll 1 (written with 7 decimals, as .NET may).
+		scope = expectPage('2026-11-22T10:01:00.000Z', 0, [
+			message('m2', '2026-11-22T10:01:00Z', 'Outgoing'),
+			message('m3', '2026-11-22T10:01:00Z'),
+			message('m4', '2026-11-22T10:01:00.0000000Z'),
+		]);
+		const second = await harness.poll();
+		scope.done();
+		expect(ids(second)).toEqual(['m4']);
+
+		// Poll 3: the boundary again, newer messages out of order, and an older one the server let through.
+		scope = expectPage('2026-11-22T10:01:00.000Z', 0, [
+			message('m0', '2026-11-22T09:59:00Z'),
+			message('m3', '2026-11-22T10:01:00Z'),
+			message('m4', '2026-11-22T10:01:00Z'),
+			message('m5', '2026-11-22T10:02:00Z'),
+			message('m6', '2026-11-22T10:01:59Z'),
+		]);
+		const third = await harness.poll();
+		scope.done();
+		expect(ids(third)).toEqual(['m6', 'm5']);
+
+		expect(harness.staticData['node:Trigger Under Test']).toEqual({
+			cursor: { lastDate: '2026-11-22T10:02:00.000Z', seenIds: ['m5'] },
+		});
+		const all = [...ids(first), ...ids(second), ...ids(third)];
+		expect(new Set(all).size).toBe(all.length);
+		expect(network.unexpected).toEqual([]);
+	});
+
+	it('walks every page of a poll (0-based) before moving the cursor', async () => {
+		const harness = trigger();
+		await harness.poll();
+		const full = Array.from({ length: 100 }, (_, i) => message(`p${i}`, new Date(T0 + 1000 + i).toISOString()));
+		const scope = expectPage('2026-11-22T10:00:00.000Z', 0, full);
+		const scope2 = expectPage('2026-11-22T10:00:00.000Z', 1, [message('last', '2026-11-22T10:05:00Z')]);
+
+		const items = await harness.poll();
+
+		scope.done();
+		scope2.done();
+		expect(items).toHaveLength(101);
+		expect(ids(items).at(-1)).toBe('last');
+	});
+
+	it('a poll cut short by its time budget emits what it fetched and keeps the window for the next poll', async () => {
+		const harness = trigger({ pollBudgetMs: 1000 });
+		await harness.poll();
+		const firstPage = Array.from({ length: 100 }, (_, i) => message(`p${i}`, new Date(T0 + 1000 + i).toISOString()));
+		const rest = Array.from({ length: 30 }, (_, i) => message(`q${i}`, new Date(T0 + 2000 + i).toISOString()));
+
+		// The first page takes longer than half the budget: page 1 is left for the next poll.
+		let scope = expectPage('2026-11-22T10:00:00.000Z', 0, firstPage, () => {
+			clock += 2000;
+		});
+		const cut = await harness.poll();
+		scope.done();
+		expect(cut).toHaveLength(100);
+		expect(network.unexpected).toEqual([]);
+		const state = harness.staticData['node:Trigger Under Test'] as { cursor: { lastDate: string } };
+		expect(state.cursor.lastDate).toBe('2026-11-22T10:00:00.000Z');
+
+		scope = expectPage('2026-11-22T10:00:00.000Z', 0, firstPage);
+		const scope2 = expectPage('2026-11-22T10:00:00.000Z', 1, rest);
+		const next = await harness.poll();
+		scope.done();
+		scope2.done();
+		expect(ids(next)).toEqual(rest.map((m) => m.id));
+		expect((harness.staticData['node:Trigger Under Test'] as { cursor: unknown }).cursor).toEqual({
+			lastDate: new Date(T0 + 2029).toISOString(),
+			seenIds: ['q29'],
+		});
+	});
+
+	it('a manual run shows the newest incoming messages of the last week and leaves the cursor alone', async () => {
+		const harness = trigger();
+		const week = Array.from({ length: 12 }, (_, i) => message(`r${i}`, new Date(T0 - (i + 1) * 60000).toISOString()));
+		const scope = expectPage('2026-11-15T10:00:00.000Z', 0, [...week, message('out', '2026-11-22T09:59:59Z', 'Outgoing')]);
+
+		const items = await harness.poll('manual');
+
+		scope.done();
+		expect(ids(items)).toEqual(['r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8', 'r9']);
+		expect(harness.staticData['node:Trigger Under Test']).toBeUndefined();
+	});
+
+	it('a failed poll throws NodeApiError with ServiceStack’s message and keeps the cursor', async () => {
+		const harness = trigger();
+		await harness.poll();
+		nock(BASE)
+			.get('/messages')
+			.query(true)
+			.reply(401, { responseStatus: { errorCode: 'Unauthorized', message: 'Invalid UserName or Password' } });
+
+		const error = await harness.poll().catch((caught: unknown) => caught);
+
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect((error as NodeApiError).message).toBe('Invalid UserName or Password');
+		expect((error as NodeApiError).httpCode).toBe('401');
+		expect(JSON.stringify(error)).not.toContain(PASSWORD);
+		expect(JSON.stringify(error)).not.toContain(BASIC.slice(6));
+		expect(harness.staticData['node:Trigger Under Test']).toEqual({
+			cursor: { lastDate: '2026-11-22T10:00:00.000Z', seenIds: [] },
+		});
+	});
+});
