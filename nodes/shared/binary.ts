@@ -1,4 +1,4 @@
-import type { IBinaryData, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { fieldError } from './validation';
 
 export interface BinaryFile {
@@ -81,4 +81,16 @@ export function multipartBody(
 		);
 	}
 	return form;
+}
+
+/**
+ * Puts a multipart body on a request. Any Content-Type header is dropped (a JSON default from the
+ * node's requestDefaults would make axios serialise the form as JSON), so the HTTP client writes
+ * `multipart/form-data; boundary=…` itself.
+ */
+export function setMultipartBody(request: { body?: unknown; headers?: IDataObject }, form: FormData): void {
+	for (const key of Object.keys(request.headers ?? {})) {
+		if (key.toLowerCase() === 'content-type') delete request.headers![key];
+	}
+	request.body = form;
 }

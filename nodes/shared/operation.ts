@@ -137,3 +137,12 @@ export function listRows(body: unknown, key?: string): IDataObject[] {
 	if (value && typeof value === 'object') return [value as IDataObject];
 	return [];
 }
+
+/**
+ * Paging for a listing the provider returns whole (no page parameters): one request, and the node's
+ * Return All / Limit applied to its rows.
+ */
+export const singlePage: Paging = {
+	maxPageSize: Number.POSITIVE_INFINITY,
+	setPage: (_request, page) => page === 0,
+};

@@ -78,10 +78,12 @@ export function buildAdditionalData(
 		executionId,
 		restApiUrl: 'http://localhost:5678/rest',
 		instanceBaseUrl: 'http://localhost:5678/',
-		webhookBaseUrl: 'http://localhost:5678/webhook/',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting/',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test/',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting/',
+		// As n8n's server builds them (instance URL + endpoint name): no trailing slash, since
+		// getNodeWebhookUrl joins base URL and path with one.
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
 		currentNodeParameters: undefined,
 		executionTimeoutTimestamp: undefined,
 		userId: 'test-user',

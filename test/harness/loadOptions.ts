@@ -1,10 +1,18 @@
 import { LoadOptionsContext } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, ICredentialType, INode, INodeParameters, INodeType } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	INode,
+	INodeListSearchResult,
+	INodeParameters,
+	INodeType,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 import { buildAdditionalData, credentialsHelperFor, nodeTypesFor } from './engine';
 
 export interface LoadOptionsOptions {
 	nodeType: INodeType;
+	/** The node's current parameters (what the editor sends along). */
 	parameters?: INodeParameters;
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	credentialTypes?: ICredentialType[];
@@ -25,9 +33,26 @@ export function loadOptionsContext(options: LoadOptionsOptions): LoadOptionsCont
 		position: [0, 0],
 		parameters: options.parameters ?? {},
 		credentials: Object.fromEntries(
-			Object.keys(options.credentials ?? {}).map((type) => [type, { id: `${type}-id`, name: type }]),
+			Object.keys(options.credentials ?? {}).map((type) => [type, { id: `${type}-id`, name: `${type} fixture` }]),
 		),
 	};
-	const workflow = new Workflow({ id: 'load-options', nodes: [node], connections: {}, active: false, nodeTypes });
-	return new LoadOptionsContext(workflow, node, buildAdditionalData(workflow, 'load-options', credentialsHelper), 'parameters');
+	const workflow = new Workflow({ id: 'load-options', nodes: [node], connections: {}, active: false, nodeTypes, settings: {} });
+	const additionalData = buildAdditionalData(workflow, 'load-options', credentialsHelper, {
+		currentNodeParameters: node.parameters,
+	});
+	return new LoadOptionsContext(workflow, node, additionalData, '');
+}
+
+export interface ListSearchOptions extends LoadOptionsOptions {
+	/** The name under `methods.listSearch`. */
+	method: string;
+	filter?: string;
+	paginationToken?: string;
+}
+
+/** Runs a resource locator's list search the way the editor's "From List" mode does. */
+export async function runListSearch(options: ListSearchOptions): Promise<INodeListSearchResult> {
+	const search = options.nodeType.methods?.listSearch?.[options.method];
+	if (!search) throw new Error(`no list search ${options.method}`);
+	return await search.call(loadOptionsContext(options), options.filter, options.paginationToken);
 }

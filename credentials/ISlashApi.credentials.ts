@@ -1,0 +1,103 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+/** `api.example.com`, `https://api.example.com/` or `…/api/public` all become `https://api.example.com/api/public`. */
+export function iSlashBaseUrl(host: unknown): string {
+	const bare = String(host ?? '')
+		.trim()
+		.replace(/^https?:\/\//i, '')
+		.replace(/\/+$/, '')
+		.replace(/\/api\/public$/i, '');
+	return `https://${bare}/api/public`;
+}
+
+export class ISlashApi implements ICredentialType {
+	name = 'iSlashApi';
+
+	displayName = 'iSlash API';
+
+	icon: Icon = { light: 'file:../nodes/ISlash/iSlash.svg', dark: 'file:../nodes/ISlash/iSlash.dark.svg' };
+
+	documentationUrl = 'https://github.com/session-messaging/n8n-nodes-session-messaging#islash';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Host',
+			name: 'host',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. api.your-company.islash.io',
+			description:
+				'The API endpoint host iSlash gave you with your token (ISLASH_API_ENDPOINT in their docs), without https:// or a path. Requests go to https://{host}/api/public.',
+		},
+		{
+			displayName: 'User Token',
+			name: 'userToken',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'The secret key iSlash provides for its API, sent as the X-USER-TOKEN header',
+		},
+		{
+			displayName: 'Default Session Key',
+			name: 'defaultSession',
+			type: 'string',
+			required: true,
+			default: '',
+			description:
+				'A session key your iSlash admin generates per channel (WhatsApp number or Facebook page); it decides which channel the node acts on. Each node operation can override it.',
+		},
+	];
+
+	/**
+	 * The token header and the base URL on every request. Plain JS rather than a `={{…}}` template:
+	 * n8n evaluates template expressions once per item, which is most of a declarative node's per-item
+	 * cost. The request object is changed in place, never copied, so a multipart (FormData) body
+	 * reaches the HTTP client untouched.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		requestOptions.headers = { ...requestOptions.headers, 'X-USER-TOKEN': String(credentials.userToken ?? '') };
+		if (!requestOptions.baseURL && !/^https?:\/\//.test(requestOptions.url)) {
+			requestOptions.baseURL = iSlashBaseUrl(credentials.host);
+		}
+		return requestOptions;
+	}
+
+	/**
+	 * No iSlash call proves a token alone: the cheapest one that needs token, host and session key
+	 * together is the channel's sticker list. iSlash answers failures with `meta.code` other than
+	 * RESP_OKAY, possibly with HTTP 200, and n8n's rules can only fail on an exact value — so the test
+	 * passes only when the sticker list itself is in the answer.
+	 */
+	test: ICredentialTestRequest = {
+		request: {
+			method: 'GET',
+			baseURL:
+				'={{"https://" + String($credentials.host).trim().replace(/^https?:\\/\\//i, "").replace(/\\/+$/, "").replace(/\\/api\\/public$/i, "") + "/api/public"}}',
+			url: '/sticker',
+			qs: { session: '={{$credentials.defaultSession}}' },
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'data.stickers',
+					value: undefined,
+					message:
+						'iSlash did not accept this token and session key (no sticker list in the answer). Check the API host, the user token and the session key.',
+				},
+			},
+		],
+	};
+}

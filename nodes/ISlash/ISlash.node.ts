@@ -1,0 +1,60 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { flowControlOptions } from '../shared/descriptions';
+import { searchStickers } from './listSearch/searchStickers';
+import { searchTemplates } from './listSearch/searchTemplates';
+import { contactDescription } from './resources/contact';
+import { labelDescription } from './resources/label';
+import { sessionMessageDescription } from './resources/sessionMessage';
+import { stickerDescription } from './resources/sticker';
+import { templateDescription } from './resources/template';
+import { templateMessageDescription } from './resources/templateMessage';
+import { CREDENTIAL_TYPE, sessionKeyProperty } from './shared/session';
+
+export class ISlash implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'iSlash',
+		name: 'iSlash',
+		icon: { light: 'file:iSlash.svg', dark: 'file:iSlash.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Send WhatsApp and Facebook Messenger messages and manage contacts with the iSlash CRM',
+		defaults: { name: 'iSlash' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		// No Content-Type default: JSON bodies get theirs from the HTTP client, and a multipart send must
+		// carry the client's own multipart/form-data boundary header.
+		requestDefaults: { headers: { Accept: 'application/json' }, json: true },
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Label', value: 'label' },
+					{ name: 'Session Message', value: 'sessionMessage' },
+					{ name: 'Sticker', value: 'sticker' },
+					{ name: 'Template', value: 'template' },
+					{ name: 'Template Message', value: 'templateMessage' },
+				],
+				default: 'sessionMessage',
+			},
+			...sessionMessageDescription,
+			...templateMessageDescription,
+			...templateDescription,
+			...stickerDescription,
+			...labelDescription,
+			...contactDescription,
+			sessionKeyProperty,
+			flowControlOptions,
+		],
+	};
+
+	methods = {
+		listSearch: { searchStickers, searchTemplates },
+	};
+}

@@ -1,0 +1,139 @@
+import { createHash, timingSafeEqual } from 'crypto';
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+import { parseDelivery } from './shared/webhook';
+
+const MIN_SECRET_LENGTH = 16;
+
+function sameSecret(given: string, expected: string): boolean {
+	const digest = (value: string) => createHash('sha256').update(value).digest();
+	return timingSafeEqual(digest(given), digest(expected));
+}
+
+function readSecret(ctx: IHookFunctions | IWebhookFunctions): string {
+	const value = ctx.getNodeParameter('webhookSecret', '') as unknown;
+	return typeof value === 'string' ? value.trim() : '';
+}
+
+/** The delivery's JSON: n8n's parsed body, or the raw bytes when iSlash sent another content type. */
+function deliveryBody(ctx: IWebhookFunctions): unknown {
+	const parsed: unknown = ctx.getBodyData();
+	if (parsed && typeof parsed === 'object' && Object.keys(parsed).length > 0) return parsed;
+	const raw = ctx.getRequestObject().rawBody;
+	if (!raw || raw.length === 0) return parsed;
+	try {
+		return JSON.parse(raw.toString('utf8')) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
+export class ISlashTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'iSlash Trigger',
+		name: 'iSlashTrigger',
+		icon: { light: 'file:iSlash.svg', dark: 'file:iSlash.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when a WhatsApp or Facebook message, or a message status update, reaches iSlash',
+		defaults: { name: 'iSlash Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName:
+					'iSlash has no API to register webhooks. Copy this node\'s Production URL (Webhook URLs, above), add <code>?secret=</code> followed by the Webhook Secret below — e.g. <code>https://your-n8n/webhook/…/webhook?secret=…</code> — and paste it into iSlash\'s webhook settings. Deliveries without the secret are refused with 401.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Webhook Secret',
+				name: 'webhookSecret',
+				type: 'string',
+				typeOptions: { password: true },
+				required: true,
+				default: '',
+				placeholder: 'e.g. 9f2c7d4e1a8b6c3f5e0d2a4b',
+				description:
+					'A random text of at least 16 characters that only you and iSlash know; keep a copy, it is part of the URL you paste into iSlash (?secret=…)',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				options: [
+					{ name: 'Incoming Messages', value: 'messages', description: 'Messages customers send on WhatsApp or Facebook' },
+					{ name: 'Status Updates', value: 'statuses', description: 'Sent, delivered, read and failed updates of outgoing messages' },
+				],
+				default: ['messages', 'statuses'],
+			},
+		],
+	};
+
+	/**
+	 * iSlash has no webhook-registration API: its webhook URL is pasted by hand into iSlash's settings.
+	 * So these register and remove nothing. `checkExists` says "not registered" so that `create` runs on
+	 * every activation and refuses a missing or weak secret before the URL goes live.
+	 */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const secret = readSecret(this);
+				if (secret.length < MIN_SECRET_LENGTH) {
+					throw new NodeOperationError(
+						this.getNode(),
+						`Webhook Secret: must be at least ${MIN_SECRET_LENGTH} characters`,
+						{ description: 'It is what keeps strangers from starting this workflow through its URL.' },
+					);
+				}
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				// Nothing was registered. iSlash keeps posting to the URL until it is removed from its settings;
+				// the deactivated URL then simply answers 404.
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const res = this.getResponseObject();
+		const expected = readSecret(this);
+		const given = this.getQueryData() as IDataObject;
+		if (expected === '' || typeof given.secret !== 'string' || !sameSecret(given.secret, expected)) {
+			res.status(401).json({ error: 'Unauthorized: the webhook URL is missing its secret or it is wrong' });
+			return { noWebhookResponse: true };
+		}
+
+		const delivery = parseDelivery(deliveryBody(this));
+		if ('malformed' in delivery) {
+			res.status(400).json({ error: `Not an iSlash delivery: ${delivery.malformed}` });
+			return { noWebhookResponse: true };
+		}
+
+		const wanted = new Set(this.getNodeParameter('events', []) as string[]);
+		const items = delivery.events
+			.filter((event) => wanted.has(event.event === 'message' ? 'messages' : 'statuses'))
+			.map((json) => ({ json }));
+		if (items.length === 0) {
+			res.status(200).json({ received: true });
+			return { noWebhookResponse: true };
+		}
+		return { workflowData: [items] };
+	}
+}

@@ -1,0 +1,15 @@
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { dataList, iSlashListingRequest } from '../shared/transport';
+
+/** The channel's stickers (GET /sticker?session=), filtered by name or ID. */
+export async function searchStickers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const answer = await iSlashListingRequest(this, 'GET', '/sticker', 'qs');
+	const needle = filter?.trim().toLowerCase() ?? '';
+	const results = dataList(answer, 'stickers')
+		.map((sticker) => ({
+			name: `${String(sticker.name ?? 'Sticker')} (${String(sticker.id)})`,
+			value: String(sticker.id),
+		}))
+		.filter((result) => needle === '' || result.name.toLowerCase().includes(needle));
+	return { results };
+}

@@ -1,0 +1,166 @@
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import { multipartBody, readBinaryFile, setMultipartBody, type BinaryFile } from '../../../shared/binary';
+import type { OperationSpec } from '../../../shared/operation';
+import { fieldError, readInteger, readText, requireOneOf } from '../../../shared/validation';
+import { checkMediaSize } from '../../shared/media';
+import { readSessionKey } from '../../shared/session';
+import { identityProperty, messageOf, readHttpUrl } from '../../shared/fields';
+
+const showForSend = { resource: ['sessionMessage'], operation: ['send'] };
+
+export const sessionMessageSendProperties: INodeProperties[] = [
+	identityProperty(showForSend),
+	{
+		displayName: 'Text',
+		name: 'text',
+		type: 'string',
+		default: '',
+		typeOptions: { rows: 4 },
+		displayOptions: { show: showForSend },
+		description:
+			'The message text. With a file it is sent alongside it. A message needs at least one of text, file, file URL or sticker.',
+	},
+	{
+		displayName: 'Attachment',
+		name: 'attachment',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: showForSend },
+		options: [
+			{ name: 'None', value: 'none', description: 'Text only' },
+			{
+				name: 'File From Input',
+				value: 'binary',
+				description: 'Upload a binary file of the input item (image ≤ 5 MB, audio/video/document ≤ 16 MB, WebP sticker ≤ 100 KB)',
+			},
+			{ name: 'File URL', value: 'fileUrl', description: 'Let iSlash fetch the file from a public URL' },
+			{ name: 'Sticker', value: 'sticker', description: "One of the channel's stickers" },
+		],
+		default: 'none',
+	},
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		displayOptions: { show: { ...showForSend, attachment: ['binary'] } },
+		hint: 'The name of the input binary field holding the file to send',
+		description: 'Its file name and MIME type are sent with it',
+	},
+	{
+		displayName: 'File URL',
+		name: 'fileUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'https://example.com/brochure.pdf',
+		displayOptions: { show: { ...showForSend, attachment: ['fileUrl'] } },
+		description: 'A public http(s) URL of the file to send',
+	},
+	{
+		displayName: 'Sticker',
+		name: 'stickerId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		displayOptions: { show: { ...showForSend, attachment: ['sticker'] } },
+		description: "The sticker to send, from the channel's sticker list",
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchStickers', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 66',
+				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A sticker ID is a number' } }],
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: showForSend },
+		options: [
+			{
+				displayName: 'Quoted Message ID',
+				name: 'quotedMessageId',
+				type: 'number',
+				typeOptions: { minValue: 1, numberPrecision: 0 },
+				default: 0,
+				description: "The iSlash ID of the message to reply to (the ID in iSlash's answer for a sent message)",
+			},
+		],
+	},
+];
+
+interface SessionMessageParts {
+	text: string;
+	file?: BinaryFile;
+	fileUrl: string;
+	stickerId: string;
+}
+
+async function readParts(ctx: IExecuteSingleFunctions): Promise<SessionMessageParts> {
+	const attachment = ctx.getNodeParameter('attachment', 'none') as string;
+	const parts: SessionMessageParts = { text: readText(ctx, 'text', 'Text'), fileUrl: '', stickerId: '' };
+	if (attachment === 'binary') {
+		const name = readText(ctx, 'binaryPropertyName', 'Input Binary Field');
+		parts.file = await readBinaryFile(ctx, name, 'Input Binary Field');
+		checkMediaSize(ctx, parts.file, 'Input Binary Field');
+	} else if (attachment === 'fileUrl') {
+		parts.fileUrl = readHttpUrl(ctx, 'fileUrl', 'File URL');
+	} else if (attachment === 'sticker') {
+		parts.stickerId = readText(ctx, 'stickerId', 'Sticker');
+		if (parts.stickerId !== '' && !/^\d+$/.test(parts.stickerId)) {
+			throw fieldError(ctx, 'Sticker', `"${parts.stickerId}" is not a sticker ID (a number)`);
+		}
+	}
+	requireOneOf(ctx, {
+		Text: parts.text !== '',
+		File: parts.file !== undefined,
+		'File URL': parts.fileUrl !== '',
+		Sticker: parts.stickerId !== '',
+	});
+	return parts;
+}
+
+/**
+ * Send Session Message: POST /send-session-message as multipart/form-data — session, identity, and at
+ * least one of text, file (a real file part with its name and MIME type), file_url, sticker_id;
+ * quoted_message_id to reply. Everything is checked before the request leaves.
+ */
+export const sessionMessageSend: OperationSpec = {
+	method: 'POST',
+	url: '/send-session-message',
+	async build(request) {
+		const identity = readText(this, 'identity', 'Contact Identity', { required: true });
+		const parts = await readParts(this);
+		const quotedMessageId = readInteger(this, 'options.quotedMessageId', 'Quoted Message ID', { min: 0 });
+		const session = await readSessionKey(this);
+		const form = multipartBody(
+			{
+				session,
+				identity,
+				text: parts.text,
+				file_url: parts.fileUrl,
+				sticker_id: parts.stickerId,
+				// 0 is the field's empty default: no reply
+				quoted_message_id: quotedMessageId ? quotedMessageId : undefined,
+			},
+			parts.file ? { field: 'file', file: parts.file } : undefined,
+		);
+		setMultipartBody(request, form);
+	},
+	finish(items) {
+		return items.map((item) => ({ ...item, json: messageOf(item.json) as IDataObject }));
+	},
+};

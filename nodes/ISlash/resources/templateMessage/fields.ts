@@ -1,0 +1,162 @@
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import { DateTime } from 'luxon';
+import { multipartBody, readBinaryFile, setMultipartBody } from '../../../shared/binary';
+import type { RequestOptions } from '../../../shared/operation';
+import { compact, fieldError, readText } from '../../../shared/validation';
+import { dataOf, identityProperty, traceIdOf } from '../../shared/fields';
+import { checkMediaSize } from '../../shared/media';
+import { readSessionKey } from '../../shared/session';
+
+const showForTemplateSends = { resource: ['templateMessage'], operation: ['send', 'schedule'] };
+
+/** Fields shared by Send and Schedule: both post the same template fields (Schedule adds send_at). */
+export const templateMessageProperties: INodeProperties[] = [
+	identityProperty(showForTemplateSends),
+	{
+		displayName: 'Template',
+		name: 'templateName',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		displayOptions: { show: showForTemplateSends },
+		description: "The approved template to send, from the channel's template list",
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchTemplates', searchable: true },
+			},
+			{
+				displayName: 'By Name',
+				name: 'name',
+				type: 'string',
+				placeholder: 'e.g. payment_update_en',
+			},
+		],
+	},
+	{
+		displayName: 'Send At',
+		name: 'sendAt',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		displayOptions: { show: { resource: ['templateMessage'], operation: ['schedule'] } },
+		description:
+			"When iSlash should send the message. Sent as YYYY-MM-DD HH:MM:SS in this workflow's timezone (Settings › Timezone), which should match your iSlash account's timezone.",
+	},
+	{
+		displayName: 'Template Variables',
+		name: 'variables',
+		type: 'collection',
+		placeholder: 'Add Variable',
+		default: {},
+		displayOptions: { show: showForTemplateSends },
+		options: [
+			{ displayName: 'Variable 1', name: 'variable1', type: 'string', default: '', description: 'Fills {{1}} of the template: $name for the customer name in iSlash, or free text (no newlines, tabs or 5+ spaces in a row)' },
+			{ displayName: 'Variable 2', name: 'variable2', type: 'string', default: '', description: 'Fills {{2}} of the template: $name for the customer name in iSlash, or free text (no newlines, tabs or 5+ spaces in a row)' },
+			{ displayName: 'Variable 3', name: 'variable3', type: 'string', default: '', description: 'Fills {{3}} of the template: $name for the customer name in iSlash, or free text (no newlines, tabs or 5+ spaces in a row)' },
+			{
+				displayName: 'Button URL Variable',
+				name: 'buttonUrlVariable1',
+				type: 'string',
+				default: '',
+				description: "The variable part of the template's URL button (no newlines, tabs or 5+ spaces in a row)",
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'templateOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: showForTemplateSends },
+		options: [
+			{
+				displayName: 'Media Input Binary Field',
+				name: 'mediaBinaryPropertyName',
+				type: 'string',
+				default: '',
+				placeholder: 'data',
+				description:
+					'For templates with an image, video or document header: the input binary field holding that file. The message is then sent as multipart/form-data.',
+			},
+		],
+	},
+];
+
+const VARIABLES: Array<[param: string, field: string, label: string]> = [
+	['variable1', 'variable_1', 'Variable 1'],
+	['variable2', 'variable_2', 'Variable 2'],
+	['variable3', 'variable_3', 'Variable 3'],
+	['buttonUrlVariable1', 'button_url_variable_1', 'Button URL Variable'],
+];
+
+/** iSlash's documented rule for variables: no newlines, tabs, or more than 4 consecutive spaces. */
+function readVariables(ctx: IExecuteSingleFunctions): Record<string, string> {
+	const fields: Record<string, string> = {};
+	for (const [param, field, label] of VARIABLES) {
+		const value = readText(ctx, `variables.${param}`, label);
+		if (/[\r\n\t]| {5,}/.test(value)) {
+			throw fieldError(ctx, label, 'must not contain newlines, tabs or more than 4 consecutive spaces (iSlash refuses them)');
+		}
+		if (value !== '') fields[field] = value;
+	}
+	return fields;
+}
+
+const SEND_AT_FORMAT = 'yyyy-MM-dd HH:mm:ss';
+
+/** Send At as iSlash wants it (YYYY-MM-DD HH:MM:SS), as wall-clock time in the workflow's timezone. */
+export function readSendAt(ctx: IExecuteSingleFunctions): string {
+	const value: unknown = ctx.getNodeParameter('sendAt', '');
+	const zone = ctx.getTimezone();
+	let time: DateTime | undefined;
+	if (value instanceof Date) time = DateTime.fromJSDate(value, { zone });
+	else if (DateTime.isDateTime(value)) time = value;
+	else if (typeof value === 'string' && value.trim() !== '') {
+		const text = value.trim();
+		time = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/.test(text)
+			? DateTime.fromFormat(text.length === 16 ? `${text}:00` : text, SEND_AT_FORMAT, { zone })
+			: DateTime.fromISO(text, { zone });
+	}
+	if (time === undefined) throw fieldError(ctx, 'Send At', 'is required but empty');
+	if (!time.isValid) throw fieldError(ctx, 'Send At', `"${String(value)}" is not a date and time`, 'Use e.g. 2026-12-24 09:30:00');
+	return time.setZone(zone).toFormat(SEND_AT_FORMAT);
+}
+
+/**
+ * Writes the template fields onto the request: JSON as iSlash documents it, or multipart/form-data
+ * when a header media file is attached (a file cannot travel in JSON).
+ */
+export async function buildTemplateRequest(
+	ctx: IExecuteSingleFunctions,
+	request: RequestOptions,
+	extra: Record<string, string> = {},
+): Promise<void> {
+	const identity = readText(ctx, 'identity', 'Contact Identity', { required: true });
+	const templateName = readText(ctx, 'templateName', 'Template', { required: true });
+	const variables = readVariables(ctx);
+	const mediaField = readText(ctx, 'templateOptions.mediaBinaryPropertyName', 'Media Input Binary Field');
+	const media = mediaField === '' ? undefined : await readBinaryFile(ctx, mediaField, 'Media Input Binary Field');
+	if (media) checkMediaSize(ctx, media, 'Media Input Binary Field');
+	const session = await readSessionKey(ctx);
+	const fields = { session, identity, ...extra, template_name: templateName, ...variables };
+	if (media) {
+		setMultipartBody(request, multipartBody(fields, { field: 'media', file: media }));
+	} else {
+		request.body = compact(fields as IDataObject);
+	}
+}
+
+/** The output of a template send: iSlash answers only a status, so say what was sent. */
+export function templateResult(ctx: IExecuteSingleFunctions, answer: IDataObject, extra: IDataObject): IDataObject {
+	return compact({
+		identity: readText(ctx, 'identity', 'Contact Identity'),
+		templateName: readText(ctx, 'templateName', 'Template'),
+		...extra,
+		traceId: traceIdOf(answer),
+		...dataOf(answer),
+	});
+}

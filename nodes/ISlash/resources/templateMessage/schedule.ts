@@ -1,0 +1,17 @@
+import type { OperationSpec } from '../../../shared/operation';
+import { buildTemplateRequest, readSendAt, templateResult } from './fields';
+
+/** Send Schedule Message: POST /schedule-message — the template fields plus send_at "YYYY-MM-DD HH:MM:SS". */
+export const templateMessageSchedule: OperationSpec = {
+	method: 'POST',
+	url: '/schedule-message',
+	async build(request) {
+		await buildTemplateRequest(this, request, { send_at: readSendAt(this) });
+	},
+	finish(items) {
+		return items.map((item) => ({
+			...item,
+			json: templateResult(this, item.json, { scheduled: true, sendAt: readSendAt(this) }),
+		}));
+	},
+};

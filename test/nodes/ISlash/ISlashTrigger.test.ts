@@ -1,0 +1,249 @@
+import type { INodeParameters } from 'n8n-workflow';
+import { ISlashTrigger } from '../../../nodes/ISlash/ISlashTrigger.node';
+import { TriggerHarness } from '../../harness/trigger';
+
+const SECRET = 'e1f0c9b8a7d6e5f4c3b2a190';
+
+const harness = (parameters: INodeParameters = {}) =>
+	new TriggerHarness({
+		nodeType: new ISlashTrigger(),
+		parameters: { webhookSecret: SECRET, events: ['messages', 'statuses'], ...parameters },
+	});
+
+const withSecret = { secret: SECRET };
+
+// Bodies as iSlash documents them (api-docs.islash.io › Message Status (Webhook)).
+const whatsAppText = {
+	messages: [
+		{
+			profile: { name: 'iSlash' },
+			wa_id: '85256872847',
+			from: '85256872847',
+			id: 'ABGGhSlIRoQvAgo-sL8KNOJ1WUnK',
+			text: { body: 'testing' },
+			type: 'text',
+			sequence: '35500920',
+			timestamp: '1649756854',
+		},
+	],
+};
+const whatsAppImage = {
+	messages: [
+		{
+			image: { sha256: '5b74', mime_type: 'image/jpeg', id: '5774c685-a393-42d9-a0d2-8e9c57690348' },
+			profile: { name: 'iSlash' },
+			wa_id: '85256872847',
+			from: '85256872847',
+			id: 'ABGGhSlIRoQvAgo-sB6rm0wvh_fz',
+			type: 'image',
+			sequence: '35546638',
+			timestamp: '1649834056',
+		},
+	],
+};
+const whatsAppStatus = {
+	statuses: [
+		{
+			sequence: '35525319',
+			id: 'gBGGhSlIRoQvAgkGNTcduk8W2CQ',
+			type: 'message',
+			conversation: { origin: { type: 'user_initiated' }, id: '061ce662fd6f2580cee660e12d5db606' },
+			pricing: { pricing_model: 'CBP', category: 'user_initiated', billable: true },
+			recipient_id: '85256872847',
+			status: 'delivered',
+			timestamp: '1649812397',
+		},
+	],
+};
+const facebookText = {
+	object: 'page',
+	entry: [
+		{
+			id: '101577621799715',
+			time: 1692603667565,
+			messaging: [
+				{
+					sender: { id: '5696251489156017' },
+					recipient: { id: '101577621799715' },
+					timestamp: 1692603667024,
+					message: { mid: 'm_P10R86Qejq', text: 'Hi' },
+				},
+			],
+		},
+	],
+};
+
+describe('iSlash Trigger › lifecycle (no registration API)', () => {
+	it('registers nothing: checkExists says no, create and delete succeed without a request', async () => {
+		const trigger = harness();
+		expect(await trigger.lifecycle('checkExists')).toBe(false);
+		expect(await trigger.lifecycle('create')).toBe(true);
+		expect(await trigger.lifecycle('delete')).toBe(true);
+		expect(trigger.staticData).toEqual({});
+	});
+
+	it('refuses to go live with a missing or short secret', async () => {
+		await expect(harness({ webhookSecret: 'short' }).lifecycle('create')).rejects.toThrow(
+			'Webhook Secret: must be at least 16 characters',
+		);
+	});
+
+	it('shows the webhook URL to paste, which iSlash calls with ?secret=', () => {
+		expect(harness().webhookUrl()).toBe('http://localhost:5678/webhook/b1f7c3de-0000-4000-8000-000000000001/webhook');
+		const notice = new ISlashTrigger().description.properties.find((p) => p.type === 'notice');
+		expect(notice?.displayName).toMatch(/\?secret=/);
+	});
+});
+
+describe('iSlash Trigger › deliveries', () => {
+	it.each([
+		['no secret', {}],
+		['a wrong secret', { secret: 'not-the-secret-at-all' }],
+		['the secret in another case', { secret: SECRET.toUpperCase() }],
+	])('answers 401 and starts nothing for %s', async (_case, query) => {
+		const result = await harness().deliver({ body: whatsAppText, query });
+		expect(result.response.status).toBe(401);
+		expect(result.items).toBeUndefined();
+		expect(result.noWebhookResponse).toBe(true);
+	});
+
+	it.each([
+		['a non-object body', 'hello'],
+		['an unknown shape', { foo: 'bar' }],
+		['messages that are not a list', { messages: { id: 'x' } }],
+		['a Facebook body without entry', { object: 'page' }],
+	])('answers 400 and starts nothing for %s', async (_case, body) => {
+		const result = await harness().deliver({ body, query: withSecret });
+		expect(result.response.status).toBe(400);
+		expect(String((result.response.body as { error: string }).error)).toMatch(/^Not an iSlash delivery: /);
+		expect(result.items).toBeUndefined();
+	});
+
+	it('turns a WhatsApp text message into one item', async () => {
+		const result = await harness().deliver({ body: whatsAppText, query: withSecret });
+		expect(result.items).toEqual([
+			{
+				json: {
+					event: 'message',
+					channel: 'whatsapp',
+					contact: { id: '85256872847', name: 'iSlash' },
+					messageId: 'ABGGhSlIRoQvAgo-sL8KNOJ1WUnK',
+					type: 'text',
+					text: 'testing',
+					media: null,
+					timestamp: '2022-04-12T09:47:34.000Z',
+					error: null,
+					raw: whatsAppText.messages[0],
+				},
+			},
+		]);
+	});
+
+	it('gives a WhatsApp image its media', async () => {
+		const result = await harness().deliver({ body: whatsAppImage, query: withSecret });
+		expect(result.items?.[0].json).toMatchObject({
+			event: 'message',
+			type: 'image',
+			text: null,
+			media: {
+				kind: 'image',
+				id: '5774c685-a393-42d9-a0d2-8e9c57690348',
+				url: null,
+				mimeType: 'image/jpeg',
+				fileName: null,
+				caption: null,
+			},
+		});
+	});
+
+	it('turns a WhatsApp status into one status item', async () => {
+		const result = await harness().deliver({ body: whatsAppStatus, query: withSecret });
+		expect(result.items).toEqual([
+			{
+				json: {
+					event: 'status',
+					channel: 'whatsapp',
+					contact: { id: '85256872847', name: null },
+					messageId: 'gBGGhSlIRoQvAgkGNTcduk8W2CQ',
+					type: 'delivered',
+					text: null,
+					media: null,
+					timestamp: '2022-04-13T01:13:17.000Z',
+					error: null,
+					raw: whatsAppStatus.statuses[0],
+				},
+			},
+		]);
+	});
+
+	it('keeps the reason of a failed WhatsApp status', async () => {
+		const failed = { statuses: [{ id: 'w1', status: 'failed', recipient_id: '852', timestamp: '1649812397', errors: [{ code: 131047, title: 'Re-engagement message' }] }] };
+		const result = await harness().deliver({ body: failed, query: withSecret });
+		expect(result.items?.[0].json).toMatchObject({ event: 'status', type: 'failed', error: 'Re-engagement message' });
+	});
+
+	it('turns a Facebook Messenger message into one item of the same shape', async () => {
+		const result = await harness().deliver({ body: facebookText, query: withSecret });
+		expect(result.items).toEqual([
+			{
+				json: {
+					event: 'message',
+					channel: 'facebook',
+					contact: { id: '5696251489156017', name: null },
+					messageId: 'm_P10R86Qejq',
+					type: 'text',
+					text: 'Hi',
+					media: null,
+					timestamp: '2023-08-21T07:41:07.024Z',
+					error: null,
+					raw: facebookText.entry[0].messaging[0],
+				},
+			},
+		]);
+	});
+
+	it('splits Messenger attachments, deliveries and reads into messages and statuses', async () => {
+		const body = {
+			object: 'page',
+			entry: [
+				{
+					id: 'page-1',
+					messaging: [
+						{ sender: { id: 'u1' }, recipient: { id: 'page-1' }, timestamp: 1692603667024, message: { mid: 'm1', attachments: [{ type: 'image', payload: { url: 'https://cdn.example/p.jpg' } }] } },
+						{ sender: { id: 'u1' }, recipient: { id: 'page-1' }, timestamp: 1692603668000, delivery: { mids: ['m_out_1', 'm_out_2'], watermark: 1692603667000 } },
+						{ sender: { id: 'u1' }, recipient: { id: 'page-1' }, timestamp: 1692603669000, read: { watermark: 1692603667000 } },
+					],
+				},
+			],
+		};
+		const result = await harness().deliver({ body, query: withSecret });
+		expect(result.items?.map(({ json }) => [json.event, json.type, json.messageId, (json.contact as { id: string }).id])).toEqual([
+			['message', 'image', 'm1', 'u1'],
+			['status', 'delivered', 'm_out_1', 'u1'],
+			['status', 'delivered', 'm_out_2', 'u1'],
+			['status', 'read', null, 'u1'],
+		]);
+		expect(result.items?.[0].json.media).toEqual({ kind: 'image', id: null, url: 'https://cdn.example/p.jpg', mimeType: null, fileName: null, caption: null });
+	});
+
+	it('gives one item per message when a delivery carries several', async () => {
+		const body = { messages: [whatsAppText.messages[0], whatsAppImage.messages[0]], statuses: whatsAppStatus.statuses };
+		const result = await harness().deliver({ body, query: withSecret });
+		expect(result.items?.map(({ json }) => json.type)).toEqual(['text', 'image', 'delivered']);
+	});
+
+	it('filters by event: statuses only', async () => {
+		const trigger = harness({ events: ['statuses'] });
+		const both = { messages: whatsAppText.messages, statuses: whatsAppStatus.statuses };
+		expect((await trigger.deliver({ body: both, query: withSecret })).items?.map(({ json }) => json.event)).toEqual(['status']);
+
+		const onlyMessages = await trigger.deliver({ body: whatsAppText, query: withSecret });
+		expect(onlyMessages.items).toBeUndefined();
+		expect(onlyMessages.response).toEqual({ status: 200, body: { received: true }, ended: true });
+	});
+
+	it('reads the raw JSON when iSlash sends another content type', async () => {
+		const result = await harness().deliver({ body: {}, rawBody: Buffer.from(JSON.stringify(whatsAppText)), query: withSecret });
+		expect(result.items?.[0].json.text).toBe('testing');
+	});
+});
