@@ -113,3 +113,13 @@ export function compact<T extends IDataObject>(body: T): T {
 	}
 	return body;
 }
+
+/**
+ * A list parameter: a comma-separated text, or a list given by an expression (each entry text or a
+ * number). Entries are trimmed and empty ones dropped.
+ */
+export function readTextList(ctx: Ctx, name: string, label: string): string[] {
+	const value: unknown = ctx.getNodeParameter(name, '');
+	const entries = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value];
+	return entries.map((entry) => checkText(ctx, entry, label)).filter((entry) => entry !== '');
+}
