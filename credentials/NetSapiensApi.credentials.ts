@@ -220,7 +220,8 @@ export class NetSapiensApi implements ICredentialType {
 		request: {
 			method: '={{$credentials.authentication === "password" ? "POST" : "GET"}}' as 'GET',
 			url: '={{$credentials.authentication === "password" ? "/tokens" : "/apikeys/~"}}',
-			body: '={{$credentials.authentication === "password" ? {grant_type: "password", client_id: $credentials.clientId, client_secret: $credentials.clientSecret, username: $credentials.username, password: $credentials.password} : {}}}',
+			// No "}}" inside: n8n's template parser would end the expression there.
+			body: '={{ $credentials.authentication === "password" ? { grant_type: "password", client_id: $credentials.clientId, client_secret: $credentials.clientSecret, username: $credentials.username, password: $credentials.password } : {} }}',
 		},
 	};
 }

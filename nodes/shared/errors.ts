@@ -168,7 +168,8 @@ export function toNodeError(
 		error.context.itemIndex = itemIndex;
 		return error;
 	}
-	if (error instanceof NodeApiError && error.context.providerError === true) {
+	// Errors this function built already (provider answers, transport statements) pass through as they are.
+	if (error instanceof NodeApiError && (error.context.providerError === true || error.context.cleanError === true)) {
 		return error;
 	}
 	const transport = findTransport(error);
@@ -186,7 +187,7 @@ export function toNodeError(
 	const message = statement
 		? `No answer from ${format.provider}: ${statement}`
 		: `The request to ${format.provider} failed: ${errorMessage(error)}`;
-	return new NodeApiError(
+	const cleaned = new NodeApiError(
 		ctx.getNode(),
 		{ message, code: code ?? 'UNKNOWN' },
 		{
@@ -198,6 +199,8 @@ export function toNodeError(
 			itemIndex,
 		},
 	);
+	cleaned.context.cleanError = true;
+	return cleaned;
 }
 
 function errorMessage(error: unknown): string {
