@@ -33,7 +33,10 @@ const TOKEN_PATH = '/tokens';
  */
 const tokenRequests = new Map<string, Promise<IDataObject>>();
 
-function credentialIdentity(credentials: ICredentialDataDecryptedObject, baseUrl: string): string {
+export function credentialIdentity(
+	credentials: ICredentialDataDecryptedObject,
+	baseUrl = netSapiensBaseUrl(credentials),
+): string {
 	// Hashed so no secret is kept as a plain map key.
 	return createHash('sha256')
 		.update(
@@ -92,7 +95,14 @@ async function requestToken(
 	if (typeof token !== 'string' || token === '') {
 		throw new Error('NetSapiens answered the token request without an access_token');
 	}
-	return { accessToken: token };
+	return { accessToken: token, tokenIdentity: credentialIdentity(credentials, baseUrl) };
+}
+
+/** The stored token, if it was issued for the credential's current server, client and login. */
+function currentToken(credentials: ICredentialDataDecryptedObject): string | undefined {
+	const token = credentials.accessToken;
+	if (typeof token !== 'string' || token === '') return undefined;
+	return credentials.tokenIdentity === credentialIdentity(credentials, netSapiensBaseUrl(credentials)) ? token : undefined;
 }
 
 export class NetSapiensApi implements ICredentialType {
@@ -181,6 +191,14 @@ export class NetSapiensApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		{
+			// Which server, client and login the stored token belongs to: after any of them is edited the
+			// old token is not sent (the API answers 401 and n8n fetches one for the new login).
+			displayName: 'Token Identity',
+			name: 'tokenIdentity',
+			type: 'hidden',
+			default: '',
+		},
 	];
 
 	/** Password grant: one token for every item and run until the API answers 401. */
@@ -205,7 +223,7 @@ export class NetSapiensApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const bearer = credentials.authentication === 'password' ? credentials.accessToken : credentials.apiKey;
+		const bearer = credentials.authentication === 'password' ? currentToken(credentials) : credentials.apiKey;
 		if (requestOptions.url !== TOKEN_PATH && typeof bearer === 'string' && bearer !== '') {
 			requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${bearer}` };
 		}

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import type { INodeType } from 'n8n-workflow';
-import { NetSapiensApi } from '../../credentials/NetSapiensApi.credentials';
+import { credentialIdentity, NetSapiensApi } from '../../credentials/NetSapiensApi.credentials';
 import { credentialsHelperFor, runNode } from '../harness/engine';
 import { guardNetwork } from '../harness/nockGuard';
 import {
@@ -54,10 +54,14 @@ describe('NetSapiens API credential', () => {
 			expect(result.error).toBeUndefined();
 			expect(token.calls.count).toBe(1);
 			api.done();
-			// Several items did ask for a token at once (n8n calls preAuthentication per request)…
+			// Several items did ask for a token at once (n8n calls preAuthentication per request; 10 with
+			// the default of 10 requests in flight)…
 			expect(credentialsHelper.preAuthenticationCalls.get('netSapiensApi')).toBeGreaterThan(1);
-			// …and the one token is what n8n stores in the credential.
-			expect(credentialsHelper.store.get('netSapiensApi')?.accessToken).toBe('tok-1');
+			// …and the one token is what n8n stores in the credential, marked with the login it is for.
+			expect(credentialsHelper.store.get('netSapiensApi')).toMatchObject({
+				accessToken: 'tok-1',
+				tokenIdentity: credentialIdentity(passwordCredentials),
+			});
 		});
 
 		it('the next run reuses the stored token: no token request', async () => {
@@ -77,7 +81,7 @@ describe('NetSapiens API credential', () => {
 		});
 
 		it('a 401 mid-run fetches one new token and retries that request once', async () => {
-			const credentialsHelper = passwordHelper({ accessToken: 'expired-token' });
+			const credentialsHelper = passwordHelper({ accessToken: 'expired-token', tokenIdentity: credentialIdentity(passwordCredentials) });
 			const session = '/domains/~/users/~/messagesessions/abc123/messages';
 			const body = { type: 'chat', message: 'Hi', destination: '1123' };
 			const old = nock(BASE, { reqheaders: { authorization: 'Bearer expired-token' } })
@@ -111,8 +115,25 @@ describe('NetSapiens API credential', () => {
 			expect(network.unexpected).toEqual([]);
 		});
 
+		it('a token stored for another login is not sent: the 401 fetches one for the current login', async () => {
+			const credentialsHelper = passwordHelper({ accessToken: 'previous-users-token', tokenIdentity: 'another login' });
+			const anonymous = nock(BASE, { badheaders: ['authorization'] })
+				.get(SMS_NUMBERS)
+				.reply(401, { code: 401, message: 'Authentication Required' });
+			const token = tokenEndpoint('tok-4');
+			const fresh = nock(BASE, { reqheaders: { authorization: 'Bearer tok-4' } }).get(SMS_NUMBERS).reply(200, []);
+
+			const result = await runNetSapiens(listNumbers, { credentialsHelper });
+
+			expect(result.error).toBeUndefined();
+			anonymous.done();
+			fresh.done();
+			expect(token.calls.count).toBe(1);
+			expect(JSON.stringify(result.run)).not.toContain('previous-users-token');
+		});
+
 		it('a 401 that survives the new token is reported, not retried again', async () => {
-			const credentialsHelper = passwordHelper({ accessToken: 'expired-token' });
+			const credentialsHelper = passwordHelper({ accessToken: 'expired-token', tokenIdentity: credentialIdentity(passwordCredentials) });
 			nock(BASE).get(SMS_NUMBERS).reply(401, { code: 401, message: 'Authentication Required' });
 			const token = tokenEndpoint('tok-3');
 			nock(BASE, { reqheaders: { authorization: 'Bearer tok-3' } })
