@@ -1,0 +1,245 @@
+import { createHash } from 'crypto';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+/** The API's base URL: the full override when given, else https://{server}/ns-api/v2. */
+export function netSapiensBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const override = String(credentials.baseUrl ?? '').trim();
+	if (override !== '') return override.replace(/\/+$/, '');
+	// A pasted URL ("https://host/ns-api/v2") still means its host.
+	const host = String(credentials.server ?? '')
+		.trim()
+		.replace(/^https?:\/\//i, '')
+		.replace(/\/.*$/, '');
+	if (host === '') throw new Error('NetSapiens credential: Server is empty; enter the API host or a base URL');
+	return `https://${host}/ns-api/v2`;
+}
+
+const TOKEN_PATH = '/tokens';
+
+/**
+ * Token requests in flight, by credential identity. Items run concurrently and every request calls
+ * preAuthentication while the stored token is empty or after a 401, so without this a 20-item run
+ * would fetch 20 tokens. The entry is dropped once the request settles: it shares one request, it
+ * does not cache a token (n8n stores the token in the credential).
+ */
+const tokenRequests = new Map<string, Promise<IDataObject>>();
+
+export function credentialIdentity(
+	credentials: ICredentialDataDecryptedObject,
+	baseUrl = netSapiensBaseUrl(credentials),
+): string {
+	// Hashed so no secret is kept as a plain map key.
+	return createHash('sha256')
+		.update(
+			JSON.stringify([
+				baseUrl,
+				credentials.clientId,
+				credentials.clientSecret,
+				credentials.username,
+				credentials.password,
+			]),
+		)
+		.digest('hex');
+}
+
+function providerMessage(body: unknown): string | undefined {
+	if (body && typeof body === 'object' && typeof (body as IDataObject).message === 'string') {
+		return (body as IDataObject).message as string;
+	}
+	return undefined;
+}
+
+async function requestToken(
+	helper: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	baseUrl: string,
+): Promise<IDataObject> {
+	let response: { statusCode: number; body: unknown };
+	try {
+		response = (await helper.helpers.httpRequest({
+			method: 'POST',
+			url: `${baseUrl}${TOKEN_PATH}`,
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			body: {
+				grant_type: 'password',
+				client_id: credentials.clientId,
+				client_secret: credentials.clientSecret,
+				username: credentials.username,
+				password: credentials.password,
+			},
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as { statusCode: number; body: unknown };
+	} catch (error) {
+		// Rebuilt from the code alone: the transport error holds the request body, with the password.
+		const code = (error as { code?: string }).code;
+		throw new Error(`NetSapiens token request failed${code ? ` (${code})` : ''}: no answer from ${baseUrl}`);
+	}
+	if (response.statusCode >= 400) {
+		const message = providerMessage(response.body);
+		throw new Error(
+			`NetSapiens refused the token request (HTTP ${response.statusCode})${message ? `: ${message}` : ''}`,
+		);
+	}
+	const token = (response.body as IDataObject | undefined)?.access_token;
+	if (typeof token !== 'string' || token === '') {
+		throw new Error('NetSapiens answered the token request without an access_token');
+	}
+	return { accessToken: token, tokenIdentity: credentialIdentity(credentials, baseUrl) };
+}
+
+/** The stored token, if it was issued for the credential's current server, client and login. */
+function currentToken(credentials: ICredentialDataDecryptedObject): string | undefined {
+	const token = credentials.accessToken;
+	if (typeof token !== 'string' || token === '') return undefined;
+	return credentials.tokenIdentity === credentialIdentity(credentials, netSapiensBaseUrl(credentials)) ? token : undefined;
+}
+
+export class NetSapiensApi implements ICredentialType {
+	name = 'netSapiensApi';
+
+	displayName = 'NetSapiens API';
+
+	icon: Icon = { light: 'file:../nodes/NetSapiens/netSapiens.svg', dark: 'file:../nodes/NetSapiens/netSapiens.dark.svg' };
+
+	documentationUrl = 'https://github.com/session-messaging/n8n-nodes-session-messaging#netsapiens';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Server',
+			name: 'server',
+			type: 'string',
+			default: '',
+			placeholder: 'api.example-pbx.com',
+			description:
+				'Host name of your NetSapiens API server (the host of your PBX portal, e.g. a Crexendo cloud host). The API is at https://{server}/ns-api/v2.',
+		},
+		{
+			displayName: 'Base URL Override',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://api.example-pbx.com/ns-api/v2',
+			description: 'Full API base URL, for hosts that serve ns-api v2 elsewhere; when set, Server is ignored',
+		},
+		{
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'options',
+			options: [
+				{ name: 'API Key', value: 'apiKey' },
+				{ name: 'Username and Password', value: 'password' },
+			],
+			default: 'apiKey',
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: { show: { authentication: ['apiKey'] } },
+			description: 'A 60-character ns-api v2 key (nsu_, nsd_, nsr_ or nss_ prefix), created in the portal',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			displayOptions: { show: { authentication: ['password'] } },
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: { show: { authentication: ['password'] } },
+		},
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			placeholder: '1000@example',
+			displayOptions: { show: { authentication: ['password'] } },
+			description: 'The portal login, often user@domain',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: { show: { authentication: ['password'] } },
+		},
+		{
+			// Filled by preAuthentication; n8n empties nothing itself but calls it again after a 401.
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			// Which server, client and login the stored token belongs to: after any of them is edited the
+			// old token is not sent (the API answers 401 and n8n fetches one for the new login).
+			displayName: 'Token Identity',
+			name: 'tokenIdentity',
+			type: 'hidden',
+			default: '',
+		},
+	];
+
+	/** Password grant: one token for every item and run until the API answers 401. */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		// API keys need no token; an output without accessToken makes n8n store nothing.
+		if (credentials.authentication !== 'password') return {};
+		const baseUrl = netSapiensBaseUrl(credentials);
+		const identity = credentialIdentity(credentials, baseUrl);
+		let pending = tokenRequests.get(identity);
+		if (!pending) {
+			pending = requestToken(this, credentials, baseUrl).finally(() => tokenRequests.delete(identity));
+			tokenRequests.set(identity, pending);
+		}
+		return await pending;
+	}
+
+	/**
+	 * Bearer auth and the base URL in plain JS (a `={{…}}` template costs n8n an expression context
+	 * per item). The token request itself carries no Authorization header.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const bearer = credentials.authentication === 'password' ? currentToken(credentials) : credentials.apiKey;
+		if (requestOptions.url !== TOKEN_PATH && typeof bearer === 'string' && bearer !== '') {
+			requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${bearer}` };
+		}
+		if (!requestOptions.baseURL && !/^https?:\/\//i.test(requestOptions.url)) {
+			requestOptions.baseURL = netSapiensBaseUrl(credentials);
+		}
+		return requestOptions;
+	}
+
+	/** API key: GET /apikeys/~ (the key's own scope). Password: the token request itself. */
+	test: ICredentialTestRequest = {
+		request: {
+			method: '={{$credentials.authentication === "password" ? "POST" : "GET"}}' as 'GET',
+			url: '={{$credentials.authentication === "password" ? "/tokens" : "/apikeys/~"}}',
+			// No "}}" inside: n8n's template parser would end the expression there.
+			body: '={{ $credentials.authentication === "password" ? { grant_type: "password", client_id: $credentials.clientId, client_secret: $credentials.clientSecret, username: $credentials.username, password: $credentials.password } : {} }}',
+		},
+	};
+}

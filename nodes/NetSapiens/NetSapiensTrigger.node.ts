@@ -1,0 +1,206 @@
+import { randomBytes, timingSafeEqual } from 'crypto';
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+import { listRows } from '../shared/operation';
+import { failureOf, netSapiensRequest } from './shared/transport';
+
+/** Subscription models this trigger offers (OpenAPI v45 Subscription.model). */
+const EVENTS = ['message', 'messagesession'] as const;
+
+/** Without an expiry a subscription dies with the token that created it (one hour for a password token). */
+const SUBSCRIPTION_YEARS = 20;
+
+/** `YYYY-MM-DD HH:MM:SS`, the format of subscription-expires-datetime (UTC). */
+export function farExpiry(now = new Date()): string {
+	const expires = new Date(now);
+	expires.setUTCFullYear(expires.getUTCFullYear() + SUBSCRIPTION_YEARS);
+	return expires.toISOString().slice(0, 19).replace('T', ' ');
+}
+
+interface TriggerState extends IDataObject {
+	webhookSecret?: string;
+	subscriptionId?: string;
+}
+
+function state(ctx: IHookFunctions | IWebhookFunctions): TriggerState {
+	return ctx.getWorkflowStaticData('node') as TriggerState;
+}
+
+/** The URL NetSapiens posts to: the workflow's webhook URL with this node's secret in the query. */
+function postUrl(ctx: IHookFunctions, secret: string): string {
+	const url = new URL(ctx.getNodeWebhookUrl('default') as string);
+	url.searchParams.set('secret', secret);
+	return url.toString();
+}
+
+function subscriptionsPath(ctx: IHookFunctions): string {
+	const domain = String(ctx.getNodeParameter('domain', '~')).trim() || '~';
+	return `/domains/${encodeURIComponent(domain)}/subscriptions`;
+}
+
+function sameSecret(given: unknown, expected: string): boolean {
+	if (typeof given !== 'string') return false;
+	const a = Buffer.from(given);
+	const b = Buffer.from(expected);
+	return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** A delivery body: a JSON array of objects, or one object. Anything else is malformed. */
+function deliveredObjects(body: unknown): IDataObject[] | undefined {
+	let value = body;
+	if (typeof value === 'string' || Buffer.isBuffer(value)) {
+		try {
+			value = JSON.parse(value.toString()) as unknown;
+		} catch {
+			return undefined;
+		}
+	}
+	const isObject = (entry: unknown) => !!entry && typeof entry === 'object' && !Array.isArray(entry);
+	if (Array.isArray(value)) return value.every(isObject) ? (value as IDataObject[]) : undefined;
+	return isObject(value) ? [value as IDataObject] : undefined;
+}
+
+export class NetSapiensTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'NetSapiens Trigger',
+		name: 'netSapiensTrigger',
+		icon: { light: 'file:netSapiens.svg', dark: 'file:netSapiens.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts the workflow when a NetSapiens PBX reports a message or message session event',
+		defaults: { name: 'NetSapiens Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'netSapiensApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Message Received',
+						value: 'message',
+						description: 'A message arrives (model message); with Inbound Messages Only off, sent ones too',
+					},
+					{
+						name: 'Message Session Updated',
+						value: 'messagesession',
+						description: 'A message session changes (model messagesession)',
+					},
+				],
+				default: 'message',
+			},
+			{
+				displayName: 'Domain',
+				name: 'domain',
+				type: 'string',
+				default: '~',
+				description: 'The domain whose events to receive; ~ means the domain of the API key or login',
+			},
+			{
+				displayName: 'User',
+				name: 'user',
+				type: 'string',
+				default: '*',
+				description: 'The user (extension) whose events to receive; * means every user of the domain',
+			},
+			{
+				displayName: 'Inbound Messages Only',
+				name: 'inboundOnly',
+				type: 'boolean',
+				default: true,
+				displayOptions: { show: { event: ['message'] } },
+				description:
+					'Whether to keep only messages received from others (direction "orig"), dropping the ones your users send',
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			/** Reuses the subscription that posts to this node's URL, if NetSapiens still has it. */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const { webhookSecret } = state(this);
+				if (!webhookSecret) return false;
+				const url = postUrl(this, webhookSecret);
+				const model = this.getNodeParameter('event') as string;
+				const subscriptions = listRows(await netSapiensRequest.call(this, 'GET', subscriptionsPath(this)));
+				const existing = subscriptions.find((s) => s['post-url'] === url && s.model === model);
+				if (!existing) return false;
+				state(this).subscriptionId = String(existing.id);
+				return true;
+			},
+
+			async create(this: IHookFunctions): Promise<boolean> {
+				const model = this.getNodeParameter('event') as string;
+				if (!(EVENTS as readonly string[]).includes(model)) return false;
+				const data = state(this);
+				data.webhookSecret ??= randomBytes(24).toString('hex');
+				const user = String(this.getNodeParameter('user', '*')).trim() || '*';
+				const answer = (await netSapiensRequest.call(this, 'POST', subscriptionsPath(this), {
+					body: {
+						model,
+						'post-url': postUrl(this, data.webhookSecret),
+						user,
+						'subscription-expires-datetime': farExpiry(),
+					},
+				})) as IDataObject | undefined;
+				if (!answer?.id) return false;
+				data.subscriptionId = String(answer.id);
+				return true;
+			},
+
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const data = state(this);
+				if (data.subscriptionId) {
+					try {
+						await netSapiensRequest.call(
+							this,
+							'DELETE',
+							`${subscriptionsPath(this)}/${encodeURIComponent(data.subscriptionId)}`,
+						);
+					} catch (error) {
+						// Already gone (expired or removed in the portal): nothing left to delete.
+						if (failureOf(error).status !== 404) return false;
+					}
+				}
+				delete data.subscriptionId;
+				delete data.webhookSecret;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const res = this.getResponseObject();
+		const { webhookSecret } = state(this);
+		if (!webhookSecret || !sameSecret((this.getQueryData() as IDataObject).secret, webhookSecret)) {
+			res.status(401).json({ message: 'Unauthorized' });
+			return { noWebhookResponse: true };
+		}
+		const objects = deliveredObjects(this.getBodyData());
+		if (!objects) {
+			res.status(400).json({ message: 'Expected a JSON object or an array of objects' });
+			return { noWebhookResponse: true };
+		}
+		const inboundOnly =
+			this.getNodeParameter('event') === 'message' && (this.getNodeParameter('inboundOnly', true) as boolean);
+		const kept = inboundOnly ? objects.filter((object) => object.direction === 'orig') : objects;
+		if (kept.length === 0) {
+			res.status(200).json({ received: objects.length, kept: 0 });
+			return { noWebhookResponse: true };
+		}
+		return { workflowData: [this.helpers.returnJsonArray(kept)] };
+	}
+}

@@ -1,0 +1,31 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { netSapiensOperation } from '../../shared/routing';
+import { messageGetMany, messageGetManyProperties } from './getMany';
+import { messageSend, messageSendProperties } from './send';
+
+export const messageOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['message'] } },
+	options: [
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many messages',
+			description: 'Read the messages of a session',
+			routing: netSapiensOperation(messageGetMany),
+		},
+		{
+			name: 'Send',
+			value: 'send',
+			action: 'Send a message',
+			description: 'Send a chat, SMS or MMS in a session, or in a new one',
+			routing: netSapiensOperation(messageSend),
+		},
+	],
+	default: 'send',
+};
+
+export const messageFields: INodeProperties[] = [...messageSendProperties, ...messageGetManyProperties];

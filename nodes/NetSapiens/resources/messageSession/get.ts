@@ -1,0 +1,20 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { listRows, type OperationSpec } from '../../../shared/operation';
+import { messageSessionLocator } from '../../shared/descriptions';
+import { sessionPath } from '../../shared/paths';
+
+export const sessionGetProperties: INodeProperties[] = [
+	messageSessionLocator(
+		{ resource: ['messageSession'], operation: ['get'] },
+		{ required: true, description: 'The session to read' },
+	),
+];
+
+/** GET /domains/{domain}/users/{user}/messagesessions/{messagesession} (answered as a one-row list). */
+export const sessionGet: OperationSpec = {
+	method: 'GET',
+	build(request) {
+		request.url = sessionPath(this);
+	},
+	rows: (body) => listRows(body),
+};

@@ -1,0 +1,22 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { listRows, type OperationSpec } from '../../../shared/operation';
+import { limitFields, scopeField } from '../../shared/descriptions';
+import { limitOnly } from '../../shared/paging';
+import { scopePath } from '../../shared/paths';
+
+const showForGetMany = { resource: ['messageSession'], operation: ['getAll'] };
+
+export const sessionGetManyProperties: INodeProperties[] = [
+	scopeField(showForGetMany, 'sessions'),
+	...limitFields(showForGetMany),
+];
+
+/** GET /domains/{domain}/users/{user}/messagesessions?limit= or GET /domains/{domain}/messagesessions?limit= */
+export const sessionGetMany: OperationSpec = {
+	method: 'GET',
+	build(request) {
+		request.url = `${scopePath(this)}/messagesessions`;
+	},
+	rows: (body) => listRows(body),
+	paging: limitOnly,
+};

@@ -1,0 +1,20 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { OperationSpec } from '../../../shared/operation';
+import { messageSessionLocator } from '../../shared/descriptions';
+import { sessionPath } from '../../shared/paths';
+
+export const sessionLeaveProperties: INodeProperties[] = [
+	messageSessionLocator(
+		{ resource: ['messageSession'], operation: ['leave'] },
+		{ required: true, description: 'The chat session to leave' },
+	),
+];
+
+/** PUT /domains/{domain}/users/{user}/messagesessions/{messagesession}/leave, no body. */
+export const sessionLeave: OperationSpec = {
+	method: 'PUT',
+	build(request) {
+		request.url = `${sessionPath(this)}/leave`;
+		delete request.body;
+	},
+};

@@ -1,0 +1,31 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { OperationSpec } from '../../../shared/operation';
+import { messageBodyProperties, readMessageBody, sentMessageOutput } from '../../shared/messageBody';
+import { userPath } from '../../shared/paths';
+
+const showForStart = { resource: ['messageSession'], operation: ['start'] };
+
+export const sessionStartProperties: INodeProperties[] = [
+	{
+		displayName:
+			'NetSapiens does not return the new session\'s ID. To reply in the same session later, use Message → Send with no session: the node then chooses the ID and returns it.',
+		name: 'startNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: showForStart },
+	},
+	...messageBodyProperties(showForStart),
+];
+
+/** POST /domains/{domain}/users/{user}/messages: the server starts a session with its first message. */
+export const sessionStart: OperationSpec = {
+	method: 'POST',
+	async build(request) {
+		const body = await readMessageBody(this);
+		request.url = `${userPath(this)}/messages`;
+		request.body = body;
+	},
+	finish(items, request) {
+		return sentMessageOutput(items, request, { created: true });
+	},
+};

@@ -1,0 +1,27 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { listRows, type OperationSpec } from '../../../shared/operation';
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { scopeField } from '../../shared/descriptions';
+import { singleAnswer } from '../../shared/paging';
+import { scopePath } from '../../shared/paths';
+
+const showForGetMany = { resource: ['smsNumber'], operation: ['getAll'] };
+
+export const smsNumberGetManyProperties: INodeProperties[] = [
+	scopeField(showForGetMany, 'SMS numbers'),
+	...returnAllOrLimit(showForGetMany),
+];
+
+/**
+ * GET /domains/{domain}/users/{user}/smsnumbers or GET /domains/{domain}/smsnumbers. These two
+ * endpoints take no limit or paging parameter in the API: every number comes back at once and Limit
+ * keeps the first ones.
+ */
+export const smsNumberGetMany: OperationSpec = {
+	method: 'GET',
+	build(request) {
+		request.url = `${scopePath(this)}/smsnumbers`;
+	},
+	rows: (body) => listRows(body),
+	paging: singleAnswer,
+};

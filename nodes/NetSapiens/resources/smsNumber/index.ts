@@ -1,0 +1,23 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { netSapiensOperation } from '../../shared/routing';
+import { smsNumberGetMany, smsNumberGetManyProperties } from './getMany';
+
+export const smsNumberOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['smsNumber'] } },
+	options: [
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many SMS numbers',
+			description: 'List the SMS numbers of a user or a domain',
+			routing: netSapiensOperation(smsNumberGetMany),
+		},
+	],
+	default: 'getAll',
+};
+
+export const smsNumberFields: INodeProperties[] = [...smsNumberGetManyProperties];

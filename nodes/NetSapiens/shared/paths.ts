@@ -1,0 +1,38 @@
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
+import { fieldError, pathSegment, readChoice, readText } from '../../shared/validation';
+
+/** `/domains/{domain}` — "~" (the default) is the domain of the key or token in use. */
+export function domainPath(ctx: IExecuteSingleFunctions): string {
+	return `/domains/${pathSegment(ctx, 'domain', 'Domain')}`;
+}
+
+/** `/domains/{domain}/users/{user}` — "~" is the user of the key or token in use. */
+export function userPath(ctx: IExecuteSingleFunctions): string {
+	return `${domainPath(ctx)}/users/${pathSegment(ctx, 'user', 'User')}`;
+}
+
+/** Session IDs are letters, digits and underscores (the API's rule for IDs a client chooses). */
+export const SESSION_ID_PATTERN = /^[A-Za-z0-9_]+$/;
+
+export function checkSessionId(ctx: IExecuteSingleFunctions, id: string, label: string): string {
+	if (!SESSION_ID_PATTERN.test(id)) {
+		throw fieldError(ctx, label, `"${id}" is not a message session ID`, 'Session IDs contain only letters, digits and _');
+	}
+	return id;
+}
+
+/** The session of the `messagesession` resource locator, required. */
+export function readSessionId(ctx: IExecuteSingleFunctions): string {
+	return checkSessionId(ctx, readText(ctx, 'messagesession', 'Message Session', { required: true }), 'Message Session');
+}
+
+/** `/domains/{domain}/users/{user}/messagesessions/{messagesession}` */
+export function sessionPath(ctx: IExecuteSingleFunctions, sessionId = readSessionId(ctx)): string {
+	return `${userPath(ctx)}/messagesessions/${encodeURIComponent(sessionId)}`;
+}
+
+/** The user path or the domain path, by the listing's Scope field. */
+export function scopePath(ctx: IExecuteSingleFunctions): string {
+	const scope = readChoice(ctx, 'scope', 'Scope', ['user', 'domain']);
+	return scope === 'user' ? userPath(ctx) : domainPath(ctx);
+}

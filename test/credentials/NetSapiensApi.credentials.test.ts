@@ -1,0 +1,276 @@
+import nock from 'nock';
+import type { INodeType } from 'n8n-workflow';
+import { credentialIdentity, NetSapiensApi } from '../../credentials/NetSapiensApi.credentials';
+import { credentialsHelperFor, runNode } from '../harness/engine';
+import { guardNetwork } from '../harness/nockGuard';
+import {
+	ACCEPTED,
+	API_KEY,
+	apiKeyCredentials,
+	BASE,
+	CLIENT_SECRET,
+	PASSWORD,
+	passwordCredentials,
+	runNetSapiens,
+	TOKEN_REQUEST,
+	tokenAnswer,
+} from '../nodes/NetSapiens/fixtures';
+
+const network = guardNetwork();
+
+const SMS_NUMBERS = '/domains/~/users/~/smsnumbers';
+const twentyItems = Array.from({ length: 20 }, (_, i) => ({ json: { i } }));
+const listNumbers = { resource: 'smsNumber', operation: 'getAll', returnAll: true };
+
+function passwordHelper(extra: Record<string, string> = {}) {
+	return credentialsHelperFor([new NetSapiensApi()], { netSapiensApi: { ...passwordCredentials, ...extra } });
+}
+
+/** A token endpoint that counts the requests it answers. */
+function tokenEndpoint(token: string, times = 1) {
+	const calls = { count: 0 };
+	const scope = nock(BASE, { badheaders: ['authorization'] })
+		.post('/tokens', TOKEN_REQUEST)
+		.times(times)
+		.reply(200, () => {
+			calls.count++;
+			return tokenAnswer(token);
+		});
+	return { scope, calls };
+}
+
+describe('NetSapiens API credential', () => {
+	describe('password grant', () => {
+		it('a 20-item run starting with no token makes exactly one token request', async () => {
+			const token = tokenEndpoint('tok-1', 20);
+			const api = nock(BASE, { reqheaders: { authorization: 'Bearer tok-1' } })
+				.get(SMS_NUMBERS)
+				.times(20)
+				.reply(200, []);
+			const credentialsHelper = passwordHelper();
+
+			const result = await runNetSapiens(listNumbers, { credentialsHelper, items: twentyItems });
+
+			expect(result.error).toBeUndefined();
+			expect(token.calls.count).toBe(1);
+			api.done();
+			// Several items did ask for a token at once (n8n calls preAuthentication per request; 10 with
+			// the default of 10 requests in flight)…
+			expect(credentialsHelper.preAuthenticationCalls.get('netSapiensApi')).toBeGreaterThan(1);
+			// …and the one token is what n8n stores in the credential, marked with the login it is for.
+			expect(credentialsHelper.store.get('netSapiensApi')).toMatchObject({
+				accessToken: 'tok-1',
+				tokenIdentity: credentialIdentity(passwordCredentials),
+			});
+		});
+
+		it('the next run reuses the stored token: no token request', async () => {
+			const credentialsHelper = passwordHelper();
+			tokenEndpoint('tok-1');
+			nock(BASE).get(SMS_NUMBERS).once().reply(200, []);
+			await runNetSapiens(listNumbers, { credentialsHelper });
+			const callsAfterFirstRun = credentialsHelper.preAuthenticationCalls.get('netSapiensApi');
+
+			const api = nock(BASE, { reqheaders: { authorization: 'Bearer tok-1' } }).get(SMS_NUMBERS).twice().reply(200, []);
+			const second = await runNetSapiens(listNumbers, { credentialsHelper, items: [{ json: {} }, { json: {} }] });
+
+			expect(second.error).toBeUndefined();
+			api.done();
+			expect(credentialsHelper.preAuthenticationCalls.get('netSapiensApi')).toBe(callsAfterFirstRun);
+			expect(network.unexpected).toEqual([]);
+		});
+
+		it('a 401 mid-run fetches one new token and retries that request once', async () => {
+			const credentialsHelper = passwordHelper({ accessToken: 'expired-token', tokenIdentity: credentialIdentity(passwordCredentials) });
+			const session = '/domains/~/users/~/messagesessions/abc123/messages';
+			const body = { type: 'chat', message: 'Hi', destination: '1123' };
+			const old = nock(BASE, { reqheaders: { authorization: 'Bearer expired-token' } })
+				.post(session, body)
+				.reply(202, ACCEPTED)
+				.post(session, body)
+				.reply(401, { code: 401, message: 'Authentication Required' });
+			const token = tokenEndpoint('tok-2');
+			const fresh = nock(BASE, { reqheaders: { authorization: 'Bearer tok-2' } }).post(session, body).twice().reply(202, ACCEPTED);
+
+			const result = await runNetSapiens(
+				{
+					resource: 'message',
+					operation: 'send',
+					messagesession: { __rl: true, mode: 'id', value: 'abc123' },
+					messageType: 'chat',
+					destination: '1123',
+					message: 'Hi',
+					// One request at a time, so the 401 lands on the second item, mid-run.
+					requestOptions: { maxInFlight: 1 },
+				},
+				{ credentialsHelper, items: [{ json: {} }, { json: {} }, { json: {} }] },
+			);
+
+			expect(result.error).toBeUndefined();
+			expect(result.main.map((item) => item.json.code)).toEqual([202, 202, 202]);
+			old.done();
+			fresh.done();
+			expect(token.calls.count).toBe(1);
+			expect(credentialsHelper.preAuthenticationCalls.get('netSapiensApi')).toBe(1);
+			expect(network.unexpected).toEqual([]);
+		});
+
+		it('a token stored for another login is not sent: the 401 fetches one for the current login', async () => {
+			const credentialsHelper = passwordHelper({ accessToken: 'previous-users-token', tokenIdentity: 'another login' });
+			const anonymous = nock(BASE, { badheaders: ['authorization'] })
+				.get(SMS_NUMBERS)
+				.reply(401, { code: 401, message: 'Authentication Required' });
+			const token = tokenEndpoint('tok-4');
+			const fresh = nock(BASE, { reqheaders: { authorization: 'Bearer tok-4' } }).get(SMS_NUMBERS).reply(200, []);
+
+			const result = await runNetSapiens(listNumbers, { credentialsHelper });
+
+			expect(result.error).toBeUndefined();
+			anonymous.done();
+			fresh.done();
+			expect(token.calls.count).toBe(1);
+			expect(JSON.stringify(result.run)).not.toContain('previous-users-token');
+		});
+
+		it('a 401 that survives the new token is reported, not retried again', async () => {
+			const credentialsHelper = passwordHelper({ accessToken: 'expired-token', tokenIdentity: credentialIdentity(passwordCredentials) });
+			nock(BASE).get(SMS_NUMBERS).reply(401, { code: 401, message: 'Authentication Required' });
+			const token = tokenEndpoint('tok-3');
+			nock(BASE, { reqheaders: { authorization: 'Bearer tok-3' } })
+				.get(SMS_NUMBERS)
+				.once()
+				.reply(401, { code: 401, message: 'User is locked' });
+
+			const result = await runNetSapiens(listNumbers, { credentialsHelper });
+
+			expect(result.error?.message).toBe('User is locked');
+			expect((result.error as unknown as { httpCode: string }).httpCode).toBe('401');
+			expect(token.calls.count).toBe(1);
+			expect(network.unexpected).toEqual([]);
+		});
+
+		it('a refused token request shows the provider’s message and never the password or secret', async () => {
+			nock(BASE).post('/tokens', TOKEN_REQUEST).once().reply(401, { code: 401, message: 'Invalid username or password' });
+
+			const result = await runNetSapiens(listNumbers, { credentialsHelper: passwordHelper() });
+
+			expect(result.error?.message).toContain('Invalid username or password');
+			const everything = JSON.stringify(result.run);
+			expect(everything).not.toContain(PASSWORD);
+			expect(everything).not.toContain(CLIENT_SECRET);
+			expect(network.unexpected).toEqual([]);
+		});
+
+		it('an unreachable token endpoint gives a clean error without the request body', async () => {
+			nock(BASE).post('/tokens').replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+
+			const result = await runNetSapiens(listNumbers, { credentialsHelper: passwordHelper() });
+
+			// n8n restates our "token request failed (ECONNREFUSED)" in its own words.
+			expect(result.error?.message).toBe(
+				'The request to NetSapiens failed: The service refused the connection - perhaps it is offline',
+			);
+			expect(JSON.stringify(result.run)).not.toContain(PASSWORD);
+		});
+	});
+
+	describe('API key', () => {
+		it('sends the key as Bearer and asks for no token', async () => {
+			const scope = nock(BASE, { reqheaders: { authorization: `Bearer ${API_KEY}` } }).get(SMS_NUMBERS).reply(200, []);
+
+			const result = await runNetSapiens(listNumbers);
+
+			expect(result.error).toBeUndefined();
+			scope.done();
+			expect(network.unexpected).toEqual([]);
+		});
+
+		it('a rejected key is reported with the provider’s message and never printed', async () => {
+			// n8n's 401 path tries once more (there is no token to renew); nothing else is sent.
+			nock(BASE).get(SMS_NUMBERS).twice().reply(401, { code: 401, message: 'Invalid API key' });
+
+			const result = await runNetSapiens(listNumbers);
+
+			expect(result.error?.message).toBe('Invalid API key');
+			expect(JSON.stringify(result.run)).not.toContain(API_KEY);
+			expect(network.unexpected).toEqual([]);
+		});
+	});
+
+	describe('base URL', () => {
+		it('takes the host from a pasted URL in Server', async () => {
+			const scope = nock('https://pbx2.test').get(`/ns-api/v2${SMS_NUMBERS}`).reply(200, []);
+			const result = await runNetSapiens(listNumbers, {
+				credentials: { netSapiensApi: { ...apiKeyCredentials, server: 'https://pbx2.test/ns-api/v2/' } },
+			});
+			expect(result.error).toBeUndefined();
+			scope.done();
+		});
+
+		it('uses the Base URL Override as given', async () => {
+			const scope = nock('https://gateway.test').get(`/custom/v2${SMS_NUMBERS}`).reply(200, []);
+			const result = await runNetSapiens(listNumbers, {
+				credentials: { netSapiensApi: { ...apiKeyCredentials, baseUrl: 'https://gateway.test/custom/v2/' } },
+			});
+			expect(result.error).toBeUndefined();
+			scope.done();
+		});
+	});
+
+	describe('credential test (run as n8n runs it: the test request through a RoutingNode)', () => {
+		const credentialType = new NetSapiensApi();
+		const testNode: INodeType = {
+			description: {
+				displayName: 'Credential Test',
+				name: 'credentialTest',
+				group: ['transform'],
+				version: 1,
+				description: 'Runs the credential test request',
+				defaults: { name: 'Credential Test' },
+				inputs: ['main'],
+				outputs: ['main'],
+				credentials: [{ name: 'netSapiensApi', required: true }],
+				properties: [
+					{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: credentialType.test.request } },
+				],
+			},
+		};
+		const runTest = async (credentials: Record<string, unknown>) =>
+			await runNode({
+				nodeType: testNode,
+				parameters: {},
+				credentialTypes: [credentialType],
+				credentials: { netSapiensApi: credentials as Record<string, string> },
+			});
+
+		it('API key: GET /apikeys/~ with the key', async () => {
+			const scope = nock(BASE, { reqheaders: { authorization: `Bearer ${API_KEY}` } })
+				.get('/apikeys/~')
+				.reply(200, { 'key-id': 'nsd-123dsa23', 'user-scope': 'Office Manager' });
+
+			const result = await runTest(apiKeyCredentials);
+
+			expect(result.error).toBeUndefined();
+			scope.done();
+		});
+
+		it('Username/Password: the password-grant token request itself', async () => {
+			const token = tokenEndpoint('tok-test', 2);
+
+			const result = await runTest(passwordCredentials);
+
+			expect(result.error).toBeUndefined();
+			// preAuthentication (no token stored yet) and the test request: both the documented body, no Bearer.
+			expect(token.calls.count).toBe(2);
+			expect(network.unexpected).toEqual([]);
+		});
+
+		it('fails for a wrong password', async () => {
+			nock(BASE).post('/tokens').reply(400, { code: 400, message: 'Invalid credentials' });
+
+			const result = await runTest({ ...passwordCredentials, password: 'wrong' });
+
+			expect(result.error?.message).toContain('Invalid credentials');
+		});
+	});
+});

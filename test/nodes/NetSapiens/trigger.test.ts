@@ -1,0 +1,199 @@
+import nock from 'nock';
+import type { INodeParameters } from 'n8n-workflow';
+import { NetSapiensApi } from '../../../credentials/NetSapiensApi.credentials';
+import { farExpiry, NetSapiensTrigger } from '../../../nodes/NetSapiens/NetSapiensTrigger.node';
+import { guardNetwork } from '../../harness/nockGuard';
+import { TriggerHarness } from '../../harness/trigger';
+import { apiKeyCredentials, BASE, BEARER } from './fixtures';
+
+const network = guardNetwork();
+
+function trigger(parameters: INodeParameters = {}, staticData = {}) {
+	return new TriggerHarness({
+		nodeType: new NetSapiensTrigger(),
+		parameters: { event: 'message', domain: '~', user: '*', inboundOnly: true, ...parameters },
+		credentials: { netSapiensApi: apiKeyCredentials },
+		credentialTypes: [new NetSapiensApi()],
+		staticData,
+	});
+}
+
+const nodeState = (harness: TriggerHarness) => harness.staticData['node:Trigger Under Test'] as Record<string, string>;
+
+const inbound = { id: 1, type: 'sms', direction: 'orig', 'from-number': '18585551234', text: 'Hi' };
+const outbound = { id: 2, type: 'sms', direction: 'term', 'from-number': '18585550001', text: 'Hello' };
+
+/** Activates the trigger against a subscription endpoint that accepts it; returns the secret in its URL. */
+async function activate(harness: TriggerHarness): Promise<string> {
+	nock(BASE).post('/domains/~/subscriptions').reply(200, (_uri, body) => ({ id: 'sub-1', ...(body as object) }));
+	await harness.lifecycle('create');
+	return nodeState(harness).webhookSecret;
+}
+
+describe('NetSapiens Trigger', () => {
+	describe('subscription lifecycle', () => {
+		it('create: POST /domains/{domain}/subscriptions with the model, the URL with its secret and a far expiry', async () => {
+			const harness = trigger({ event: 'messagesession', domain: 'example', user: '1000' });
+			let sent: Record<string, string> = {};
+			const scope = nock(BASE, { reqheaders: { authorization: BEARER, 'content-type': /application\/json/ } })
+				.post('/domains/example/subscriptions', (body) => {
+					sent = body;
+					return true;
+				})
+				.reply(200, { id: 'f38d00a5eed9d15603922fe98db23600', status: 'pending' });
+
+			expect(await harness.lifecycle('create')).toBe(true);
+
+			scope.done();
+			const state = nodeState(harness);
+			expect(state.subscriptionId).toBe('f38d00a5eed9d15603922fe98db23600');
+			expect(state.webhookSecret).toMatch(/^[0-9a-f]{48}$/);
+			expect(sent).toEqual({
+				model: 'messagesession',
+				'post-url': `${harness.webhookUrl()}?secret=${state.webhookSecret}`,
+				user: '1000',
+				'subscription-expires-datetime': expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
+			});
+			expect(Number(sent['subscription-expires-datetime'].slice(0, 4))).toBeGreaterThanOrEqual(new Date().getUTCFullYear() + 19);
+		});
+
+		it('far expiry is 20 years on, in "YYYY-MM-DD HH:MM:SS"', () => {
+			expect(farExpiry(new Date('2026-11-22T10:11:12.345Z'))).toBe('2046-11-22 10:11:12');
+		});
+
+		it('checkExists: reuses the subscription that posts to this node’s URL', async () => {
+			const harness = trigger({}, { 'node:Trigger Under Test': { webhookSecret: 'abc' } });
+			const url = `${harness.webhookUrl()}?secret=abc`;
+			const scope = nock(BASE, { reqheaders: { authorization: BEARER } })
+				.get('/domains/~/subscriptions')
+				.reply(200, [
+					{ id: 'other', model: 'message', 'post-url': 'https://elsewhere.test/hook' },
+					{ id: 'mine', model: 'message', 'post-url': url },
+				]);
+
+			expect(await harness.lifecycle('checkExists')).toBe(true);
+			expect(nodeState(harness).subscriptionId).toBe('mine');
+			scope.done();
+		});
+
+		it('checkExists: false when none matches, and without a secret asks nothing', async () => {
+			const withSecret = trigger({ event: 'messagesession' }, { 'node:Trigger Under Test': { webhookSecret: 'abc' } });
+			nock(BASE)
+				.get('/domains/~/subscriptions')
+				.reply(200, [{ id: 'x', model: 'message', 'post-url': `${withSecret.webhookUrl()}?secret=abc` }]);
+			expect(await withSecret.lifecycle('checkExists')).toBe(false);
+
+			expect(await trigger().lifecycle('checkExists')).toBe(false);
+			expect(network.unexpected).toEqual([]);
+		});
+
+		it('delete: DELETE /domains/{domain}/subscriptions/{id} and forgets it; a 404 counts as gone', async () => {
+			const harness = trigger({}, { 'node:Trigger Under Test': { webhookSecret: 'abc', subscriptionId: 'sub-1' } });
+			const scope = nock(BASE, { reqheaders: { authorization: BEARER } })
+				.delete('/domains/~/subscriptions/sub-1')
+				.reply(202, { code: 202, message: 'Accepted' });
+
+			expect(await harness.lifecycle('delete')).toBe(true);
+			scope.done();
+			expect(nodeState(harness)).toEqual({});
+
+			const gone = trigger({}, { 'node:Trigger Under Test': { webhookSecret: 'abc', subscriptionId: 'sub-2' } });
+			nock(BASE).delete('/domains/~/subscriptions/sub-2').reply(404, { code: 404, message: 'Subscription not found' });
+			expect(await gone.lifecycle('delete')).toBe(true);
+		});
+
+		it('create fails with the provider’s message (e.g. 409 duplicate)', async () => {
+			const harness = trigger();
+			nock(BASE)
+				.post('/domains/~/subscriptions')
+				.reply(409, { message: 'Subscription ID already Exists or matching set of parameters already exists' });
+
+			await expect(harness.lifecycle('create')).rejects.toMatchObject({
+				message: 'Subscription ID already Exists or matching set of parameters already exists',
+				httpCode: '409',
+			});
+		});
+	});
+
+	describe('deliveries', () => {
+		it('an array delivery becomes one item per object (inbound only by default)', async () => {
+			const harness = trigger();
+			const secret = await activate(harness);
+
+			const result = await harness.deliver({ body: [inbound, outbound], query: { secret } });
+
+			expect(result.items?.map((item) => item.json)).toEqual([inbound]);
+		});
+
+		it('a single object is one item; with Inbound Messages Only off every message is kept', async () => {
+			const harness = trigger({ inboundOnly: false });
+			const secret = await activate(harness);
+
+			expect((await harness.deliver({ body: outbound, query: { secret } })).items?.map((i) => i.json)).toEqual([outbound]);
+			expect((await harness.deliver({ body: [inbound, outbound], query: { secret } })).items).toHaveLength(2);
+		});
+
+		it('session events are not filtered by direction', async () => {
+			const harness = trigger({ event: 'messagesession' });
+			const secret = await activate(harness);
+			const sessions = [{ 'messagesession-id': 'a' }, { 'messagesession-id': 'b' }];
+
+			const result = await harness.deliver({ body: sessions, query: { secret } });
+
+			expect(result.items?.map((item) => item.json)).toEqual(sessions);
+		});
+
+		it('nothing left after the filter: answered 200, no execution', async () => {
+			const harness = trigger();
+			const secret = await activate(harness);
+
+			const result = await harness.deliver({ body: [outbound], query: { secret } });
+
+			expect(result.items).toBeUndefined();
+			expect(result.response.status).toBe(200);
+		});
+
+		it.each([
+			['a wrong secret', { secret: 'wrong' }],
+			['no secret', {}],
+		])('%s: 401 and no execution', async (_name, query) => {
+			const harness = trigger();
+			await activate(harness);
+
+			const result = await harness.deliver({ body: [inbound], query });
+
+			expect(result.response.status).toBe(401);
+			expect(result.items).toBeUndefined();
+			expect(result.noWebhookResponse).toBe(true);
+		});
+
+		it('a delivery before any activation (no secret kept) is refused', async () => {
+			const result = await trigger().deliver({ body: [inbound], query: { secret: '' } });
+			expect(result.response.status).toBe(401);
+			expect(result.items).toBeUndefined();
+		});
+
+		it.each([
+			['text that is not JSON', 'not json'],
+			['a list of non-objects', [1, 2]],
+			['a number', 42],
+		])('a malformed body (%s): 400 and no execution', async (_name, body) => {
+			const harness = trigger();
+			const secret = await activate(harness);
+
+			const result = await harness.deliver({ body, query: { secret } });
+
+			expect(result.response.status).toBe(400);
+			expect(result.items).toBeUndefined();
+		});
+
+		it('a JSON text body is parsed', async () => {
+			const harness = trigger();
+			const secret = await activate(harness);
+
+			const result = await harness.deliver({ body: JSON.stringify([inbound]), query: { secret } });
+
+			expect(result.items?.map((item) => item.json)).toEqual([inbound]);
+		});
+	});
+});
