@@ -9,4 +9,7 @@ module.exports = {
 	},
 	// The real n8n-core engine is loaded once per test file; give slow CI machines room.
 	testTimeout: 30000,
+	// n8n-core keeps module-level state between files; jest's soft global clean-up only warns about it.
+	testEnvironmentOptions: { globalsCleanup: 'off' },
+	reporters: ['default', '<rootDir>/test/summaryReporter.js'],
 };
