@@ -135,3 +135,13 @@ export function listRows(body: unknown, key?: string): IDataObject[] {
 	if (value && typeof value === 'object') return [value as IDataObject];
 	return [];
 }
+
+/**
+ * `finish` for listings a provider answers in one piece (no paging): honours the node's Return All /
+ * Limit parameters on the rows.
+ */
+export function applyLimit(this: IExecuteSingleFunctions, items: INodeExecutionData[]): INodeExecutionData[] {
+	if (this.getNodeParameter('returnAll', false) as boolean) return items;
+	const limit = Math.max(1, Number(this.getNodeParameter('limit', 50)) || 50);
+	return items.slice(0, limit);
+}
