@@ -106,6 +106,20 @@ export function providerApiError(
 	headers?: IDataObject,
 	failureMessage?: string,
 ): NodeApiError {
+	return answerApiError(ctx.getNode(), format, statusCode, rawBody, { headers, failureMessage, itemIndex: ctx.getItemIndex() });
+}
+
+/**
+ * The same error for code that runs outside an item (webhook lifecycle methods, webhook deliveries,
+ * list searches), where only the node is known.
+ */
+export function answerApiError(
+	node: INode,
+	format: ProviderErrorFormat,
+	statusCode: number,
+	rawBody: unknown,
+	{ headers, failureMessage, itemIndex }: { headers?: IDataObject; failureMessage?: string; itemIndex?: number } = {},
+): NodeApiError {
 	const body = parseBody(rawBody);
 	const providerMessage = failureMessage ?? format.readMessage(body);
 	const message =
@@ -115,11 +129,11 @@ export function providerApiError(
 	const retryAfter = statusCode === 429 ? readRetryAfter(headers) : undefined;
 	const cause: JsonObject = { message, httpCode: String(statusCode) };
 	if (body !== undefined && body !== '' && typeof body === 'object') cause.body = body as JsonObject;
-	const error = new NodeApiError(ctx.getNode(), cause, {
+	const error = new NodeApiError(node, cause, {
 		message,
 		description: detail ?? `HTTP ${statusCode} from ${format.provider}`,
 		httpCode: String(statusCode),
-		itemIndex: ctx.getItemIndex(),
+		itemIndex,
 	});
 	if (retryAfter !== undefined) error.context.retryAfterSeconds = retryAfter;
 	return mapped(error);
@@ -179,9 +193,18 @@ export function toNodeError(
 	format: ProviderErrorFormat,
 	error: unknown,
 ): NodeApiError | NodeOperationError {
-	const itemIndex = ctx.getItemIndex();
+	return failureToNodeError(ctx.getNode(), format, error, ctx.getItemIndex());
+}
+
+/** toNodeError for code that runs outside an item (webhook lifecycle methods, deliveries, list searches). */
+export function failureToNodeError(
+	node: INode,
+	format: ProviderErrorFormat,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeOperationError) {
-		error.context.itemIndex = itemIndex;
+		if (itemIndex !== undefined) error.context.itemIndex = itemIndex;
 		return mapped(error);
 	}
 	if (error instanceof NodeApiError && mappedErrors.has(error)) {
@@ -189,13 +212,10 @@ export function toNodeError(
 	}
 	const transport = findTransport(error);
 	if (transport?.response?.status) {
-		return providerApiError(
-			ctx,
-			format,
-			transport.response.status,
-			transport.response.data,
-			transport.response.headers,
-		);
+		return answerApiError(node, format, transport.response.status, transport.response.data, {
+			headers: transport.response.headers,
+			itemIndex,
+		});
 	}
 	const code = transport?.code;
 	const statement = code ? TRANSPORT_STATEMENTS[code] : undefined;
@@ -203,7 +223,7 @@ export function toNodeError(
 		? `No answer from ${format.provider}: ${statement}`
 		: `The request to ${format.provider} failed: ${errorMessage(error)}`;
 	return mapped(new NodeApiError(
-		ctx.getNode(),
+		node,
 		{ message, code: code ?? 'UNKNOWN' },
 		{
 			message,

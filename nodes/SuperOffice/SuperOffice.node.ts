@@ -1,0 +1,53 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { flowControlOptions } from '../shared/descriptions';
+import { searchChatSessions } from './listSearch/searchChatSessions';
+import { searchChatTopics } from './listSearch/searchChatTopics';
+import { chatMessageDescription } from './resources/chatMessage';
+import { chatSessionDescription } from './resources/chatSession';
+import { chatTopicDescription } from './resources/chatTopic';
+import { authenticationProperty, superOfficeCredentials } from './shared/descriptions';
+
+export class SuperOffice implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'SuperOffice',
+		name: 'superOffice',
+		icon: { light: 'file:superOffice.svg', dark: 'file:superOffice.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Send and read SuperOffice CRM web chat messages and sessions',
+		defaults: { name: 'SuperOffice' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: superOfficeCredentials,
+		// Each operation makes its URL absolute from the selected credential (see shared/routing.ts).
+		requestDefaults: {
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			json: true,
+		},
+		properties: [
+			authenticationProperty,
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Chat Message', value: 'chatMessage' },
+					{ name: 'Chat Session', value: 'chatSession' },
+					{ name: 'Chat Topic', value: 'chatTopic' },
+				],
+				default: 'chatMessage',
+			},
+			...chatMessageDescription,
+			...chatSessionDescription,
+			...chatTopicDescription,
+			flowControlOptions,
+		],
+	};
+
+	methods = {
+		listSearch: { searchChatSessions, searchChatTopics },
+	};
+}

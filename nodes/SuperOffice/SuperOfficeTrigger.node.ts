@@ -1,0 +1,217 @@
+import { randomBytes } from 'crypto';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { failureToNodeError } from '../shared/errors';
+import { authenticationProperty, superOfficeCredentials } from './shared/descriptions';
+import { superOfficeErrors } from './shared/errors';
+import { isSuperOfficeId } from './shared/ids';
+import { fetchNewMessages } from './shared/newMessages';
+import { isValidSignature } from './shared/signature';
+import { superOfficeApiRequest } from './shared/transport';
+
+const CHAT_EVENTS = ['chatsession.created', 'chatsession.changed', 'chatsession.message'] as const;
+
+/** Static data of one registration: SuperOffice's webhook ID and the secret it signs deliveries with. */
+interface Registration extends IDataObject {
+	webhookId?: number;
+	webhookSecret?: string;
+	lastMessageIds?: IDataObject;
+}
+
+function selectedEvents(ctx: IHookFunctions | IWebhookFunctions): string[] {
+	const events = ctx.getNodeParameter('events', []) as unknown;
+	const list = Array.isArray(events) ? events.map(String) : [];
+	const unknown = list.filter((event) => !(CHAT_EVENTS as readonly string[]).includes(event));
+	if (list.length === 0 || unknown.length > 0) {
+		throw new NodeOperationError(ctx.getNode(), `Events: choose one or more of ${CHAT_EVENTS.join(', ')}`);
+	}
+	return list;
+}
+
+function isNotFound(error: unknown): boolean {
+	return error instanceof NodeApiError && error.httpCode === '404';
+}
+
+function forget(registration: Registration): void {
+	delete registration.webhookId;
+	delete registration.webhookSecret;
+	delete registration.lastMessageIds;
+}
+
+async function deleteRegistration(this: IHookFunctions, webhookId: number): Promise<void> {
+	try {
+		await superOfficeApiRequest.call(this, 'DELETE', `/api/v1/Webhook/${webhookId}`);
+	} catch (error) {
+		if (!isNotFound(error)) throw failureToNodeError(this.getNode(), superOfficeErrors, error);
+	}
+}
+
+export class SuperOfficeTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'SuperOffice Trigger',
+		name: 'superOfficeTrigger',
+		icon: { light: 'file:superOffice.svg', dark: 'file:superOffice.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when a SuperOffice chat session starts, changes or gets a message',
+		defaults: { name: 'SuperOffice Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: superOfficeCredentials,
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			authenticationProperty,
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				options: [
+					{ name: 'Chat Session Changed', value: 'chatsession.changed', description: 'A session changed state (e.g. picked up, closed)' },
+					{ name: 'Chat Session Created', value: 'chatsession.created', description: 'A customer started a new session' },
+					{ name: 'Chat Session Message', value: 'chatsession.message', description: 'A message was added to a session, by anyone' },
+				],
+				default: ['chatsession.message'],
+			},
+			{
+				displayName: 'Fetch Message Text',
+				name: 'fetchMessages',
+				type: 'boolean',
+				default: true,
+				displayOptions: { show: { events: ['chatsession.message'] } },
+				description:
+					'Whether to fetch the new message(s) of a chatsession.message event (the event itself carries only the session ID), giving one item per message',
+			},
+			{
+				displayName: 'Customer Messages Only',
+				name: 'customerMessagesOnly',
+				type: 'boolean',
+				default: true,
+				displayOptions: { show: { events: ['chatsession.message'], fetchMessages: [true] } },
+				description:
+					'Whether to keep only messages written by the customer (type ToUser). The event also fires for agents’ and bots’ own messages, so a reply bot needs this to not answer itself.',
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			/** Registered and still pointing here, for the same events and active. */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const registration = this.getWorkflowStaticData('node') as Registration;
+				if (!registration.webhookId || !registration.webhookSecret) return false;
+				let hook: IDataObject;
+				try {
+					hook = (await superOfficeApiRequest.call(this, 'GET', `/api/v1/Webhook/${registration.webhookId}`)) as IDataObject;
+				} catch (error) {
+					if (!isNotFound(error)) throw failureToNodeError(this.getNode(), superOfficeErrors, error);
+					forget(registration);
+					return false;
+				}
+				const events = Array.isArray(hook.Events) ? hook.Events.map(String).sort() : [];
+				return (
+					hook.TargetUrl === this.getNodeWebhookUrl('default') &&
+					(hook.State === 'Active' || hook.State === 1) &&
+					events.join() === [...selectedEvents(this)].sort().join()
+				);
+			},
+
+			/** POST /api/v1/Webhook with a fresh random secret; SuperOffice pings the URL before answering. */
+			async create(this: IHookFunctions): Promise<boolean> {
+				const registration = this.getWorkflowStaticData('node') as Registration;
+				const events = selectedEvents(this);
+				// A registration this workflow made earlier (stopped, or for another URL) is replaced, not left behind.
+				if (registration.webhookId) await deleteRegistration.call(this, registration.webhookId);
+				forget(registration);
+				const secret = randomBytes(32).toString('hex');
+				const workflow = this.getWorkflow();
+				const answer = (await superOfficeApiRequest.call(this, 'POST', '/api/v1/Webhook', {
+					body: {
+						Name: `n8n: ${workflow.name ?? workflow.id ?? 'workflow'}`.slice(0, 200),
+						Events: events,
+						TargetUrl: this.getNodeWebhookUrl('default'),
+						Secret: secret,
+						State: 'Active',
+						Type: 'webhook',
+					},
+				})) as IDataObject;
+				const webhookId = Number(answer?.WebhookId);
+				if (!Number.isInteger(webhookId) || webhookId < 1) {
+					throw new NodeOperationError(this.getNode(), 'SuperOffice did not answer with the new webhook’s ID (WebhookId)');
+				}
+				registration.webhookId = webhookId;
+				registration.webhookSecret = secret;
+				return true;
+			},
+
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const registration = this.getWorkflowStaticData('node') as Registration;
+				if (registration.webhookId) {
+					try {
+						await deleteRegistration.call(this, registration.webhookId);
+					} catch (error) {
+						// Reported, not hidden; the ID stays so a later deactivation can try again.
+						this.logger.warn(`SuperOffice webhook ${registration.webhookId} could not be deleted: ${(error as Error).message}`);
+						return false;
+					}
+				}
+				forget(registration);
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const req = this.getRequestObject();
+		const res = this.getResponseObject();
+		const headers = this.getHeaderData() as IDataObject;
+		const body = this.getBodyData() as IDataObject;
+		const answer = (status: number, text: string): IWebhookResponseData => {
+			res.status(status).send(text);
+			return { noWebhookResponse: true };
+		};
+
+		// SuperOffice's registration ping must get 200 (it may arrive before the secret is stored); it starts nothing.
+		if (String(headers['x-hook-test']).toLowerCase() === 'true' || body.Event === 'test' || headers['x-superoffice-event'] === 'test') {
+			return answer(200, 'OK');
+		}
+
+		const registration = this.getWorkflowStaticData('node') as Registration;
+		if (!req.rawBody && typeof req.readRawBody === 'function') await req.readRawBody();
+		const signature = headers['x-superoffice-signature'];
+		if (
+			typeof signature !== 'string' ||
+			!registration.webhookSecret ||
+			!Buffer.isBuffer(req.rawBody) ||
+			!isValidSignature(registration.webhookSecret, req.rawBody, signature)
+		) {
+			return answer(401, 'Invalid or missing X-SuperOffice-Signature');
+		}
+
+		const event = String(body.Event ?? headers['x-superoffice-event'] ?? '');
+		if (!selectedEvents(this).includes(event)) return answer(200, 'Event not subscribed');
+
+		if (event !== 'chatsession.message' || !(this.getNodeParameter('fetchMessages', true) as boolean)) {
+			return { workflowData: [this.helpers.returnJsonArray(body)] };
+		}
+
+		const chatSessionId = String(body.PrimaryKey ?? '');
+		if (!isSuperOfficeId(chatSessionId)) {
+			throw new NodeOperationError(this.getNode(), `The chatsession.message event has no chat session ID (PrimaryKey: "${chatSessionId}")`);
+		}
+		let messages = await fetchNewMessages.call(this, Number(chatSessionId), registration);
+		if (this.getNodeParameter('customerMessagesOnly', true) as boolean) {
+			messages = messages.filter((message) => message.Type === 'ToUser');
+		}
+		if (messages.length === 0) return answer(200, 'No new customer message');
+		return { workflowData: [messages.map((message) => ({ json: { ...message, event: body } }))] };
+	}
+}

@@ -1,0 +1,6 @@
+/** Whether any of the texts contains the list-search filter (case-insensitive); no filter matches all. */
+export function matchesFilter(filter: string | undefined, ...texts: unknown[]): boolean {
+	if (!filter) return true;
+	const needle = filter.toLowerCase();
+	return texts.some((text) => String(text ?? '').toLowerCase().includes(needle));
+}

@@ -1,0 +1,35 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { superOfficeOperation } from '../../shared/routing';
+import { chatMessageGetMany, chatMessageGetManyProperties } from './getMany';
+import { chatMessageSend, chatMessageSendProperties } from './send';
+
+export const chatMessageOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['chatMessage'] } },
+	options: [
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			action: 'Get many chat messages',
+			description: 'Get the messages of a chat session, optionally only those after a message',
+			routing: superOfficeOperation(chatMessageGetMany),
+		},
+		{
+			name: 'Send',
+			value: 'send',
+			action: 'Send a chat message',
+			description: 'Add a message to a chat session',
+			routing: superOfficeOperation(chatMessageSend),
+		},
+	],
+	default: 'send',
+};
+
+export const chatMessageDescription: INodeProperties[] = [
+	chatMessageOperations,
+	...chatMessageSendProperties,
+	...chatMessageGetManyProperties,
+];

@@ -1,0 +1,62 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { superOfficeOperation } from '../../shared/routing';
+import { chatSessionCreate, chatSessionCreateProperties } from './create';
+import { chatSessionGet, chatSessionGetProperties } from './get';
+import { chatSessionGetMany, chatSessionGetManyProperties } from './getMany';
+import { chatSessionGetManyForCurrentUser, chatSessionGetManyForCurrentUserProperties } from './getManyForCurrentUser';
+import { chatSessionTransfer, chatSessionTransferProperties } from './transfer';
+
+export const chatSessionOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['chatSession'] } },
+	options: [
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create a chat session',
+			description: 'Start a new chat session in a chat topic',
+			routing: superOfficeOperation(chatSessionCreate),
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a chat session',
+			description: 'Get one chat session by ID',
+			routing: superOfficeOperation(chatSessionGet),
+		},
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			action: 'Get many chat sessions',
+			description: 'List chat sessions with OData filter, order and columns',
+			routing: superOfficeOperation(chatSessionGetMany),
+		},
+		{
+			name: 'Get Many for Current User',
+			value: 'getManyForCurrentUser',
+			action: 'Get chat sessions of the current user',
+			description: 'List the chat sessions of the topics the signed-in user is a member of',
+			routing: superOfficeOperation(chatSessionGetManyForCurrentUser),
+		},
+		{
+			name: 'Transfer',
+			value: 'transfer',
+			action: 'Transfer a chat session',
+			description: 'Hand a chat session over to another user',
+			routing: superOfficeOperation(chatSessionTransfer),
+		},
+	],
+	default: 'get',
+};
+
+export const chatSessionDescription: INodeProperties[] = [
+	chatSessionOperations,
+	...chatSessionGetProperties,
+	...chatSessionGetManyProperties,
+	...chatSessionGetManyForCurrentUserProperties,
+	...chatSessionCreateProperties,
+	...chatSessionTransferProperties,
+];
