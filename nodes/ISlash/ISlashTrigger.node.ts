@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'crypto';
 import {
 	NodeConnectionTypes,
 	NodeOperationError,
@@ -9,14 +8,10 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
+import { secretsMatch } from '../shared/webhookSecrets';
 import { parseDelivery } from './shared/webhook';
 
 const MIN_SECRET_LENGTH = 16;
-
-function sameSecret(given: string, expected: string): boolean {
-	const digest = (value: string) => createHash('sha256').update(value).digest();
-	return timingSafeEqual(digest(given), digest(expected));
-}
 
 function readSecret(ctx: IHookFunctions | IWebhookFunctions): string {
 	const value = ctx.getNodeParameter('webhookSecret', '') as unknown;
@@ -115,7 +110,7 @@ export class ISlashTrigger implements INodeType {
 		const res = this.getResponseObject();
 		const expected = readSecret(this);
 		const given = this.getQueryData() as IDataObject;
-		if (expected === '' || typeof given.secret !== 'string' || !sameSecret(given.secret, expected)) {
+		if (expected === '' || typeof given.secret !== 'string' || !secretsMatch(given.secret, expected)) {
 			res.status(401).json({ error: 'Unauthorized: the webhook URL is missing its secret or it is wrong' });
 			return { noWebhookResponse: true };
 		}

@@ -1,4 +1,3 @@
-import { randomBytes, timingSafeEqual } from 'crypto';
 import {
 	NodeConnectionTypes,
 	type IDataObject,
@@ -9,6 +8,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { listRows } from '../shared/operation';
+import { newWebhookSecret, secretsMatch } from '../shared/webhookSecrets';
 import { failureOf, netSapiensRequest } from './shared/transport';
 
 /** Subscription models this trigger offers (OpenAPI v45 Subscription.model). */
@@ -43,13 +43,6 @@ function postUrl(ctx: IHookFunctions, secret: string): string {
 function subscriptionsPath(ctx: IHookFunctions): string {
 	const domain = String(ctx.getNodeParameter('domain', '~')).trim() || '~';
 	return `/domains/${encodeURIComponent(domain)}/subscriptions`;
-}
-
-function sameSecret(given: unknown, expected: string): boolean {
-	if (typeof given !== 'string') return false;
-	const a = Buffer.from(given);
-	const b = Buffer.from(expected);
-	return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** A delivery body: a JSON array of objects, or one object. Anything else is malformed. */
@@ -146,7 +139,7 @@ export class NetSapiensTrigger implements INodeType {
 				const model = this.getNodeParameter('event') as string;
 				if (!(EVENTS as readonly string[]).includes(model)) return false;
 				const data = state(this);
-				data.webhookSecret ??= randomBytes(24).toString('hex');
+				data.webhookSecret ??= newWebhookSecret(24);
 				const user = String(this.getNodeParameter('user', '*')).trim() || '*';
 				const answer = (await netSapiensRequest.call(this, 'POST', subscriptionsPath(this), {
 					body: {
@@ -185,7 +178,7 @@ export class NetSapiensTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const res = this.getResponseObject();
 		const { webhookSecret } = state(this);
-		if (!webhookSecret || !sameSecret((this.getQueryData() as IDataObject).secret, webhookSecret)) {
+		if (!webhookSecret || !secretsMatch((this.getQueryData() as IDataObject).secret, webhookSecret)) {
 			res.status(401).json({ message: 'Unauthorized' });
 			return { noWebhookResponse: true };
 		}

@@ -1,4 +1,3 @@
-import { randomBytes } from 'crypto';
 import type {
 	IDataObject,
 	IHookFunctions,
@@ -13,6 +12,7 @@ import { authenticationProperty, superOfficeCredentials } from './shared/descrip
 import { superOfficeErrors } from './shared/errors';
 import { isSuperOfficeId } from './shared/ids';
 import { fetchNewMessages } from './shared/newMessages';
+import { newWebhookSecret } from '../shared/webhookSecrets';
 import { isValidSignature } from './shared/signature';
 import { superOfficeApiRequest } from './shared/transport';
 
@@ -131,7 +131,7 @@ export class SuperOfficeTrigger implements INodeType {
 				// A registration this workflow made earlier (stopped, or for another URL) is replaced, not left behind.
 				if (registration.webhookId) await deleteRegistration.call(this, registration.webhookId);
 				forget(registration);
-				const secret = randomBytes(32).toString('hex');
+				const secret = newWebhookSecret();
 				const workflow = this.getWorkflow();
 				const answer = (await superOfficeApiRequest.call(this, 'POST', '/api/v1/Webhook', {
 					body: {

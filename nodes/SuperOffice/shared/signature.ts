@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'crypto';
+import { createHmac } from 'crypto';
+import { secretsMatch } from '../../shared/webhookSecrets';
 
 /**
  * SuperOffice signs each delivery with `X-SuperOffice-Signature` = base64(HMAC-SHA256(secret, raw body)).
@@ -6,7 +7,5 @@ import { createHmac, timingSafeEqual } from 'crypto';
  * compared in constant time.
  */
 export function isValidSignature(secret: string, rawBody: Buffer, signature: string): boolean {
-	const expected = Buffer.from(createHmac('sha256', secret).update(rawBody).digest('base64'), 'utf8');
-	const given = Buffer.from(signature.trim(), 'utf8');
-	return expected.length === given.length && timingSafeEqual(expected, given);
+	return secretsMatch(signature.trim(), createHmac('sha256', secret).update(rawBody).digest('base64'));
 }
