@@ -9,12 +9,14 @@ import type {
 
 /** `api.example.com`, `https://api.example.com/` or `…/api/public` all become `https://api.example.com/api/public`. */
 export function iSlashBaseUrl(host: unknown): string {
-	const bare = String(host ?? '')
-		.trim()
+	const text = String(host ?? '').trim();
+	// https unless the user typed a scheme (a local test server or a proxy may be plain http)
+	const scheme = /^http:\/\//i.test(text) ? 'http' : 'https';
+	const bare = text
 		.replace(/^https?:\/\//i, '')
 		.replace(/\/+$/, '')
 		.replace(/\/api\/public$/i, '');
-	return `https://${bare}/api/public`;
+	return `${scheme}://${bare}/api/public`;
 }
 
 export class ISlashApi implements ICredentialType {
@@ -83,8 +85,7 @@ export class ISlashApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'GET',
-			baseURL:
-				'={{"https://" + String($credentials.host).trim().replace(/^https?:\\/\\//i, "").replace(/\\/+$/, "").replace(/\\/api\\/public$/i, "") + "/api/public"}}',
+			// no baseURL: authenticate() derives it from the host, the one place that knows how
 			url: '/sticker',
 			qs: { session: '={{$credentials.defaultSession}}' },
 		},

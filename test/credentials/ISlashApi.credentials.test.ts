@@ -23,12 +23,16 @@ describe('iSlash API credential › authenticate', () => {
 		expect(result.baseURL).toBeUndefined();
 	});
 
-	it.each(['crm.islash.test', ' https://crm.islash.test/ ', 'http://crm.islash.test/api/public/'])(
+	it.each(['crm.islash.test', ' https://crm.islash.test/ ', 'https://crm.islash.test/api/public/'])(
 		'normalises the host %p',
 		(host) => {
 			expect(iSlashBaseUrl(host)).toBe('https://crm.islash.test/api/public');
 		},
 	);
+
+	it('keeps an explicit http:// (a local test server or proxy)', () => {
+		expect(iSlashBaseUrl('http://127.0.0.1:4010/islash/api/public/')).toBe('http://127.0.0.1:4010/islash/api/public');
+	});
 });
 
 /**
