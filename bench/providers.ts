@@ -1,0 +1,110 @@
+import type { ICredentialDataDecryptedObject, ICredentialType, INodeParameters, INodeType } from 'n8n-workflow';
+import { EvoVoiceApi } from '../credentials/EvoVoiceApi.credentials';
+import { ISlashApi } from '../credentials/ISlashApi.credentials';
+import { NetSapiensApi } from '../credentials/NetSapiensApi.credentials';
+import { SuperOfficeApi } from '../credentials/SuperOfficeApi.credentials';
+import { EvoVoice } from '../nodes/EvoVoice/EvoVoice.node';
+import { ISlash } from '../nodes/ISlash/ISlash.node';
+import { NetSapiens } from '../nodes/NetSapiens/NetSapiens.node';
+import { SuperOffice } from '../nodes/SuperOffice/SuperOffice.node';
+
+/** One provider's send operation, as the benchmark runs it through n8n and as a plain fetch sends it. */
+export interface BenchProvider {
+	name: string;
+	nodeType: INodeType;
+	credentialType: ICredentialType;
+	credentials(serverUrl: string): ICredentialDataDecryptedObject;
+	/** The send operation, with the message text taken from each item by an expression (as users do). */
+	parameters: INodeParameters;
+	/** The same request the node sends, for the baseline loop. */
+	baseline(serverUrl: string, text: string): { url: string; init: RequestInit };
+}
+
+const json = (headers: Record<string, string>, body: unknown): RequestInit => ({
+	method: 'POST',
+	headers: { accept: 'application/json', 'content-type': 'application/json', ...headers },
+	body: JSON.stringify(body),
+});
+
+export const NETSAPIENS_KEY = 'nsd_bench0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP';
+const SESSION = 'bench_session_0123456789abcdefghijklmnop';
+
+const allProviders: BenchProvider[] = [
+	{
+		name: 'NetSapiens',
+		nodeType: new NetSapiens(),
+		credentialType: new NetSapiensApi(),
+		credentials: (url) => ({ baseUrl: `${url}/netsapiens/ns-api/v2`, authentication: 'apiKey', apiKey: NETSAPIENS_KEY }),
+		parameters: {
+			resource: 'message',
+			operation: 'send',
+			messageType: 'chat',
+			messagesession: { __rl: true, mode: 'id', value: SESSION },
+			destination: '1004',
+			message: '={{ $json.text }}',
+		},
+		baseline: (url, text) => ({
+			url: `${url}/netsapiens/ns-api/v2/domains/~/users/~/messagesessions/${SESSION}/messages`,
+			init: json({ authorization: `Bearer ${NETSAPIENS_KEY}` }, { type: 'chat', message: text, destination: '1004' }),
+		}),
+	},
+	{
+		name: 'EvoVoice',
+		nodeType: new EvoVoice(),
+		credentialType: new EvoVoiceApi(),
+		credentials: (url) => ({ baseUrl: `${url}/evovoice`, username: 'bench@example.com', password: 'bench-password' }),
+		parameters: { resource: 'message', operation: 'send', sendTo: 'session', sessionId: 's1', body: '={{ $json.text }}' },
+		baseline: (url, text) => ({
+			url: `${url}/evovoice/sessions/s1/messages`,
+			init: json(
+				{ authorization: `Basic ${Buffer.from('bench@example.com:bench-password').toString('base64')}` },
+				{ sessionId: 's1', body: text },
+			),
+		}),
+	},
+	{
+		name: 'iSlash',
+		nodeType: new ISlash(),
+		credentialType: new ISlashApi(),
+		credentials: (url) => ({ host: `${url}/islash`, userToken: 'bench-user-token', defaultSession: 'bench-session' }),
+		parameters: { resource: 'sessionMessage', operation: 'send', identity: '85256872847', text: '={{ $json.text }}' },
+		baseline: (url, text) => {
+			const form = new FormData();
+			form.append('session', 'bench-session');
+			form.append('identity', '85256872847');
+			form.append('text', text);
+			return {
+				url: `${url}/islash/api/public/send-session-message`,
+				init: { method: 'POST', headers: { accept: 'application/json', 'x-user-token': 'bench-user-token' }, body: form },
+			};
+		},
+	},
+	{
+		name: 'SuperOffice',
+		nodeType: new SuperOffice(),
+		credentialType: new SuperOfficeApi(),
+		credentials: (url) => ({
+			connection: 'custom',
+			baseUrl: `${url}/superoffice/Cust12345`,
+			authType: 'bearer',
+			accessToken: '8A:Cust12345.bench-token',
+		}),
+		parameters: {
+			resource: 'chatMessage',
+			operation: 'send',
+			chatSessionId: { __rl: true, mode: 'id', value: '7' },
+			message: '={{ $json.text }}',
+		},
+		baseline: (url, text) => ({
+			url: `${url}/superoffice/Cust12345/api/v1/ChatSession/7/Messages`,
+			init: json(
+				{ authorization: 'Bearer 8A:Cust12345.bench-token' },
+				{ ChatMessageId: 0, ChatSessionId: 7, Type: 'ToCustomer', Message: text, WhenPosted: new Date().toISOString() },
+			),
+		}),
+	},
+];
+
+/** BENCH_PROVIDERS=EvoVoice,iSlash limits a run to some providers (profiling). */
+const only = (process.env.BENCH_PROVIDERS ?? '').split(',').filter(Boolean);
+export const providers = only.length ? allProviders.filter((p) => only.includes(p.name)) : allProviders;
