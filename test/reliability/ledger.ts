@@ -61,9 +61,25 @@ export function reachableText(value: unknown): string {
 	return parts.join('\n');
 }
 
-/** The forms a secret may leak in: as is, base64 (Basic headers, encoded bodies) and URL-encoded. */
+/**
+ * The base64 text of a secret at each of the three byte alignments it can have inside a longer value
+ * (`Basic base64(user:password)` puts the password at whatever offset the user name leaves): only the
+ * characters that depend on the secret's bytes alone.
+ */
+function base64Cores(secret: string): string[] {
+	const bytes = Buffer.from(secret);
+	return [0, 1, 2].map((offset) => {
+		const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+		const start = [0, 2, 3][offset];
+		const end = Math.floor((offset + bytes.length) / 3) * 4;
+		return encoded.slice(start, end);
+	});
+}
+
+/** The forms a secret may leak in: as is, base64 at any alignment (Basic headers, encoded bodies) and URL-encoded. */
 export function secretForms(secret: string): string[] {
-	return [...new Set([secret, Buffer.from(secret).toString('base64'), encodeURIComponent(secret)])];
+	const cores = base64Cores(secret).filter((core) => core.length >= 8);
+	return [...new Set([secret, encodeURIComponent(secret), ...cores])];
 }
 
 export class Ledger {

@@ -127,6 +127,9 @@ describe('1. Bad input: refused naming the field, before any request (or deliber
 					problems.push(`Continue On Fail item ${JSON.stringify(item?.json)} differs from the run error`);
 				}
 				if ((item?.pairedItem as { item?: number } | undefined)?.item !== 0) problems.push('error item not paired with its input');
+				// n8n re-wraps the stopping error as a NodeApiError; the item shows what the node threw: a
+				// NodeOperationError carries no HTTP code.
+				if ((item?.json.details as IDataObject | undefined)?.httpCode !== undefined) problems.push('the refusal carries an HTTP code');
 				problems.push(...leaksOf(`${name} ${caseName} (continue)`, op.provider, continued));
 				outcome = error ? `refused: ${error.message}` : 'SENT';
 			}
@@ -364,6 +367,9 @@ describe('3. Nothing lost: 100 items, every 7th failing', () => {
 			if (failing(id)) {
 				const wanted = expectedFailure(kind, id, op.provider);
 				if (errorText(out.item) !== wanted) problems.push(`item ${id}: error "${errorText(out.item)}", expected "${wanted}"`);
+				const code = (out.item.json.details as IDataObject | undefined)?.httpCode;
+				const wantedCode = kind === 'HTTP errors' ? String(mixStatus(id)) : 'none';
+				if (code !== wantedCode) problems.push(`item ${id}: HTTP code ${String(code)}, expected ${wantedCode}`);
 				if (mode === 'continueErrorOutput' && (out.on !== 'error' || out.item.json.id !== id)) {
 					problems.push(`item ${id}: error item not on the error output with its input`);
 				}
@@ -601,7 +607,22 @@ describe('7. Triggers: forged, unsigned, wrongly signed and malformed deliveries
 
 // ---------------------------------------------------------------------------------------------------
 describe('5. No secrets, and the counts', () => {
-it('lost = duplicated = leaked = 0, every case held', () => {
+	it('the scanner finds a secret hidden the way transport errors hide it', () => {
+		// An axios-style error: the credential in a Basic header of the request config, under a
+		// non-enumerable cause. The password sits at a different base64 alignment for each user name.
+		const leaky = (user: string) => {
+			const error = new Error('socket hang up');
+			const headers = { Authorization: `Basic ${Buffer.from(`${user}:pw-123456789`).toString('base64')}` };
+			Object.defineProperty(error, 'cause', { enumerable: false, value: { config: { headers } } });
+			return { run: [{ error }] };
+		};
+		const probe = new Ledger();
+		for (const user of ['agent', 'agent7', 'agent78']) expect(probe.scan(user, ['pw-123456789'], leaky(user))).not.toHaveLength(0);
+		expect(probe.scan('url', ['tok/en+1'], { url: `https://x.test/?t=${encodeURIComponent('tok/en+1')}` })).toHaveLength(1);
+		expect(probe.scan('clean', ['pw-123456789'], { run: [{ error: new Error('socket hang up') }] })).toHaveLength(0);
+	});
+
+	it('lost = duplicated = leaked = 0, every case held', () => {
 	// Every case above scanned its outputs, run data, errors, thrown objects and n8n's log lines.
 	ledger.record('5 no secrets', 'all operations', 'every case above', `${ledger.leaked} leaks`, ledger.leaks);
 	expect({ lost: ledger.lost, duplicated: ledger.duplicated, leaked: ledger.leaked, failures: ledger.failures }).toEqual({
