@@ -41,6 +41,8 @@ export interface ProviderEntry {
 	requestsOn401: number;
 	/** Extra interceptors every networked case needs (e.g. a token endpoint); registered per case. */
 	prepare?(): void;
+	/** The login request the credential makes before a send (a token endpoint), so it can be faulted too. */
+	login?: { intercept(): nock.Interceptor };
 }
 
 /** Parameter overrides by dotted path (`variables.variable1`); `undefined` removes the parameter. */
@@ -155,6 +157,7 @@ export const NETSAPIENS_LOGIN: ProviderEntry = {
 	prepare() {
 		nock(ns.BASE).persist().post('/tokens', ns.TOKEN_REQUEST).reply(200, ns.tokenAnswer(NS_TOKEN));
 	},
+	login: { intercept: () => nock(ns.BASE).post('/tokens', ns.TOKEN_REQUEST) },
 };
 
 // ---------------------------------------------------------------------------------------------------

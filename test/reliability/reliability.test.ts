@@ -264,6 +264,39 @@ describe('2. Provider faults: NodeApiError with the provider’s own text (or a 
 	});
 });
 
+/** Faults of the login a credential makes before sending: nothing may be sent, and the password stays hidden. */
+const LOGIN_FAULTS: Array<[name: string, answer: (i: nock.Interceptor) => nock.Scope, says: RegExp]> = [
+	['login refused (401)', (i) => i.reply(401, { code: 401, message: 'Invalid grant: wrong password' }), /Invalid grant: wrong password/],
+	['login answers an HTML page (500)', (i) => i.reply(500, HTML_PAGE, { 'Content-Type': 'text/html' }), /HTTP 500/],
+	['login connection reset', (i) => i.replyWithError(RESET()), /closed unexpectedly|reset|ECONNRESET/],
+	['login answer without a token', (i) => i.reply(200, { token_type: 'Bearer' }), /without an access_token/],
+];
+
+describe('2b. Login faults: a failed token request sends nothing and reveals no password', () => {
+	const cases = SEND_OPERATIONS.filter((op) => op.provider.login).flatMap((op) =>
+		LOGIN_FAULTS.map(([faultName, answer, says]) => [operationName(op), faultName, op, answer, says] as const),
+	);
+
+	it.each(cases)('%s › %s', async (name, faultName, op, answer, says) => {
+		const counts = new Map<number | 'none', number>();
+		answer(op.provider.login!.intercept());
+		countRequests(op.intercept().times(5).reply(op.success.status, op.success.body as nock.Body), counts);
+		const run = await drive(op);
+		const error = runError(run.result);
+		const problems: string[] = [];
+		if (run.thrown) problems.push(`threw ${String(run.thrown)}`);
+		if (!error) problems.push('no error');
+		else {
+			if (!NODE_ERRORS.includes(String(error.name))) problems.push(`a ${error.name}`);
+			if (!says.test(String(error.message))) problems.push(`message "${error.message}" does not match ${says}`);
+		}
+		if (total(counts) !== 0) problems.push(`${total(counts)} message(s) sent without a login`);
+		problems.push(...leaksOf(`${name} ${faultName}`, op.provider, run));
+		ledger.record('2 provider faults', name, faultName, `${describeError(error)}, ${total(counts)} sent`, problems);
+		expect(problems).toEqual([]);
+	});
+});
+
 // ---------------------------------------------------------------------------------------------------
 const ITEMS = 100;
 const failing = (id: number) => id % 7 === 6;
