@@ -628,7 +628,14 @@ function netSapiensSend(type: NsType, provider: ProviderEntry = NETSAPIENS): Sen
 	};
 }
 
-/** Every send operation of every provider. SuperOffice's entries go here when it is merged. */
+/**
+ * Every send operation of every provider. SuperOffice, when merged, adds: a ProviderEntry (its fixture
+ * runner, origin, error body — the Error/ErrorType/Message keys its ProviderErrorFormat reads — every
+ * secret of its credential: password and Basic header, SOTicket ticket, SO-AppToken, OAuth client secret
+ * and access/refresh tokens; requestsOn401: 2 if a 401 goes through n8n's refresh, and login/prepare
+ * if it fetches tokens), one SendOperation per send variant here, and a TriggerEntry in TRIGGERS whose
+ * delivery(secret) signs the raw body (X-SuperOffice-Signature = base64 HMAC-SHA256).
+ */
 export const SEND_OPERATIONS: SendOperation[] = [
 	evoSession,
 	evoPhone,

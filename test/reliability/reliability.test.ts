@@ -6,6 +6,7 @@ import { guardNetwork } from '../harness/nockGuard';
 import { capture, type CapturedRequest } from '../nodes/ISlash/fixtures';
 import {
 	changedBody,
+	refOf,
 	countRequests,
 	drive,
 	inputItems,
@@ -155,6 +156,9 @@ interface Fault {
 	requests(provider: ProviderEntry): number;
 }
 
+/** Items of a nothing-lost run; also the most requests a fault answer serves. */
+const ITEMS = 100;
+
 const PROVIDER_TEXT: Record<number, string> = {
 	400: 'Destination is not a valid address',
 	401: 'Invalid or expired credentials',
@@ -166,12 +170,15 @@ const PROVIDER_TEXT: Record<number, string> = {
 	500: 'Internal error: message store unavailable',
 };
 
+/** The name the provider's error statements use ("iSlash answered HTTP 503 …"): the entry's name without its variant. */
+const plainName = (p: ProviderEntry) => p.name.replace(/ \(.*\)$/, '');
+
 const RESET = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 const HTML_PAGE = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>';
 
 const providerFault = (status: number, requests: (p: ProviderEntry) => number = () => 1): Fault => ({
 	name: String(status),
-	answer: (i, p) => i.times(20).reply(status, p.errorBody(PROVIDER_TEXT[status], status) as nock.Body),
+	answer: (i, p) => i.times(ITEMS).reply(status, p.errorBody(PROVIDER_TEXT[status], status) as nock.Body),
 	message: () => PROVIDER_TEXT[status],
 	httpCode: String(status),
 	requests,
@@ -186,7 +193,7 @@ const FAULTS: Fault[] = [
 	providerFault(413),
 	{
 		name: '429 (retries exhausted)',
-		answer: (i, p) => i.times(20).reply(429, p.errorBody(PROVIDER_TEXT[429], 429) as nock.Body, { 'Retry-After': '0' }),
+		answer: (i, p) => i.times(ITEMS).reply(429, p.errorBody(PROVIDER_TEXT[429], 429) as nock.Body, { 'Retry-After': '0' }),
 		requestOptions: { maxRateLimitRetries: 2 },
 		message: () => PROVIDER_TEXT[429],
 		httpCode: '429',
@@ -195,38 +202,38 @@ const FAULTS: Fault[] = [
 	providerFault(500),
 	{
 		name: '502 HTML page',
-		answer: (i) => i.times(20).reply(502, HTML_PAGE, { 'Content-Type': 'text/html' }),
-		message: (p) => `${p.name.replace(/ \(.*\)$/, '')} answered HTTP 502`,
+		answer: (i) => i.times(ITEMS).reply(502, HTML_PAGE, { 'Content-Type': 'text/html' }),
+		message: (p) => `${plainName(p)} answered HTTP 502`,
 		httpCode: '502',
 		description: /HTML page/,
 		requests: () => 1,
 	},
 	{
 		name: '503 empty body',
-		answer: (i) => i.times(20).reply(503, ''),
-		message: (p) => `${p.name.replace(/ \(.*\)$/, '')} answered HTTP 503 with an empty body`,
+		answer: (i) => i.times(ITEMS).reply(503, ''),
+		message: (p) => `${plainName(p)} answered HTTP 503 with an empty body`,
 		httpCode: '503',
 		requests: () => 1,
 	},
 	{
 		name: 'timeout',
-		answer: (i, p) => i.times(20).delay(300).reply(200, p.errorBody('late', 200) as nock.Body),
+		answer: (i, p) => i.times(ITEMS).delay(1000).reply(200, p.errorBody('late', 200) as nock.Body),
 		requestOptions: { timeout: 50 },
-		message: (p) => `No answer from ${p.name.replace(/ \(.*\)$/, '')}: the request timed out`,
+		message: (p) => `No answer from ${plainName(p)}: the request timed out`,
 		httpCode: 'none',
 		requests: () => 1,
 	},
 	{
 		name: 'connection reset',
-		answer: (i) => i.times(20).replyWithError(RESET()),
-		message: (p) => `No answer from ${p.name.replace(/ \(.*\)$/, '')}: the connection was reset before an answer arrived`,
+		answer: (i) => i.times(ITEMS).replyWithError(RESET()),
+		message: (p) => `No answer from ${plainName(p)}: the connection was reset before an answer arrived`,
 		httpCode: 'none',
 		requests: () => 1,
 	},
 	{
 		name: '200 reporting a failure',
 		applies: (p) => p.failureIn2xx !== undefined,
-		answer: (i, p) => i.times(20).reply(200, p.failureIn2xx!('The session key is not valid') as nock.Body),
+		answer: (i, p) => i.times(ITEMS).reply(200, p.failureIn2xx!('The session key is not valid') as nock.Body),
 		message: () => 'The session key is not valid',
 		httpCode: '200',
 		requests: () => 1,
@@ -298,53 +305,37 @@ describe('2b. Login faults: a failed token request sends nothing and reveals no 
 });
 
 // ---------------------------------------------------------------------------------------------------
-const ITEMS = 100;
 const failing = (id: number) => id % 7 === 6;
-
-/** The HTTP faults failing items cycle through (401 and 429 have their own retry paths, tested above). */
-const HTTP_MIX = [400, 403, 404, 409, 413, 500, 502, 503];
 
 type Kind = 'HTTP errors' | 'timeouts' | 'resets';
 
-const plainName = (p: ProviderEntry) => p.name.replace(/ \(.*\)$/, '');
+const fault = (name: string) => FAULTS.find((candidate) => candidate.name === name)!;
 
-function mixStatus(id: number): number {
-	return HTTP_MIX[Math.floor(id / 7) % HTTP_MIX.length];
-}
+/** The faults failing items cycle through, by kind (401 and 429 have their own retry paths, tested above). */
+const KIND_FAULTS: Record<Kind, Fault[]> = {
+	'HTTP errors': ['400', '403', '404', '409', '413', '500', '502 HTML page', '503 empty body'].map(fault),
+	timeouts: [fault('timeout')],
+	resets: [fault('connection reset')],
+};
 
-function expectedFailure(kind: Kind, id: number, provider: ProviderEntry): string {
-	if (kind === 'timeouts') return `No answer from ${plainName(provider)}: the request timed out`;
-	if (kind === 'resets') return `No answer from ${plainName(provider)}: the connection was reset before an answer arrived`;
-	const status = mixStatus(id);
-	if (status === 502) return `${plainName(provider)} answered HTTP 502`;
-	if (status === 503) return `${plainName(provider)} answered HTTP 503 with an empty body`;
-	return PROVIDER_TEXT[status];
-}
+/** The fault item `id` meets (failing items only). */
+const faultOf = (kind: Kind, id: number) => KIND_FAULTS[kind][Math.floor(id / 7) % KIND_FAULTS[kind].length];
 
-/** A server where every 7th item's send fails the given way and every other one succeeds. */
+/** A server where every 7th item's send fails (cycling through the kind's faults) and every other one succeeds. */
 function failEverySeventh(op: SendOperation, kind: Kind, counts: Map<number | 'none', number>) {
-	const isFailing = (body: unknown) => {
-		const text = typeof body === 'string' ? body : JSON.stringify(body);
-		const match = /ref-(\d+)\./.exec(text);
-		return match !== null && failing(Number(match[1]));
-	};
 	op.provider.prepare?.();
-	const bad = op.intercept(isFailing).times(ITEMS);
-	if (kind === 'timeouts') countRequests(bad.delay(1000).reply(op.success.status, op.success.body as nock.Body), counts);
-	else if (kind === 'resets') countRequests(bad.replyWithError(RESET()), counts);
-	else {
-		countRequests(
-			bad.reply((_uri, body) => {
-				const id = Number(/ref-(\d+)\./.exec(typeof body === 'string' ? body : JSON.stringify(body))![1]);
-				const status = mixStatus(id);
-				if (status === 502) return [502, HTML_PAGE];
-				if (status === 503) return [503, ''];
-				return [status, op.provider.errorBody(PROVIDER_TEXT[status], status) as nock.Body];
-			}),
-			counts,
-		);
+	for (const each of KIND_FAULTS[kind]) {
+		const meets = (body: unknown) => {
+			const id = refOf(body);
+			return id !== undefined && failing(id) && faultOf(kind, id) === each;
+		};
+		countRequests(each.answer(op.intercept(meets), op.provider), counts);
 	}
-	countRequests(op.intercept((body) => !isFailing(body)).times(ITEMS).reply(op.success.status, op.success.body as nock.Body), counts);
+	const succeeds = (body: unknown) => {
+		const id = refOf(body);
+		return id !== undefined && !failing(id);
+	};
+	countRequests(op.intercept(succeeds).times(ITEMS).reply(op.success.status, op.success.body as nock.Body), counts);
 }
 
 const KINDS: Kind[] = ['HTTP errors', 'timeouts', 'resets'];
@@ -398,10 +389,10 @@ describe('3. Nothing lost: 100 items, every 7th failing', () => {
 			const out = outs[0];
 			if (!out) continue;
 			if (failing(id)) {
-				const wanted = expectedFailure(kind, id, op.provider);
+				const wanted = faultOf(kind, id).message(op.provider);
 				if (errorText(out.item) !== wanted) problems.push(`item ${id}: error "${errorText(out.item)}", expected "${wanted}"`);
 				const code = (out.item.json.details as IDataObject | undefined)?.httpCode;
-				const wantedCode = kind === 'HTTP errors' ? String(mixStatus(id)) : 'none';
+				const wantedCode = faultOf(kind, id).httpCode;
 				if (code !== wantedCode) problems.push(`item ${id}: HTTP code ${String(code)}, expected ${wantedCode}`);
 				if (mode === 'continueErrorOutput' && (out.on !== 'error' || out.item.json.id !== id)) {
 					problems.push(`item ${id}: error item not on the error output with its input`);
@@ -439,7 +430,7 @@ describe('3. Nothing lost: 100 items, every 7th failing', () => {
 		if (!error) problems.push('the run did not stop');
 		else {
 			if (error.context?.itemIndex !== 6) problems.push(`error names item ${error.context?.itemIndex}, expected 6`);
-			if (error.message !== expectedFailure(kind, 6, op.provider)) problems.push(`message "${error.message}"`);
+			if (error.message !== faultOf(kind, 6).message(op.provider)) problems.push(`message "${error.message}"`);
 		}
 		if (run.result?.main.length) problems.push(`${run.result.main.length} items still output`);
 		const duplicated = [...counts.entries()].reduce((sum, [, sent]) => sum + Math.max(0, sent - 1), 0);
