@@ -94,8 +94,11 @@ export interface TriggerEntry {
 	name: string;
 	/** A trigger that is live (activated as n8n would), and the secret its deliveries must carry. */
 	activate(): Promise<{ harness: TriggerHarness; secret: string }>;
-	/** A genuine delivery, authenticated as the provider does it with `secret` (none: unsigned). */
-	delivery(secret?: unknown): Delivery;
+	/**
+	 * A delivery authenticated as the provider does it with `secret` (none: unsigned), of `body` (default:
+	 * a genuine event). Providers that sign the raw body (HMAC) sign whatever body is given.
+	 */
+	delivery(secret?: unknown, body?: unknown): Delivery;
 	/** Bodies that are not the provider's deliveries (sent with the right secret). */
 	malformed: Array<[name: string, body: unknown]>;
 	/** Secrets the trigger's answers must never reveal (besides the webhook secret itself). */
@@ -668,7 +671,7 @@ const ISLASH_TRIGGER: TriggerEntry = {
 		return { harness, secret: ISLASH_WEBHOOK_SECRET };
 	},
 	// iSlash calls the URL pasted into its settings: the secret rides in the query (?secret=…).
-	delivery: (secret) => ({ body: islash.whatsAppText, query: secret === undefined ? {} : ({ secret } as unknown as Record<string, string>) }),
+	delivery: (secret, body = islash.whatsAppText) => ({ body, query: secret === undefined ? {} : ({ secret } as unknown as Record<string, string>) }),
 	malformed: [
 		['a text body', 'hello'],
 		['an unknown shape', { foo: 'bar' }],
@@ -697,7 +700,7 @@ const NETSAPIENS_TRIGGER: TriggerEntry = {
 		return { harness, secret: state.webhookSecret };
 	},
 	// The subscription's post-url carries the node's secret in its query.
-	delivery: (secret) => ({ body: [nsInbound], query: secret === undefined ? {} : ({ secret } as unknown as Record<string, string>) }),
+	delivery: (secret, body = [nsInbound]) => ({ body, query: secret === undefined ? {} : ({ secret } as unknown as Record<string, string>) }),
 	malformed: [
 		['text that is not JSON', 'not json'],
 		['a list of non-objects', [1, 2]],
