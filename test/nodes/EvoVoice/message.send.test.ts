@@ -67,6 +67,14 @@ describe('EvoVoice › Message › Send', () => {
 		expect(network.unexpected).toEqual([]);
 	});
 
+	it('refuses an unknown Send To (an imported workflow) naming that field, before any request', async () => {
+		const result = await runEvoVoice({
+			parameters: { resource: 'message', operation: 'send', sendTo: 'email', body: 'Hi' },
+		});
+		expect(result.error?.message).toBe('Send To: "email" is not one of session, phoneNumber');
+		expect(network.unexpected).toEqual([]);
+	});
+
 	it('surfaces the ServiceStack message and HTTP status', async () => {
 		nock(BASE)
 			.post('/sessions/old/messages')

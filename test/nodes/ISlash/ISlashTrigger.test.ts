@@ -1,6 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { ISlashTrigger } from '../../../nodes/ISlash/ISlashTrigger.node';
 import { TriggerHarness } from '../../harness/trigger';
+import { whatsAppText } from './fixtures';
 
 const SECRET = 'e1f0c9b8a7d6e5f4c3b2a190';
 
@@ -13,20 +14,6 @@ const harness = (parameters: INodeParameters = {}) =>
 const withSecret = { secret: SECRET };
 
 // Bodies as iSlash documents them (api-docs.islash.io › Message Status (Webhook)).
-const whatsAppText = {
-	messages: [
-		{
-			profile: { name: 'iSlash' },
-			wa_id: '85256872847',
-			from: '85256872847',
-			id: 'ABGGhSlIRoQvAgo-sL8KNOJ1WUnK',
-			text: { body: 'testing' },
-			type: 'text',
-			sequence: '35500920',
-			timestamp: '1649756854',
-		},
-	],
-};
 const whatsAppImage = {
 	messages: [
 		{

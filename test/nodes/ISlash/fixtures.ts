@@ -89,4 +89,20 @@ export async function parseMultipart(request: CapturedRequest): Promise<Array<[s
 	);
 }
 
+/** A WhatsApp text delivery as iSlash documents it (api-docs.islash.io › Message Status (Webhook)). */
+export const whatsAppText = {
+	messages: [
+		{
+			profile: { name: 'iSlash' },
+			wa_id: '85256872847',
+			from: '85256872847',
+			id: 'ABGGhSlIRoQvAgo-sL8KNOJ1WUnK',
+			text: { body: 'testing' },
+			type: 'text',
+			sequence: '35500920',
+			timestamp: '1649756854',
+		},
+	],
+};
+
 export { nock };

@@ -119,7 +119,11 @@ describe('iSlash › Session Message › Send (multipart/form-data)', () => {
 		const MB = 1024 * 1024;
 		it.each<[string, INodeParameters, INodeExecutionData[] | undefined, RegExp]>([
 			['no text, file, file URL or sticker', { text: '  ' }, undefined, /^Text \/ File \/ File URL \/ Sticker: at least one of/],
-			['a file URL that is empty for this item, and no text', { attachment: 'fileUrl', fileUrl: '={{ $json.url }}' }, undefined, /at least one of Text, File, File URL, Sticker is required/],
+			['a file URL that is empty for this item, and no text', { attachment: 'fileUrl', fileUrl: '={{ $json.url }}' }, undefined, /^File URL: is required but empty$/],
+			// Not sent as text alone: the user chose to send a file
+			['a file URL that is empty for this item, with text', { text: 'See attached', attachment: 'fileUrl', fileUrl: '={{ $json.url }}' }, undefined, /^File URL: is required but empty$/],
+			['a sticker that is empty for this item, with text', { text: 'Hi', attachment: 'sticker', stickerId: { __rl: true, mode: 'id', value: '={{ $json.sticker }}' } }, undefined, /^Sticker: is required but empty$/],
+			['an attachment kind the node does not know', { text: 'Hi', attachment: 'image', fileUrl: 'https://example.com/a.png' }, undefined, /^Attachment: "image" is not one of none, binary, fileUrl, sticker$/],
 			['a missing binary property', { attachment: 'binary', binaryPropertyName: 'photo' }, [binaryItem(Buffer.from('x'), 'image/png', 'a.png')], /^Input Binary Field: the input item has no binary property "photo"/],
 			['an image over 5 MB', { attachment: 'binary', binaryPropertyName: 'data' }, [binaryItem(Buffer.alloc(5 * MB + 1), 'image/jpeg', 'big.jpg')], /^Input Binary Field: "big.jpg" is 5 MB, over the 5 MB limit for images$/],
 			['a document over 16 MB', { attachment: 'binary', binaryPropertyName: 'data' }, [binaryItem(Buffer.alloc(16 * MB + 1), 'application/pdf', 'big.pdf')], /over the 16 MB limit for documents$/],

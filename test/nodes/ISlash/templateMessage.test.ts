@@ -137,4 +137,14 @@ describe('iSlash › Template Message › Schedule', () => {
 		expect(result.error?.message).toBe('Send At: "next tuesday" is not a date and time');
 		expect(network.unexpected).toEqual([]);
 	});
+
+	it.each([
+		['a number', '={{ 1766568600000 }}', 'Send At: expected a date and time but got a number'],
+		['an object', '={{ { at: "2026-12-24" } }}', 'Send At: expected a date and time but got an object'],
+		['null', '={{ null }}', 'Send At: is required but empty'],
+	])('says what is wrong with a send time that is %s', async (_case, sendAt, message) => {
+		const result = await runISlash({ parameters: template('schedule', { sendAt }) });
+		expect(result.error?.message).toBe(message);
+		expect(network.unexpected).toEqual([]);
+	});
 });

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { OperationSpec } from '../../../shared/operation';
-import { checkE164, pathSegment, readText } from '../../../shared/validation';
+import { checkE164, pathSegment, readChoice, readText } from '../../../shared/validation';
 
 const showForSend = { resource: ['message'], operation: ['send'] };
 
@@ -83,8 +83,11 @@ export const messageSendProperties: INodeProperties[] = [
 export const messageSend: OperationSpec = {
 	method: 'POST',
 	build(request) {
+		// Checked first: with an unknown value (an imported or hand-edited workflow) n8n drops the fields it
+		// would show, and the send would fail on a field the user never saw.
+		const sendTo = readChoice(this, 'sendTo', 'Send To', ['session', 'phoneNumber']);
 		const body = readText(this, 'body', 'Message', { required: true });
-		if (this.getNodeParameter('sendTo', 'session') === 'session') {
+		if (sendTo === 'session') {
 			const sessionId = readText(this, 'sessionId', 'Session ID', { required: true });
 			request.url = `/sessions/${pathSegment(this, 'sessionId', 'Session ID')}/messages`;
 			request.body = { sessionId, body } satisfies IDataObject;

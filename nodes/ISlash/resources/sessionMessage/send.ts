@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import { multipartBody, readBinaryFile, setMultipartBody, type BinaryFile } from '../../../shared/binary';
 import type { OperationSpec } from '../../../shared/operation';
-import { fieldError, readInteger, readText, requireOneOf } from '../../../shared/validation';
+import { fieldError, readChoice, readInteger, readText, requireOneOf } from '../../../shared/validation';
 import { checkMediaSize } from '../../shared/media';
 import { readSessionKey } from '../../shared/session';
 import { identityProperty, messageOf, readHttpUrl } from '../../shared/fields';
@@ -109,18 +109,24 @@ interface SessionMessageParts {
 	stickerId: string;
 }
 
+const ATTACHMENTS = ['none', 'binary', 'fileUrl', 'sticker'] as const;
+
 async function readParts(ctx: IExecuteSingleFunctions): Promise<SessionMessageParts> {
-	const attachment = ctx.getNodeParameter('attachment', 'none') as string;
+	// An unknown value (an imported or hand-edited workflow) would otherwise send the text alone.
+	const attachment = readChoice(ctx, 'attachment', 'Attachment', ATTACHMENTS);
 	const parts: SessionMessageParts = { text: readText(ctx, 'text', 'Text'), fileUrl: '', stickerId: '' };
+	// The chosen attachment's field is required: left empty for an item, the message must not go out
+	// as text alone.
 	if (attachment === 'binary') {
 		const name = readText(ctx, 'binaryPropertyName', 'Input Binary Field');
 		parts.file = await readBinaryFile(ctx, name, 'Input Binary Field');
 		checkMediaSize(ctx, parts.file, 'Input Binary Field');
 	} else if (attachment === 'fileUrl') {
 		parts.fileUrl = readHttpUrl(ctx, 'fileUrl', 'File URL');
+		if (parts.fileUrl === '') throw fieldError(ctx, 'File URL', 'is required but empty');
 	} else if (attachment === 'sticker') {
-		parts.stickerId = readText(ctx, 'stickerId', 'Sticker');
-		if (parts.stickerId !== '' && !/^\d+$/.test(parts.stickerId)) {
+		parts.stickerId = readText(ctx, 'stickerId', 'Sticker', { required: true });
+		if (!/^\d+$/.test(parts.stickerId)) {
 			throw fieldError(ctx, 'Sticker', `"${parts.stickerId}" is not a sticker ID (a number)`);
 		}
 	}

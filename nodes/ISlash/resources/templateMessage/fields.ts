@@ -121,7 +121,16 @@ export function readSendAt(ctx: IExecuteSingleFunctions): string {
 			? DateTime.fromFormat(text.length === 16 ? `${text}:00` : text, SEND_AT_FORMAT, { zone })
 			: DateTime.fromISO(text, { zone });
 	}
-	if (time === undefined) throw fieldError(ctx, 'Send At', 'is required but empty');
+	if (time === undefined) {
+		const empty = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+		// A number (epoch milliseconds or seconds?) or an object from an expression is not "empty".
+		throw fieldError(
+			ctx,
+			'Send At',
+			empty ? 'is required but empty' : `expected a date and time but got ${Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`}`,
+			empty ? undefined : 'Use e.g. 2026-12-24 09:30:00, or an ISO 8601 date',
+		);
+	}
 	if (!time.isValid) throw fieldError(ctx, 'Send At', `"${String(value)}" is not a date and time`, 'Use e.g. 2026-12-24 09:30:00');
 	return time.setZone(zone).toFormat(SEND_AT_FORMAT);
 }
