@@ -1,8 +1,21 @@
 import type { IDataObject, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-/** Ties every output item of one input item back to it, whatever the counts (n8n only guesses when equal). */
+/**
+ * An answer body as item json, which n8n requires to be an object: an empty answer (204, or `null`)
+ * becomes `{}`, anything else that is not an object (text, a number, a list) is kept under `data`.
+ */
+function asJson(body: unknown): IDataObject {
+	if (body === null || body === undefined || body === '') return {};
+	if (typeof body === 'object' && !Array.isArray(body)) return body as IDataObject;
+	return { data: body as IDataObject['data'] };
+}
+
+/**
+ * Ties every output item of one input item back to it, whatever the counts (n8n only guesses when equal),
+ * with json an object whatever the provider answered.
+ */
 export function pairItems(items: INodeExecutionData[], itemIndex: number): INodeExecutionData[] {
-	return items.map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
+	return items.map((item) => ({ ...item, json: asJson(item.json), pairedItem: { item: itemIndex } }));
 }
 
 /**

@@ -52,3 +52,19 @@ describe('Continue On Fail', () => {
 		expect(result.error?.context).toMatchObject({ itemIndex: 1 });
 	});
 });
+
+describe('answers that are not objects', () => {
+	it.each([
+		['null', null, {}],
+		['an empty body', '', {}],
+		['text', 'OK', { data: 'OK' }],
+		['a list', [1, 2], { data: [1, 2] }],
+	])('%s becomes an object item (n8n requires json objects)', async (_name, body, json) => {
+		nock(BASE)
+			.post('/sessions/a/messages')
+			.reply(200, body as nock.Body, typeof body === 'string' ? { 'content-type': 'text/plain' } : undefined);
+		const result = await runEvoVoice({ parameters: sendEach, items: [{ json: { sessionId: 'a' } }] });
+		expect(result.error).toBeUndefined();
+		expect(result.main).toEqual([{ json, pairedItem: { item: 0 } }]);
+	});
+});
