@@ -7,6 +7,7 @@ import { EvoVoice } from '../nodes/EvoVoice/EvoVoice.node';
 import { ISlash } from '../nodes/ISlash/ISlash.node';
 import { NetSapiens } from '../nodes/NetSapiens/NetSapiens.node';
 import { SuperOffice } from '../nodes/SuperOffice/SuperOffice.node';
+import { FIXTURES } from '../sandbox/server';
 
 /** One provider's send operation, as the benchmark runs it through n8n and as a plain fetch sends it. */
 export interface BenchProvider {
@@ -26,7 +27,10 @@ const json = (headers: Record<string, string>, body: unknown): RequestInit => ({
 	body: JSON.stringify(body),
 });
 
-export const NETSAPIENS_KEY = 'nsd_bench0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP';
+const NETSAPIENS_KEY = FIXTURES.netsapiens.apiKey;
+const EVO = FIXTURES.evovoice;
+const ISLASH = FIXTURES.islash;
+const SO = FIXTURES.superoffice;
 const SESSION = 'bench_session_0123456789abcdefghijklmnop';
 
 const allProviders: BenchProvider[] = [
@@ -52,12 +56,12 @@ const allProviders: BenchProvider[] = [
 		name: 'EvoVoice',
 		nodeType: new EvoVoice(),
 		credentialType: new EvoVoiceApi(),
-		credentials: (url) => ({ baseUrl: `${url}/evovoice`, username: 'bench@example.com', password: 'bench-password' }),
+		credentials: (url) => ({ baseUrl: `${url}/evovoice`, username: EVO.username, password: EVO.password }),
 		parameters: { resource: 'message', operation: 'send', sendTo: 'session', sessionId: 's1', body: '={{ $json.text }}' },
 		baseline: (url, text) => ({
 			url: `${url}/evovoice/sessions/s1/messages`,
 			init: json(
-				{ authorization: `Basic ${Buffer.from('bench@example.com:bench-password').toString('base64')}` },
+				{ authorization: `Basic ${Buffer.from(`${EVO.username}:${EVO.password}`).toString('base64')}` },
 				{ sessionId: 's1', body: text },
 			),
 		}),
@@ -66,16 +70,16 @@ const allProviders: BenchProvider[] = [
 		name: 'iSlash',
 		nodeType: new ISlash(),
 		credentialType: new ISlashApi(),
-		credentials: (url) => ({ host: `${url}/islash`, userToken: 'bench-user-token', defaultSession: 'bench-session' }),
+		credentials: (url) => ({ host: `${url}/islash`, userToken: ISLASH.userToken, defaultSession: ISLASH.session }),
 		parameters: { resource: 'sessionMessage', operation: 'send', identity: '85256872847', text: '={{ $json.text }}' },
 		baseline: (url, text) => {
 			const form = new FormData();
-			form.append('session', 'bench-session');
+			form.append('session', ISLASH.session);
 			form.append('identity', '85256872847');
 			form.append('text', text);
 			return {
 				url: `${url}/islash/api/public/send-session-message`,
-				init: { method: 'POST', headers: { accept: 'application/json', 'x-user-token': 'bench-user-token' }, body: form },
+				init: { method: 'POST', headers: { accept: 'application/json', 'x-user-token': ISLASH.userToken }, body: form },
 			};
 		},
 	},
@@ -85,9 +89,9 @@ const allProviders: BenchProvider[] = [
 		credentialType: new SuperOfficeApi(),
 		credentials: (url) => ({
 			connection: 'custom',
-			baseUrl: `${url}/superoffice/Cust12345`,
+			baseUrl: `${url}/superoffice/${SO.tenant}`,
 			authType: 'bearer',
-			accessToken: '8A:Cust12345.bench-token',
+			accessToken: SO.accessToken,
 		}),
 		parameters: {
 			resource: 'chatMessage',
@@ -96,9 +100,9 @@ const allProviders: BenchProvider[] = [
 			message: '={{ $json.text }}',
 		},
 		baseline: (url, text) => ({
-			url: `${url}/superoffice/Cust12345/api/v1/ChatSession/7/Messages`,
+			url: `${url}/superoffice/${SO.tenant}/api/v1/ChatSession/7/Messages`,
 			init: json(
-				{ authorization: 'Bearer 8A:Cust12345.bench-token' },
+				{ authorization: `Bearer ${SO.accessToken}` },
 				{ ChatMessageId: 0, ChatSessionId: 7, Type: 'ToCustomer', Message: text, WhenPosted: new Date().toISOString() },
 			),
 		}),

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runNode } from '../test/harness/engine';
-import { startLoopback, type Loopback } from './loopbackProviders';
+import { FIXTURES, startSandbox, type Sandbox } from '../sandbox/server';
 import { providers, type BenchProvider } from './providers';
 
 /**
@@ -46,7 +46,7 @@ function withoutExpressions(parameters: BenchProvider['parameters']): BenchProvi
 
 async function runThroughNode(
 	provider: BenchProvider,
-	server: Loopback,
+	server: Sandbox,
 	count: number,
 	tag: string,
 	credentials = provider.credentials(server.url),
@@ -63,7 +63,7 @@ async function runThroughNode(
 }
 
 /** The baseline: the same requests from a plain fetch loop at the same concurrency. */
-async function runBaseline(provider: BenchProvider, server: Loopback, count: number, tag: string) {
+async function runBaseline(provider: BenchProvider, server: Sandbox, count: number, tag: string) {
 	let next = 0;
 	const worker = async () => {
 		while (next < count) {
@@ -101,9 +101,9 @@ const line = (text = '') => {
 const fixed = (value: number, digits = 2) => value.toFixed(digits);
 
 describe('throughput benchmark', () => {
-	let server: Loopback;
+	let server: Sandbox;
 	beforeAll(async () => {
-		server = await startLoopback();
+		server = await startSandbox();
 	});
 	afterAll(async () => {
 		await server.close();
@@ -113,18 +113,19 @@ describe('throughput benchmark', () => {
 	it('measures', async () => {
 		line(`# Benchmark results`);
 		line();
-		line(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${MESSAGES} sends per provider, concurrency ${CONCURRENCY}, loopback provider answering at once. Through n8n-core's WorkflowExecute + RoutingNode in one process; baseline = a plain fetch loop with the same concurrency and the same requests.`);
+		line(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${MESSAGES} sends per provider, concurrency ${CONCURRENCY}, provider sandbox on loopback (sandbox/server.js: authentication and required fields checked, every message recorded) answering at once. Through n8n-core's WorkflowExecute + RoutingNode in one process; baseline = a plain fetch loop with the same concurrency and the same requests.`);
 		line();
-		line('| provider | node ms | baseline ms | node ÷ baseline | node ms, text without expression | ÷ baseline | node peak RSS MB | baseline peak RSS MB | requests per message | max in flight (bound 10) |');
-		line('|---|---|---|---|---|---|---|---|---|---|');
+		line('| provider | node ms | baseline ms | node ÷ baseline | node ms, text without expression | ÷ baseline | node peak RSS MB | baseline peak RSS MB | messages accepted | requests per message | max in flight (bound 10) |');
+		line('|---|---|---|---|---|---|---|---|---|---|---|');
 		for (const provider of providers) {
 			// warm-up: module loading and JIT, for both sides
 			await runThroughNode(provider, server, 50, 'warm');
 			await runBaseline(provider, server, 50, 'warm');
 			server.reset();
 			const node = await measure(() => runThroughNode(provider, server, MESSAGES, 'node'));
-			const requests = server.stats.requests;
-			const maxInFlight = server.stats.maxInFlight;
+			const requests = server.state.requests;
+			const accepted = server.state.messages.length;
+			const maxInFlight = server.state.maxInFlight;
 			server.reset();
 			const baseline = await measure(() => runBaseline(provider, server, MESSAGES, 'baseline'));
 			server.reset();
@@ -133,7 +134,7 @@ describe('throughput benchmark', () => {
 			);
 			server.reset();
 			line(
-				`| ${provider.name} | ${fixed(node.ms, 0)} | ${fixed(baseline.ms, 0)} | ${fixed(node.ms / baseline.ms)} | ${fixed(fixedText.ms, 0)} | ${fixed(fixedText.ms / baseline.ms)} | ${fixed(node.peakRssMb, 1)} | ${fixed(baseline.peakRssMb, 1)} | ${fixed(requests / MESSAGES, 3)} | ${maxInFlight} |`,
+				`| ${provider.name} | ${fixed(node.ms, 0)} | ${fixed(baseline.ms, 0)} | ${fixed(node.ms / baseline.ms)} | ${fixed(fixedText.ms, 0)} | ${fixed(fixedText.ms / baseline.ms)} | ${fixed(node.peakRssMb, 1)} | ${fixed(baseline.peakRssMb, 1)} | ${accepted} | ${fixed(requests / MESSAGES, 3)} | ${maxInFlight} |`,
 			);
 		}
 
@@ -144,14 +145,14 @@ describe('throughput benchmark', () => {
 		const password = {
 			baseUrl: `${server.url}/netsapiens/ns-api/v2`,
 			authentication: 'password',
-			clientId: 'bench',
-			clientSecret: 'bench-secret',
-			username: '1000@bench',
-			password: 'bench-password',
+			clientId: FIXTURES.netsapiens.clientId,
+			clientSecret: FIXTURES.netsapiens.clientSecret,
+			username: FIXTURES.netsapiens.username,
+			password: FIXTURES.netsapiens.password,
 		};
 		server.reset();
 		const first = await runThroughNode(netSapiens, server, MESSAGES, 'token', password);
-		const firstRun = { requests: server.stats.requests, tokens: server.stats.tokenRequests };
+		const firstRun = { requests: server.state.requests, tokens: server.state.tokensIssued };
 		// the second run reuses the token n8n stored in the credential, as n8n's database keeps it
 		server.reset();
 		await runNode({
@@ -163,7 +164,7 @@ describe('throughput benchmark', () => {
 		line(`| run | messages | token requests | all requests | requests per message |`);
 		line('|---|---|---|---|---|');
 		line(`| first (no token yet) | ${MESSAGES} | ${firstRun.tokens} | ${firstRun.requests} | ${fixed(firstRun.requests / MESSAGES, 3)} |`);
-		line(`| second (token reused) | ${MESSAGES} | ${server.stats.tokenRequests} | ${server.stats.requests} | ${fixed(server.stats.requests / MESSAGES, 3)} |`);
+		line(`| second (token reused) | ${MESSAGES} | ${server.state.tokensIssued} | ${server.state.requests} | ${fixed(server.state.requests / MESSAGES, 3)} |`);
 
 		line();
 		line(`## Under a rate limit of ${RATE_LIMIT} requests/s (429 + Retry-After beyond it), ${RATE_LIMITED_MESSAGES} messages`);
@@ -177,13 +178,15 @@ describe('throughput benchmark', () => {
 			const result = await runThroughNode(provider, server, RATE_LIMITED_MESSAGES, 'limited');
 			const seconds = (performance.now() - begin) / 1000;
 			server.configure({});
-			const counts = [...server.stats.delivered.values()];
+			const perText = new Map<string, number>();
+			for (const message of server.state.messages) perText.set(message.text, (perText.get(message.text) ?? 0) + 1);
+			const counts = [...perText.values()];
 			const delivered = counts.filter((n) => n >= 1).length;
 			const duplicated = counts.filter((n) => n > 1).length;
 			const failedItems = result.main.filter((item) => item.json.error !== undefined).length;
 			const lost = RATE_LIMITED_MESSAGES - delivered;
 			line(
-				`| ${provider.name} | ${delivered} | ${lost} (error items: ${failedItems}) | ${duplicated} | ${server.stats.rateLimited} | ${fixed(seconds, 1)} | ${fixed(delivered / seconds / RATE_LIMIT)} | ${server.stats.maxInFlight} |`,
+				`| ${provider.name} | ${delivered} | ${lost} (error items: ${failedItems}) | ${duplicated} | ${server.state.rateLimited} | ${fixed(seconds, 1)} | ${fixed(delivered / seconds / RATE_LIMIT)} | ${server.state.maxInFlight} |`,
 			);
 		}
 
@@ -199,7 +202,7 @@ describe('throughput benchmark', () => {
 			await runThroughNode(provider, server, SLOW_MESSAGES, 'slow');
 			const seconds = (performance.now() - begin) / 1000;
 			server.configure({});
-			line(`| ${provider.name} | ${server.stats.maxInFlight} | ${fixed(seconds, 2)} | ${fixed(SLOW_MESSAGES / seconds, 0)} |`);
+			line(`| ${provider.name} | ${server.state.maxInFlight} | ${fixed(seconds, 2)} | ${fixed(SLOW_MESSAGES / seconds, 0)} |`);
 		}
 
 		line();

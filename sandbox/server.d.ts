@@ -1,0 +1,36 @@
+// Types for the TypeScript users of the sandbox (the benchmark).
+export interface SandboxMessage {
+	provider: 'netsapiens' | 'evovoice' | 'islash' | 'superoffice';
+	at: string;
+	path: string;
+	text: string;
+	[key: string]: unknown;
+}
+
+export interface SandboxState {
+	messages: SandboxMessage[];
+	requests: number;
+	inFlight: number;
+	maxInFlight: number;
+	rateLimited: number;
+	tokensIssued: number;
+	byProvider: Record<string, number>;
+}
+
+export interface Sandbox {
+	url: string;
+	port: number;
+	state: SandboxState;
+	configure(options: { perSecond?: number; delayMs?: number }): void;
+	reset(): void;
+	close(): Promise<void>;
+}
+
+export function startSandbox(options?: { port?: number; perSecond?: number; delayMs?: number; tokenLifetimeMs?: number }): Promise<Sandbox>;
+
+export const FIXTURES: {
+	netsapiens: { apiKey: string; clientId: string; clientSecret: string; username: string; password: string };
+	evovoice: { username: string; password: string; accountId: string; endpointId: string; endpointNumber: string };
+	islash: { userToken: string; session: string };
+	superoffice: { tenant: string; accessToken: string; ticket: string; appToken: string; username: string; password: string };
+};

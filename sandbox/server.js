@@ -1,0 +1,281 @@
+#!/usr/bin/env node
+// The provider sandbox: one loopback HTTP server emulating the endpoints this package's nodes call on
+// NetSapiens, EvoVoice, iSlash and SuperOffice — each provider under its own path prefix — with their
+// authentication, their documented required fields and their own error shapes. Accepted messages are
+// recorded for assertions and reports; faults (rate limit, delays) are set by configuration.
+// Plain Node, no dependencies; a dev tool of the repo, never shipped in dist/.
+const http = require('node:http');
+const crypto = require('node:crypto');
+const FIXTURES = require('./fixtures');
+const { parseMultipart } = require('./multipart');
+
+const PNG = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+	'base64',
+);
+
+function createState() {
+	return {
+		messages: [], // every accepted message: {provider, at, path, ...what the provider received}
+		requests: 0,
+		inFlight: 0,
+		maxInFlight: 0,
+		rateLimited: 0,
+		tokensIssued: 0,
+		byProvider: {},
+		tokens: new Map(), // NetSapiens access token → expiry (ms)
+	};
+}
+
+/** Clears the record and the counters; issued tokens stay valid (as they would at the provider). */
+function resetCounts(state) {
+	Object.assign(state, createState(), { tokenLifetimeMs: state.tokenLifetimeMs, inFlight: state.inFlight, tokens: state.tokens });
+}
+
+/** Answers and error shapes, per provider. */
+const reply = (res, status, body, headers = {}) => {
+	res.writeHead(status, { 'content-type': 'application/json', ...headers });
+	res.end(body === undefined ? '' : JSON.stringify(body));
+};
+const errors = {
+	netsapiens: (res, status, message) => reply(res, status, { code: status, message }),
+	evovoice: (res, status, message, fieldName) =>
+		reply(res, status, {
+			responseStatus: {
+				errorCode: status === 401 ? 'Unauthorized' : 'ValidationException',
+				message,
+				errors: fieldName ? [{ errorCode: 'NotEmpty', fieldName, message }] : [],
+			},
+		}),
+	islash: (res, status, message) =>
+		reply(res, status === 401 ? 401 : 200, { meta: { code: status === 401 ? 'RESP_UNAUTHORIZED' : 'RESP_INVALID_PARAMS', message, trace_id: crypto.randomUUID() } }),
+	superoffice: (res, status, message) => reply(res, status, { Error: true, ErrorType: status === 401 ? 'SoAuthenticationException' : 'SoException', Message: message }),
+};
+
+function basic(user, password) {
+	return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+}
+
+function netsapiens(state, req, res, path, body) {
+	const fx = FIXTURES.netsapiens;
+	if (req.method === 'POST' && path === '/tokens') {
+		const grant = body || {};
+		if (grant.grant_type !== 'password' || grant.client_id !== fx.clientId || grant.client_secret !== fx.clientSecret || grant.username !== fx.username || grant.password !== fx.password) {
+			return errors.netsapiens(res, 401, 'Invalid credentials');
+		}
+		const token = `nst_${crypto.randomBytes(16).toString('hex')}`;
+		state.tokens.set(token, Date.now() + state.tokenLifetimeMs);
+		state.tokensIssued++;
+		return reply(res, 200, { access_token: token, expires_in: Math.round(state.tokenLifetimeMs / 1000), token_type: 'Bearer', refresh_token: 'r', domain: 'sandbox', user: '1000', scope: 'Basic User' });
+	}
+	const bearer = /^Bearer (.+)$/.exec(req.headers.authorization || '')?.[1];
+	const tokenExpiry = bearer && state.tokens.get(bearer);
+	if (bearer !== fx.apiKey && !(tokenExpiry && tokenExpiry > Date.now())) return errors.netsapiens(res, 401, 'Authentication Required');
+	const send = /^\/domains\/([^/]+)\/users\/([^/]+)\/messagesessions\/([^/]+)\/messages$/.exec(path);
+	if (send && req.method === 'POST') {
+		const { type, message, destination } = body || {};
+		if (!['chat', 'sms', 'mms', 'chat-media', 'chat-video'].includes(type)) return errors.netsapiens(res, 400, `Invalid type ${type}`);
+		if (!message) return errors.netsapiens(res, 400, 'message is required');
+		if (!destination || (Array.isArray(destination) && destination.length === 0)) return errors.netsapiens(res, 400, 'destination is required');
+		if (!/^[A-Za-z0-9_]{32,}$/.test(decodeURIComponent(send[3]))) return errors.netsapiens(res, 400, 'messagesession must be 32+ letters, digits or _');
+		record(state, 'netsapiens', { path, session: decodeURIComponent(send[3]), text: message, body });
+		return reply(res, 202, { code: 202, message: 'Accepted' });
+	}
+	return errors.netsapiens(res, 404, `No route ${req.method} ${path}`);
+}
+
+function evovoice(state, req, res, path, body, query) {
+	const fx = FIXTURES.evovoice;
+	if (req.headers.authorization !== basic(fx.username, fx.password)) return errors.evovoice(res, 401, 'Not Authenticated');
+	const dto = (text, otherAddress, direction = 'Outgoing') => ({
+		id: `msg-${state.messages.length + 1}`,
+		accountId: fx.accountId,
+		endpointId: fx.endpointId,
+		endpointDisplayName: fx.endpointNumber,
+		date: new Date().toISOString(),
+		direction,
+		otherAddress,
+		sender: direction === 'Outgoing' ? fx.endpointNumber : otherAddress,
+		text,
+		isUnread: false,
+	});
+	const session = /^\/sessions\/([^/]+)\/messages$/.exec(path);
+	if (req.method === 'POST' && (session || path === '/messages')) {
+		if (!body?.body) return errors.evovoice(res, 400, "'Body' must not be empty.", 'Body');
+		if (!session) {
+			if (body.endpointId !== fx.endpointId) return errors.evovoice(res, 404, `Endpoint ${body.endpointId} not found`, 'EndpointId');
+			if (!/^\+[1-9]\d{7,14}$/.test(body.toAddress || '')) return errors.evovoice(res, 400, "'To Address' is not a valid phone number.", 'ToAddress');
+		}
+		const message = dto(body.body, session ? '+15557654321' : body.toAddress);
+		record(state, 'evovoice', { path, text: body.body, body, dto: message, conversationId: `conv-${message.otherAddress}` });
+		return reply(res, 200, message);
+	}
+	if (req.method === 'GET' && path === '/conversations') {
+		const conversations = [...new Set(state.messages.filter((m) => m.provider === 'evovoice').map((m) => m.dto.otherAddress))].map(
+			(otherAddress) => ({ id: `conv-${otherAddress}`, endpointId: fx.endpointId, otherAddress, mostRecentMessage: 'x' }),
+		);
+		return reply(res, 200, { conversations });
+	}
+	if (req.method === 'GET' && path === '/messages') {
+		const ids = String(query.get('conversationIds') || '').split(',').filter(Boolean);
+		const page = Number(query.get('page') || 0);
+		const size = Number(query.get('countPerPage') || 25);
+		const all = state.messages.filter((m) => m.provider === 'evovoice' && (!ids.length || ids.includes(m.conversationId))).map((m) => m.dto);
+		const items = all.slice(page * size, page * size + size);
+		return reply(res, 200, { items, totalCount: all.length, totalPages: Math.ceil(all.length / size), hasMorePages: (page + 1) * size < all.length });
+	}
+	if (req.method === 'GET' && path === '/auth/status') {
+		return reply(res, 200, { isAuthenticated: true, emailAddress: fx.username, roles: ['User'], accountIds: [fx.accountId], accountNames: ['Sandbox'] });
+	}
+	return errors.evovoice(res, 404, `No route ${req.method} ${path}`);
+}
+
+function islash(state, req, res, path, body, query, raw) {
+	const fx = FIXTURES.islash;
+	if (req.headers['x-user-token'] !== fx.userToken) return errors.islash(res, 401, 'Invalid user token');
+	if (req.method === 'POST' && path === '/send-session-message') {
+		const form = parseMultipart(raw, req.headers['content-type']);
+		if (!form) return errors.islash(res, 400, 'multipart/form-data expected');
+		const { fields, files } = form;
+		if (fields.session !== fx.session) return errors.islash(res, 400, 'Invalid session');
+		if (!fields.identity) return errors.islash(res, 400, 'identity is required');
+		if (!fields.text && !files.file && !fields.file_url && !fields.sticker_id) return errors.islash(res, 400, 'text, file, file_url or sticker_id is required');
+		record(state, 'islash', { path, text: fields.text ?? '', fields, files });
+		return reply(res, 200, {
+			meta: { code: 'RESP_OKAY', message: 'Success' },
+			data: { message: { id: state.messages.length, status: 'sent', body: fields.text ?? null, media_type: files.file?.contentType ?? null, direction: 'outbound', message_at: Math.floor(Date.now() / 1000) } },
+		});
+	}
+	if (req.method === 'GET' && path === '/sticker') {
+		if (query.get('session') !== fx.session) return errors.islash(res, 400, 'Invalid session');
+		return reply(res, 200, { meta: { code: 'RESP_OKAY', message: 'Success' }, data: { stickers: [{ id: 1, name: 'wave' }] } });
+	}
+	return errors.islash(res, 404, `No route ${req.method} ${path}`);
+}
+
+function superoffice(state, req, res, path, body) {
+	const fx = FIXTURES.superoffice;
+	const auth = req.headers.authorization || '';
+	const ok =
+		auth === `Bearer ${fx.accessToken}` ||
+		(auth === `SOTicket ${fx.ticket}` && req.headers['so-apptoken'] === fx.appToken) ||
+		auth === basic(fx.username, fx.password);
+	if (!ok) return errors.superoffice(res, 401, 'Authentication failed');
+	const send = /^\/api\/v1\/ChatSession\/(\d+)\/Messages$/i.exec(path);
+	if (send && req.method === 'POST') {
+		if (!body?.Message) return errors.superoffice(res, 400, 'Message is required');
+		if (body.Type && !['Invalid', 'ToCustomer', 'ToUser', 'Special'].includes(body.Type)) return errors.superoffice(res, 400, `Invalid Type ${body.Type}`);
+		const stored = { ...body, ChatMessageId: state.messages.length + 1, ChatSessionId: Number(send[1]) };
+		record(state, 'superoffice', { path, text: body.Message, body });
+		return reply(res, 200, stored);
+	}
+	if (req.method === 'GET' && path === '/api/v1/User/currentPrincipal') return reply(res, 200, { AssociateId: 5, UserName: fx.username });
+	return errors.superoffice(res, 404, `No route ${req.method} ${path}`);
+}
+
+function record(state, provider, message) {
+	state.messages.push({ provider, at: new Date().toISOString(), ...message });
+}
+
+const routes = [
+	['/netsapiens/ns-api/v2', 'netsapiens', netsapiens],
+	['/evovoice', 'evovoice', evovoice],
+	['/islash/api/public', 'islash', islash],
+	[`/superoffice/${FIXTURES.superoffice.tenant}`, 'superoffice', superoffice],
+];
+
+/**
+ * Starts the sandbox on 127.0.0.1. Faults: `perSecond` (beyond it 429 with Retry-After), `delayMs`
+ * (every answer that late), `tokenLifetimeMs` (NetSapiens tokens).
+ */
+async function startSandbox({ port = 0, perSecond = 0, delayMs = 0, tokenLifetimeMs = 3600_000 } = {}) {
+	const state = createState();
+	const faults = { perSecond, delayMs };
+	state.tokenLifetimeMs = tokenLifetimeMs;
+	let windowStart = 0;
+	let windowCount = 0;
+
+	const server = http.createServer((req, res) => {
+		state.requests++;
+		state.inFlight++;
+		state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
+		res.on('close', () => state.inFlight--);
+		const chunks = [];
+		req.on('data', (chunk) => chunks.push(chunk));
+		req.on('end', () => {
+			const handle = () => {
+				const url = new URL(req.url, 'http://sandbox');
+				const path = url.pathname;
+				if (path === '/_sandbox/messages') return reply(res, 200, state.messages);
+				if (path === '/_sandbox/stats') {
+					const { messages, tokens, ...stats } = state;
+					return reply(res, 200, { ...stats, messages: messages.length });
+				}
+				if (path === '/_sandbox/reset' && req.method === 'POST') {
+					resetCounts(state);
+					return reply(res, 200, { ok: true });
+				}
+				if (path === '/files/picture.png') {
+					res.writeHead(200, { 'content-type': 'image/png' });
+					return res.end(PNG);
+				}
+				const route = routes.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`));
+				if (!route) return reply(res, 404, { message: `No provider at ${path}` });
+				const [prefix, provider, handler] = route;
+				state.byProvider[provider] = (state.byProvider[provider] || 0) + 1;
+				if (faults.perSecond > 0 && !path.endsWith('/tokens')) {
+					const now = Date.now();
+					if (now - windowStart >= 1000) {
+						windowStart = now;
+						windowCount = 0;
+					}
+					if (++windowCount > faults.perSecond) {
+						state.rateLimited++;
+						const retryAfter = ((windowStart + 1000 - now) / 1000).toFixed(3);
+						return reply(res, 429, { message: 'Too many requests' }, { 'retry-after': retryAfter });
+					}
+				}
+				const raw = Buffer.concat(chunks);
+				let body;
+				if (String(req.headers['content-type'] || '').includes('json') && raw.length) {
+					try {
+						body = JSON.parse(raw.toString('utf8'));
+					} catch {
+						return reply(res, 400, { message: 'Malformed JSON' });
+					}
+				}
+				return handler(state, req, res, path.slice(prefix.length) || '/', body, url.searchParams, raw);
+			};
+			if (faults.delayMs > 0) setTimeout(handle, faults.delayMs);
+			else handle();
+		});
+	});
+	server.keepAliveTimeout = 5000;
+	await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+	const actualPort = server.address().port;
+	return {
+		url: `http://127.0.0.1:${actualPort}`,
+		port: actualPort,
+		state,
+		configure(options) {
+			Object.assign(faults, { perSecond: 0, delayMs: 0 }, options);
+			windowStart = 0;
+			windowCount = 0;
+		},
+		reset() {
+			resetCounts(state);
+		},
+		close: () =>
+			new Promise((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
+	};
+}
+
+module.exports = { startSandbox, FIXTURES };
+
+if (require.main === module) {
+	const port = Number(process.argv[process.argv.indexOf('--port') + 1]) || 4010;
+	startSandbox({ port }).then((sandbox) => process.stdout.write(`provider sandbox on ${sandbox.url}\n`));
+}

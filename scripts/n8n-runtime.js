@@ -1,0 +1,132 @@
+// Drives a real n8n (provided by provide-n8n.sh) for the e2e tests, the demo, the dev editor and the
+// benchmark: a fresh user folder with this package installed as a community package, credentials and
+// workflows imported through n8n's own CLI (which encrypts credentials), workflows executed by `n8n execute`.
+const { execFileSync, spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const REPO = path.resolve(__dirname, '..');
+const PACKAGE = 'n8n-nodes-session-messaging';
+
+/** Runs provide-n8n.sh (fast when cached) and returns the Node 24 binary and n8n's bin script. */
+function provideN8n() {
+	const out = execFileSync('bash', [path.join(__dirname, 'provide-n8n.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	const [node, n8n] = out.trim().split('\n').slice(-2);
+	return { node, n8n };
+}
+
+/** A fresh n8n user folder with this package linked where n8n looks for community packages. */
+function createUserFolder() {
+	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-session-messaging-'));
+	const nodesDir = path.join(folder, '.n8n', 'nodes', 'node_modules');
+	fs.mkdirSync(nodesDir, { recursive: true });
+	fs.symlinkSync(REPO, path.join(nodesDir, PACKAGE), 'dir');
+	return folder;
+}
+
+class N8n {
+	constructor({ node, n8n }, userFolder, extraEnv = {}) {
+		this.node = node;
+		this.bin = n8n;
+		this.userFolder = userFolder;
+		this.env = {
+			...process.env,
+			N8N_USER_FOLDER: userFolder,
+			N8N_ENCRYPTION_KEY: 'session-messaging-e2e-key',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_HOST: '127.0.0.1',
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_SECURE_COOKIE: 'false',
+			// a free port per instance, so several n8n processes (and a running editor) can coexist
+			N8N_RUNNERS_BROKER_PORT: String(20000 + Math.floor(Math.random() * 20000)),
+			...extraEnv,
+		};
+	}
+
+	/**
+	 * Runs an n8n CLI command. Asynchronous on purpose: the sandbox may live in this same process and
+	 * must keep answering while n8n runs. Standard output goes to a file, not a pipe: n8n exits before an
+	 * asynchronous pipe is drained, which cuts `execute --rawOutput`'s JSON (seen with n8n 2.40.7).
+	 * Resolves with {code, stdout, stderr}.
+	 */
+	cli(args, timeoutMs = 5 * 60 * 1000) {
+		const outFile = path.join(this.userFolder, `cli-${process.pid}-${Date.now()}.out`);
+		const out = fs.openSync(outFile, 'w');
+		return new Promise((resolve, reject) => {
+			const child = spawn(this.node, [this.bin, ...args], { env: this.env, stdio: ['ignore', out, 'pipe'] });
+			let stderr = '';
+			child.stderr.on('data', (chunk) => (stderr += chunk));
+			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+			child.on('error', reject);
+			child.on('close', (code) => {
+				clearTimeout(timer);
+				fs.closeSync(out);
+				const stdout = fs.readFileSync(outFile, 'utf8');
+				fs.rmSync(outFile, { force: true });
+				resolve({ code, stdout, stderr });
+			});
+		});
+	}
+
+	async run(args) {
+		const result = await this.cli(args);
+		if (result.code !== 0) throw new Error(`n8n ${args[0]} failed (${result.code}): ${(result.stdout + result.stderr).slice(-2000)}`);
+		return result.stdout;
+	}
+
+	async importCredentials(credentials) {
+		const file = path.join(this.userFolder, 'credentials.json');
+		fs.writeFileSync(file, JSON.stringify(credentials));
+		await this.run(['import:credentials', `--input=${file}`]);
+	}
+
+	async importWorkflows(workflows) {
+		const file = path.join(this.userFolder, 'workflows.json');
+		fs.writeFileSync(file, JSON.stringify(workflows));
+		await this.run(['import:workflow', `--input=${file}`]);
+	}
+
+	/** Executes a workflow; returns n8n's run data (log lines come before the JSON; a failed run exits 1). */
+	async execute(id) {
+		const { stdout, stderr } = await this.cli(['execute', `--id=${id}`, '--rawOutput']);
+		const start = stdout.search(/^\{/m);
+		if (start === -1) throw new Error(`n8n execute ${id} printed no run data: ${(stdout + stderr).slice(-2000)}`);
+		return JSON.parse(firstJsonObject(stdout.slice(start)));
+	}
+
+	/** `n8n start`: the editor and API on 127.0.0.1:port. */
+	start(port = 5678, stdio = 'inherit') {
+		return spawn(this.node, [this.bin, 'start'], { env: { ...this.env, N8N_PORT: String(port) }, stdio });
+	}
+}
+
+/** The JSON object at the start of a text that log lines may follow. */
+function firstJsonObject(text) {
+	let depth = 0;
+	let inString = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i];
+		if (inString) {
+			if (c === '\\') i++;
+			else if (c === '"') inString = false;
+		} else if (c === '"') inString = true;
+		else if (c === '{') depth++;
+		else if (c === '}' && --depth === 0) return text.slice(0, i + 1);
+	}
+	return text;
+}
+
+/** Items of a node's first run (main output 0), from `n8n execute` run data. */
+function nodeOutput(run, nodeName) {
+	const runData = run.data?.resultData?.runData?.[nodeName];
+	return runData?.[0]?.data?.main?.[0]?.map((item) => item.json) ?? [];
+}
+
+function nodeExecutionMs(run, nodeName) {
+	return run.data?.resultData?.runData?.[nodeName]?.[0]?.executionTime;
+}
+
+module.exports = { provideN8n, createUserFolder, N8n, nodeOutput, nodeExecutionMs, REPO };

@@ -1,0 +1,56 @@
+// n8n credentials pointing at the provider sandbox, and the workflows of examples/ adapted to it
+// (sandbox endpoint ids, a sandbox-served image) — what the e2e tests, the demo and the dev editor import.
+const fs = require('node:fs');
+const path = require('node:path');
+const { FIXTURES } = require('../sandbox/server');
+const { REPO } = require('./n8n-runtime');
+
+function sandboxCredentials(url) {
+	const ns = FIXTURES.netsapiens;
+	const so = FIXTURES.superoffice;
+	return [
+		{ id: 'netSapiensApi-demo', name: 'NetSapiens demo', type: 'netSapiensApi', data: { server: '127.0.0.1', baseUrl: `${url}/netsapiens/ns-api/v2`, authentication: 'password', clientId: ns.clientId, clientSecret: ns.clientSecret, username: ns.username, password: ns.password, accessToken: '' } },
+		{ id: 'evoVoiceApi-demo', name: 'EvoVoice API demo', type: 'evoVoiceApi', data: { baseUrl: `${url}/evovoice`, username: FIXTURES.evovoice.username, password: FIXTURES.evovoice.password } },
+		{ id: 'iSlashApi-demo', name: 'iSlash API demo', type: 'iSlashApi', data: { host: `${url}/islash`, userToken: FIXTURES.islash.userToken, defaultSession: FIXTURES.islash.session } },
+		{ id: 'superOfficeApi-demo', name: 'SuperOffice API demo', type: 'superOfficeApi', data: { connection: 'custom', baseUrl: `${url}/superoffice/${so.tenant}`, authType: 'bearer', accessToken: so.accessToken } },
+	];
+}
+
+/** The examples, with ids n8n can execute by and the values only the sandbox knows. */
+function sandboxWorkflows(url) {
+	return fs
+		.readdirSync(path.join(REPO, 'examples'))
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => {
+			const workflow = JSON.parse(fs.readFileSync(path.join(REPO, 'examples', file), 'utf8'));
+			workflow.id = file.replace(/\.json$/, '');
+			workflow.active = false;
+			for (const node of workflow.nodes) {
+				const p = node.parameters;
+				if (p?.endpointId?.value === 'YOUR_PHONE_NUMBER_ENDPOINT_ID') p.endpointId.value = FIXTURES.evovoice.endpointId;
+				if (node.type === 'n8n-nodes-base.httpRequest' && /\.png$/.test(p.url ?? '')) p.url = `${url}/files/picture.png`;
+			}
+			return workflow;
+		});
+}
+
+module.exports = { sandboxCredentials, sandboxWorkflows };
+
+/**
+ * The set-up the e2e tests, the demo and the dev editor share: the pinned n8n, the sandbox, a fresh n8n
+ * user folder with this package, and the sandbox credentials and adapted examples imported into it.
+ */
+async function prepareN8nWithSandbox({ sandboxPort = 0 } = {}) {
+	const { startSandbox } = require('../sandbox/server');
+	const { provideN8n, createUserFolder, N8n } = require('./n8n-runtime');
+	const runtime = provideN8n();
+	const sandbox = await startSandbox({ port: sandboxPort });
+	const n8n = new N8n(runtime, createUserFolder());
+	const workflows = sandboxWorkflows(sandbox.url);
+	await n8n.importCredentials(sandboxCredentials(sandbox.url));
+	await n8n.importWorkflows(workflows);
+	return { sandbox, n8n, workflows };
+}
+
+module.exports.prepareN8nWithSandbox = prepareN8nWithSandbox;
