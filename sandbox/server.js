@@ -24,12 +24,17 @@ function createState() {
 		tokensIssued: 0,
 		byProvider: {},
 		tokens: new Map(), // NetSapiens access token → expiry (ms)
+		subscriptions: [], // NetSapiens event subscriptions
+		webhooks: [], // SuperOffice webhooks (with their secrets)
+		chat: new Map(), // SuperOffice chat session id → its ChatMessages
+		echoes: [], // what trigger workflows posted back to /_sandbox/echo
 	};
 }
 
 /** Clears the record and the counters; issued tokens stay valid (as they would at the provider). */
 function resetCounts(state) {
-	Object.assign(state, createState(), { tokenLifetimeMs: state.tokenLifetimeMs, inFlight: state.inFlight, tokens: state.tokens });
+	const { tokenLifetimeMs, inFlight, tokens, subscriptions, webhooks } = state;
+	Object.assign(state, createState(), { tokenLifetimeMs, inFlight, tokens, subscriptions, webhooks });
 }
 
 /** Answers and error shapes, per provider. */
@@ -80,6 +85,24 @@ function netsapiens(state, req, res, path, body) {
 		if (!/^[A-Za-z0-9_]{32,}$/.test(decodeURIComponent(send[3]))) return errors.netsapiens(res, 400, 'messagesession must be 32+ letters, digits or _');
 		record(state, 'netsapiens', { path, session: decodeURIComponent(send[3]), text: message, body });
 		return reply(res, 202, { code: 202, message: 'Accepted' });
+	}
+	const subscriptions = /^\/domains\/([^/]+)\/subscriptions(?:\/([^/]+))?$/.exec(path);
+	if (subscriptions) {
+		if (req.method === 'GET' && !subscriptions[2]) return reply(res, 200, state.subscriptions);
+		if (req.method === 'POST' && !subscriptions[2]) {
+			const { model } = body || {};
+			if (!['message', 'messagesession'].includes(model) || !/^https?:\/\//.test(body['post-url'] || '')) return errors.netsapiens(res, 400, 'model and post-url are required');
+			if (state.subscriptions.some((s) => s.model === model && s['post-url'] === body['post-url'])) return errors.netsapiens(res, 409, 'Subscription already exists');
+			const subscription = { id: `sub-${state.subscriptions.length + 1}`, status: 'active', domain: decodeURIComponent(subscriptions[1]), ...body };
+			state.subscriptions.push(subscription);
+			return reply(res, 200, subscription);
+		}
+		if (req.method === 'DELETE' && subscriptions[2]) {
+			const index = state.subscriptions.findIndex((s) => s.id === decodeURIComponent(subscriptions[2]));
+			if (index === -1) return errors.netsapiens(res, 404, 'Subscription not found');
+			state.subscriptions.splice(index, 1);
+			return reply(res, 202, { code: 202, message: 'Accepted' });
+		}
 	}
 	return errors.netsapiens(res, 404, `No route ${req.method} ${path}`);
 }
@@ -165,12 +188,87 @@ function superoffice(state, req, res, path, body) {
 	if (send && req.method === 'POST') {
 		if (!body?.Message) return errors.superoffice(res, 400, 'Message is required');
 		if (body.Type && !['Invalid', 'ToCustomer', 'ToUser', 'Special'].includes(body.Type)) return errors.superoffice(res, 400, `Invalid Type ${body.Type}`);
-		const stored = { ...body, ChatMessageId: state.messages.length + 1, ChatSessionId: Number(send[1]) };
+		const session = Number(send[1]);
+		const earlier = state.chat.get(session) || [];
+		const stored = { ...body, ChatMessageId: earlier.length + 1, ChatSessionId: session };
+		state.chat.set(session, [...earlier, stored]);
 		record(state, 'superoffice', { path, text: body.Message, body });
 		return reply(res, 200, stored);
 	}
 	if (req.method === 'GET' && path === '/api/v1/User/currentPrincipal') return reply(res, 200, { AssociateId: 5, UserName: fx.username });
+	const messages = /^\/api\/v1\/ChatSession\/(\d+)\/Messages$/i.exec(path);
+	if (messages && req.method === 'GET') {
+		const after = Number(new URL(req.url, 'http://sandbox').searchParams.get('after') || 0);
+		return reply(res, 200, (state.chat.get(Number(messages[1])) || []).filter((m) => m.ChatMessageId > after));
+	}
+	if (req.method === 'POST' && path === '/api/v1/Webhook') {
+		if (!body?.TargetUrl || !Array.isArray(body.Events) || !body.Secret) return errors.superoffice(res, 400, 'TargetUrl, Events and Secret are required');
+		// SuperOffice pings the target with a signed test event before it stores the webhook.
+		return deliverSuperOffice({ Secret: body.Secret, TargetUrl: body.TargetUrl, Name: body.Name }, { EventId: crypto.randomUUID(), Event: 'test', Entity: 'test', PrimaryKey: 0 }, { 'x-hook-test': 'true' }).then((status) => {
+			if (status !== 200) return errors.superoffice(res, 400, `The webhook target answered the test event with ${status}`);
+			const hook = { WebhookId: state.webhooks.length + 1, ...body };
+			state.webhooks.push(hook);
+			const { Secret, ...shown } = hook;
+			return reply(res, 200, shown);
+		});
+	}
+	const hook = /^\/api\/v1\/Webhook\/(\d+)$/.exec(path);
+	if (hook) {
+		const index = state.webhooks.findIndex((h) => h.WebhookId === Number(hook[1]));
+		if (index === -1) return errors.superoffice(res, 404, 'Webhook not found');
+		if (req.method === 'GET') {
+			const { Secret, ...shown } = state.webhooks[index];
+			return reply(res, 200, shown);
+		}
+		if (req.method === 'DELETE') {
+			state.webhooks.splice(index, 1);
+			res.writeHead(204);
+			return res.end();
+		}
+	}
 	return errors.superoffice(res, 404, `No route ${req.method} ${path}`);
+}
+
+/** POSTs a SuperOffice webhook payload to a target, signed as SuperOffice signs it; resolves the status. */
+async function deliverSuperOffice(hook, payload, headers = {}) {
+	const raw = JSON.stringify({ Timestamp: new Date().toISOString(), Changes: [], ContextIdentifier: FIXTURES.superoffice.tenant, ChangedByAssociateId: 0, WebhookName: hook.Name, ...payload });
+	const signature = crypto.createHmac('sha256', hook.Secret).update(raw).digest('base64');
+	const answer = await fetch(hook.TargetUrl, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'x-superoffice-event': payload.Event, 'x-superoffice-eventid': payload.EventId, 'x-superoffice-signature': signature, ...headers },
+		body: raw,
+	});
+	await answer.arrayBuffer();
+	return answer.status;
+}
+
+/**
+ * A customer's incoming message, delivered the way each provider delivers it to the webhooks registered
+ * with the sandbox (NetSapiens subscriptions, SuperOffice webhooks) or to a given URL (iSlash, which has no
+ * registration API). Resolves with the targets' HTTP statuses.
+ */
+async function deliver(state, { provider, text = 'Hello, is anyone there?', url, chatSessionId = 178105 }) {
+	const post = async (target, body) => {
+		const answer = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		await answer.arrayBuffer();
+		return answer.status;
+	};
+	if (provider === 'netsapiens') {
+		const message = { id: crypto.randomUUID(), timestamp: new Date().toISOString(), type: 'sms', direction: 'orig', 'from-number': '18585551234', dialed: '18585550001', text, status: 'delivered' };
+		return await Promise.all(state.subscriptions.filter((s) => s.model === 'message').map((s) => post(s['post-url'], [message])));
+	}
+	if (provider === 'superoffice') {
+		const messages = state.chat.get(chatSessionId) || [];
+		const message = { ChatMessageId: messages.length + 1, ChatSessionId: chatSessionId, Type: 'ToUser', Message: text, Author: 'Customer', ReadByCustomer: 1, SpecialType: 'None', SpecialParam: '', WhenPosted: new Date().toISOString() };
+		state.chat.set(chatSessionId, [...messages, message]);
+		const payload = { EventId: crypto.randomUUID(), Event: 'chatsession.message', Entity: 'chatsession', PrimaryKey: chatSessionId, FieldValues: {} };
+		return await Promise.all(state.webhooks.filter((h) => h.Events.includes('chatsession.message')).map((h) => deliverSuperOffice(h, payload)));
+	}
+	if (provider === 'islash') {
+		const message = { profile: { name: 'Customer' }, wa_id: '85256872847', from: '85256872847', id: `wamid.${crypto.randomBytes(8).toString('hex')}`, type: 'text', text: { body: text }, timestamp: String(Math.floor(Date.now() / 1000)) };
+		return [await post(url, { messages: [message] })];
+	}
+	throw new Error(`cannot deliver for ${provider}`);
 }
 
 function record(state, provider, message) {
@@ -208,11 +306,21 @@ async function startSandbox({ port = 0, perSecond = 0, delayMs = 0, tokenLifetim
 				const path = url.pathname;
 				if (path === '/_sandbox/messages') return reply(res, 200, state.messages);
 				if (path === '/_sandbox/stats') {
-					const { messages, tokens, ...stats } = state;
+					const { messages, tokens, chat, ...stats } = state;
 					return reply(res, 200, { ...stats, messages: messages.length });
 				}
 				if (path === '/_sandbox/reset' && req.method === 'POST') {
 					resetCounts(state);
+					return reply(res, 200, { ok: true });
+				}
+				if (path === '/_sandbox/deliver' && req.method === 'POST') {
+					return deliver(state, JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}')).then(
+						(statuses) => reply(res, 200, { statuses }),
+						(error) => reply(res, 500, { message: String(error.message) }),
+					);
+				}
+				if (path === '/_sandbox/echo' && req.method === 'POST') {
+					state.echoes.push(JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null'));
 					return reply(res, 200, { ok: true });
 				}
 				if (path === '/files/picture.png') {
@@ -265,6 +373,7 @@ async function startSandbox({ port = 0, perSecond = 0, delayMs = 0, tokenLifetim
 		reset() {
 			resetCounts(state);
 		},
+		deliver: (options) => deliver(state, options),
 		close: () =>
 			new Promise((resolve) => {
 				server.closeAllConnections();
