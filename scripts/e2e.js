@@ -7,6 +7,16 @@ const fs = require('node:fs');
 const { FIXTURES } = require('../sandbox/server');
 const { nodeOutput } = require('./n8n-runtime');
 const { prepareN8nWithSandbox } = require('./sandbox-setup');
+const { triggerWorkflows, iSlashWebhookUrl } = require('./trigger-workflows');
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function waitFor(condition, timeoutMs, what) {
+	const started = Date.now();
+	while (!condition()) {
+		if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		await sleep(250);
+	}
+}
 
 const results = [];
 async function check(name, fn) {
@@ -78,6 +88,68 @@ async function main() {
 			assert.equal(message.body.ChatSessionId, 178105);
 			assert.equal(message.body.Message, 'Thanks for your message ("Hello, do you ship to Norway?"). An agent will be with you shortly.');
 		});
+
+		// Triggers: published workflows activated by a real `n8n start`, fired by real deliveries.
+		let editor;
+		let editorLog = '';
+		const port = 5700 + Math.floor(Math.random() * 200);
+		const base = `http://127.0.0.1:${port}`;
+		try {
+			await check('n8n start activates the trigger workflows: NetSapiens subscription and SuperOffice webhook registered', async () => {
+				await n8n.importWorkflows(triggerWorkflows(sandbox.url));
+				for (const id of ['e2e-netsapiens-trigger', 'e2e-islash-trigger', 'superoffice-chat-auto-reply']) await n8n.run(['publish:workflow', `--id=${id}`]);
+				n8n.env.WEBHOOK_URL = `${base}/`;
+				editor = n8n.start(port, ['ignore', 'pipe', 'pipe']);
+				editor.stdout.on('data', (chunk) => (editorLog += chunk));
+				editor.stderr.on('data', (chunk) => (editorLog += chunk));
+				await waitFor(() => sandbox.state.subscriptions.length === 1 && sandbox.state.webhooks.length === 1, 120000, 'the trigger registrations');
+				const [subscription] = sandbox.state.subscriptions;
+				assert.equal(subscription.model, 'message');
+				assert.match(subscription['post-url'], new RegExp(`^${base}/webhook/.+\\?secret=[0-9a-f]{32,}$`));
+				assert.match(subscription['subscription-expires-datetime'], /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+				assert.deepEqual(sandbox.state.webhooks[0].Events, ['chatsession.message']);
+			});
+
+			await check('a NetSapiens delivery starts the workflow with the inbound message', async () => {
+				assert.deepEqual(await sandbox.deliver({ provider: 'netsapiens', text: 'Inbound SMS' }), [200]);
+				await waitFor(() => sandbox.state.echoes.some((e) => e.provider === 'netsapiens'), 20000, 'the NetSapiens trigger execution');
+				const echo = sandbox.state.echoes.find((e) => e.provider === 'netsapiens');
+				assert.equal(echo.item.text, 'Inbound SMS');
+				assert.equal(echo.item.direction, 'orig');
+			});
+
+			await check('a signed SuperOffice delivery starts the auto-reply, which answers in the same chat session', async () => {
+				assert.deepEqual(await sandbox.deliver({ provider: 'superoffice', text: 'Do you ship to Norway?', chatSessionId: 4242 }), [200]);
+				await waitFor(() => sent(sandbox, 'superoffice').some((m) => m.path.includes('/4242/')), 20000, 'the SuperOffice auto-reply');
+				const reply = sent(sandbox, 'superoffice').find((m) => m.path.includes('/4242/'));
+				assert.equal(reply.body.Message, 'Thanks for your message ("Do you ship to Norway?"). An agent will be with you shortly.');
+			});
+
+			await check('an iSlash delivery with the secret starts the workflow with one normalised message item', async () => {
+				assert.deepEqual(await sandbox.deliver({ provider: 'islash', url: iSlashWebhookUrl(base), text: 'Hi on WhatsApp' }), [200]);
+				await waitFor(() => sandbox.state.echoes.some((e) => e.provider === 'islash'), 20000, 'the iSlash trigger execution');
+				const echo = sandbox.state.echoes.find((e) => e.provider === 'islash');
+				assert.equal(echo.item.text, 'Hi on WhatsApp');
+				assert.equal(echo.item.channel, 'whatsapp');
+			});
+
+			await check('deliveries without the right secret are refused with 401 and start nothing', async () => {
+				const echoes = sandbox.state.echoes.length;
+				assert.deepEqual(await sandbox.deliver({ provider: 'islash', url: iSlashWebhookUrl(base, 'wrong-secret') }), [401]);
+				const hook = sandbox.state.webhooks[0];
+				const forged = await fetch(hook.TargetUrl, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', 'x-superoffice-signature': 'forged' },
+					body: JSON.stringify({ Event: 'chatsession.message', PrimaryKey: 4242 }),
+				});
+				assert.equal(forged.status, 401);
+				await sleep(1500);
+				assert.equal(sandbox.state.echoes.length, echoes);
+			});
+		} finally {
+			editor?.kill('SIGTERM');
+			if (results.some((r) => !r.ok)) process.stdout.write(`\n--- n8n start log (last 3000 characters) ---\n${editorLog.slice(-3000)}\n`);
+		}
 	} finally {
 		await sandbox.close();
 		fs.rmSync(n8n.userFolder, { recursive: true, force: true });
