@@ -8,7 +8,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { listRows } from '../shared/operation';
-import { newWebhookSecret, secretsMatch } from '../shared/webhookSecrets';
+import { deriveWebhookSecret, secretsMatch, webhookIdentity } from '../shared/webhookSecrets';
 import { failureOf, netSapiensRequest } from './shared/transport';
 
 /** Subscription models this trigger offers (OpenAPI v45 Subscription.model). */
@@ -24,13 +24,26 @@ export function farExpiry(now = new Date()): string {
 	return expires.toISOString().slice(0, 19).replace('T', ' ');
 }
 
+/** Static data is only a hint here (see deriveWebhookSecret): n8n 2.40 deliveries do not see it. */
 interface TriggerState extends IDataObject {
-	webhookSecret?: string;
 	subscriptionId?: string;
 }
 
 function state(ctx: IHookFunctions | IWebhookFunctions): TriggerState {
 	return ctx.getWorkflowStaticData('node') as TriggerState;
+}
+
+/**
+ * This node's webhook secret, recomputed wherever it is needed from the credential's user-entered secrets
+ * (never the access token n8n refreshes) and the node's identity.
+ */
+async function webhookSecret(ctx: IHookFunctions | IWebhookFunctions): Promise<string> {
+	const credentials = await ctx.getCredentials('netSapiensApi');
+	const material =
+		credentials.authentication === 'password'
+			? [credentials.clientId, credentials.clientSecret, credentials.username, credentials.password]
+			: [credentials.apiKey];
+	return deriveWebhookSecret(material.map((value) => String(value ?? '')), webhookIdentity(ctx));
 }
 
 /** The URL NetSapiens posts to: the workflow's webhook URL with this node's secret in the query. */
@@ -124,9 +137,7 @@ export class NetSapiensTrigger implements INodeType {
 		default: {
 			/** Reuses the subscription that posts to this node's URL, if NetSapiens still has it. */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const { webhookSecret } = state(this);
-				if (!webhookSecret) return false;
-				const url = postUrl(this, webhookSecret);
+				const url = postUrl(this, await webhookSecret(this));
 				const model = this.getNodeParameter('event') as string;
 				const subscriptions = listRows(await netSapiensRequest.call(this, 'GET', subscriptionsPath(this)));
 				const existing = subscriptions.find((s) => s['post-url'] === url && s.model === model);
@@ -139,12 +150,11 @@ export class NetSapiensTrigger implements INodeType {
 				const model = this.getNodeParameter('event') as string;
 				if (!(EVENTS as readonly string[]).includes(model)) return false;
 				const data = state(this);
-				data.webhookSecret ??= newWebhookSecret(24);
 				const user = String(this.getNodeParameter('user', '*')).trim() || '*';
 				const answer = (await netSapiensRequest.call(this, 'POST', subscriptionsPath(this), {
 					body: {
 						model,
-						'post-url': postUrl(this, data.webhookSecret),
+						'post-url': postUrl(this, await webhookSecret(this)),
 						user,
 						'subscription-expires-datetime': farExpiry(),
 					},
@@ -156,6 +166,13 @@ export class NetSapiensTrigger implements INodeType {
 
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const data = state(this);
+				if (!data.subscriptionId) {
+					// No hint in static data: find this node's subscription by the URL it posts to.
+					const url = postUrl(this, await webhookSecret(this));
+					const subscriptions = listRows(await netSapiensRequest.call(this, 'GET', subscriptionsPath(this)));
+					const mine = subscriptions.find((s) => s['post-url'] === url);
+					if (mine) data.subscriptionId = String(mine.id);
+				}
 				if (data.subscriptionId) {
 					try {
 						await netSapiensRequest.call(
@@ -169,7 +186,6 @@ export class NetSapiensTrigger implements INodeType {
 					}
 				}
 				delete data.subscriptionId;
-				delete data.webhookSecret;
 				return true;
 			},
 		},
@@ -177,8 +193,7 @@ export class NetSapiensTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const res = this.getResponseObject();
-		const { webhookSecret } = state(this);
-		if (!webhookSecret || !secretsMatch((this.getQueryData() as IDataObject).secret, webhookSecret)) {
+		if (!secretsMatch((this.getQueryData() as IDataObject).secret, await webhookSecret(this))) {
 			res.status(401).json({ message: 'Unauthorized' });
 			return { noWebhookResponse: true };
 		}

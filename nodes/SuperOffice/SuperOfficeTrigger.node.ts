@@ -12,17 +12,33 @@ import { authenticationProperty, superOfficeCredentials } from './shared/descrip
 import { superOfficeErrors } from './shared/errors';
 import { isSuperOfficeId } from './shared/ids';
 import { fetchNewMessages } from './shared/newMessages';
-import { newWebhookSecret } from '../shared/webhookSecrets';
+import { deriveWebhookSecret, webhookIdentity } from '../shared/webhookSecrets';
 import { isValidSignature } from './shared/signature';
 import { superOfficeApiRequest } from './shared/transport';
 
 const CHAT_EVENTS = ['chatsession.created', 'chatsession.changed', 'chatsession.message'] as const;
 
-/** Static data of one registration: SuperOffice's webhook ID and the secret it signs deliveries with. */
+/**
+ * Static data of one registration: SuperOffice's webhook ID (a hint for checkExists/delete) and the last
+ * message seen per session. The signing secret is never kept there (see webhookSecret).
+ */
 interface Registration extends IDataObject {
 	webhookId?: number;
-	webhookSecret?: string;
 	lastMessageIds?: IDataObject;
+}
+
+/**
+ * The secret SuperOffice signs this node's deliveries with, recomputed where it is needed from the
+ * credential's user-entered secrets (never an OAuth token, which n8n refreshes) and the node's identity:
+ * in n8n 2.40 a delivery does not see static data written at activation.
+ */
+async function webhookSecret(ctx: IHookFunctions | IWebhookFunctions): Promise<string> {
+	const oauth = ctx.getNodeParameter('authentication', 'superOfficeApi') === 'superOfficeOAuth2Api';
+	const credentials = await ctx.getCredentials(oauth ? 'superOfficeOAuth2Api' : 'superOfficeApi');
+	const fields = oauth
+		? ['clientId', 'clientSecret']
+		: ['connection', 'environment', 'tenant', 'baseUrl', 'authType', 'accessToken', 'ticketSecret', 'appToken', 'username', 'password'];
+	return deriveWebhookSecret(fields.map((field) => String(credentials[field] ?? '')), webhookIdentity(ctx));
 }
 
 function selectedEvents(ctx: IHookFunctions | IWebhookFunctions): string[] {
@@ -41,7 +57,6 @@ function isNotFound(error: unknown): boolean {
 
 function forget(registration: Registration): void {
 	delete registration.webhookId;
-	delete registration.webhookSecret;
 	delete registration.lastMessageIds;
 }
 
@@ -107,7 +122,7 @@ export class SuperOfficeTrigger implements INodeType {
 			/** Registered and still pointing here, for the same events and active. */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const registration = this.getWorkflowStaticData('node') as Registration;
-				if (!registration.webhookId || !registration.webhookSecret) return false;
+				if (!registration.webhookId) return false;
 				let hook: IDataObject;
 				try {
 					hook = (await superOfficeApiRequest.call(this, 'GET', `/api/v1/Webhook/${registration.webhookId}`)) as IDataObject;
@@ -124,14 +139,14 @@ export class SuperOfficeTrigger implements INodeType {
 				);
 			},
 
-			/** POST /api/v1/Webhook with a fresh random secret; SuperOffice pings the URL before answering. */
+			/** POST /api/v1/Webhook with this node's derived secret; SuperOffice pings the URL before answering. */
 			async create(this: IHookFunctions): Promise<boolean> {
 				const registration = this.getWorkflowStaticData('node') as Registration;
 				const events = selectedEvents(this);
 				// A registration this workflow made earlier (stopped, or for another URL) is replaced, not left behind.
 				if (registration.webhookId) await deleteRegistration.call(this, registration.webhookId);
 				forget(registration);
-				const secret = newWebhookSecret();
+				const secret = await webhookSecret(this);
 				const workflow = this.getWorkflow();
 				const answer = (await superOfficeApiRequest.call(this, 'POST', '/api/v1/Webhook', {
 					body: {
@@ -148,7 +163,6 @@ export class SuperOfficeTrigger implements INodeType {
 					throw new NodeOperationError(this.getNode(), 'SuperOffice did not answer with the new webhook’s ID (WebhookId)');
 				}
 				registration.webhookId = webhookId;
-				registration.webhookSecret = secret;
 				return true;
 			},
 
@@ -189,9 +203,8 @@ export class SuperOfficeTrigger implements INodeType {
 		const signature = headers['x-superoffice-signature'];
 		if (
 			typeof signature !== 'string' ||
-			!registration.webhookSecret ||
 			!Buffer.isBuffer(req.rawBody) ||
-			!isValidSignature(registration.webhookSecret, req.rawBody, signature)
+			!isValidSignature(await webhookSecret(this), req.rawBody, signature)
 		) {
 			return answer(401, 'Invalid or missing X-SuperOffice-Signature');
 		}

@@ -694,10 +694,16 @@ const NETSAPIENS_TRIGGER: TriggerEntry = {
 			credentials: { netSapiensApi: ns.apiKeyCredentials },
 			credentialTypes: [new NetSapiensApi()],
 		});
-		nock(ns.BASE).post('/domains/~/subscriptions').reply(200, { id: 'sub-1' });
+		let postUrl = '';
+		nock(ns.BASE)
+			.post('/domains/~/subscriptions')
+			.reply(200, (_uri, body) => {
+				postUrl = (body as Record<string, string>)['post-url'];
+				return { id: 'sub-1' };
+			});
 		await harness.lifecycle('create');
-		const state = harness.staticData[`node:${harness.node.name}`] as { webhookSecret: string };
-		return { harness, secret: state.webhookSecret };
+		// the secret NetSapiens was given, in the post-url it delivers to
+		return { harness, secret: new URL(postUrl).searchParams.get('secret') ?? '' };
 	},
 	// The subscription's post-url carries the node's secret in its query.
 	delivery: (secret, body = [nsInbound]) => ({ body, query: secret === undefined ? {} : ({ secret } as unknown as Record<string, string>) }),

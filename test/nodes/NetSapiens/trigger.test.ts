@@ -2,9 +2,10 @@ import nock from 'nock';
 import type { INodeParameters } from 'n8n-workflow';
 import { NetSapiensApi } from '../../../credentials/NetSapiensApi.credentials';
 import { farExpiry, NetSapiensTrigger } from '../../../nodes/NetSapiens/NetSapiensTrigger.node';
+import { deriveWebhookSecret, webhookIdentity } from '../../../nodes/shared/webhookSecrets';
 import { guardNetwork } from '../../harness/nockGuard';
 import { TriggerHarness } from '../../harness/trigger';
-import { apiKeyCredentials, BASE, BEARER } from './fixtures';
+import { API_KEY, apiKeyCredentials, BASE, BEARER } from './fixtures';
 
 const network = guardNetwork();
 
@@ -23,12 +24,36 @@ const nodeState = (harness: TriggerHarness) => harness.staticData['node:Trigger 
 const inbound = { id: 1, type: 'sms', direction: 'orig', 'from-number': '18585551234', text: 'Hi' };
 const outbound = { id: 2, type: 'sms', direction: 'term', 'from-number': '18585550001', text: 'Hello' };
 
-/** Activates the trigger against a subscription endpoint that accepts it; returns the secret in its URL. */
+/** The secret the trigger derives from the API key and its own ids (what NetSapiens gets in the URL). */
+const expectedSecret = (harness: TriggerHarness) =>
+	deriveWebhookSecret([API_KEY], webhookIdentity({ getWorkflow: () => harness.workflow, getNode: () => harness.node }));
+
+/**
+ * Activates the trigger against a subscription endpoint that accepts it; returns the secret in the URL it
+ * registered. Deliveries then go to a FRESH harness with empty static data: that is what a real n8n 2.40
+ * hands `webhook()` (static data written at activation is not visible to deliveries there).
+ */
 async function activate(harness: TriggerHarness): Promise<string> {
-	nock(BASE).post('/domains/~/subscriptions').reply(200, (_uri, body) => ({ id: 'sub-1', ...(body as object) }));
+	let postUrl = '';
+	nock(BASE)
+		.post('/domains/~/subscriptions')
+		.reply(200, (_uri, body) => {
+			postUrl = (body as Record<string, string>)['post-url'];
+			return { id: 'sub-1', ...(body as object) };
+		});
 	await harness.lifecycle('create');
-	return nodeState(harness).webhookSecret;
+	return new URL(postUrl).searchParams.get('secret') ?? '';
 }
+
+/** The same trigger as n8n 2.40 runs a delivery: same node and workflow ids, no static data. */
+const deliveryContext = (harness: TriggerHarness) =>
+	new TriggerHarness({
+		nodeType: new NetSapiensTrigger(),
+		parameters: harness.node.parameters,
+		credentials: { netSapiensApi: apiKeyCredentials },
+		credentialTypes: [new NetSapiensApi()],
+		staticData: {},
+	});
 
 describe('NetSapiens Trigger', () => {
 	describe('subscription lifecycle', () => {
@@ -47,10 +72,10 @@ describe('NetSapiens Trigger', () => {
 			scope.done();
 			const state = nodeState(harness);
 			expect(state.subscriptionId).toBe('f38d00a5eed9d15603922fe98db23600');
-			expect(state.webhookSecret).toMatch(/^[0-9a-f]{48}$/);
+			expect(expectedSecret(harness)).toMatch(/^[0-9a-f]{64}$/);
 			expect(sent).toEqual({
 				model: 'messagesession',
-				'post-url': `${harness.webhookUrl()}?secret=${state.webhookSecret}`,
+				'post-url': `${harness.webhookUrl()}?secret=${expectedSecret(harness)}`,
 				user: '1000',
 				'subscription-expires-datetime': expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
 			});
@@ -61,9 +86,9 @@ describe('NetSapiens Trigger', () => {
 			expect(farExpiry(new Date('2026-11-22T10:11:12.345Z'))).toBe('2046-11-22 10:11:12');
 		});
 
-		it('checkExists: reuses the subscription that posts to this node’s URL', async () => {
-			const harness = trigger({}, { 'node:Trigger Under Test': { webhookSecret: 'abc' } });
-			const url = `${harness.webhookUrl()}?secret=abc`;
+		it('checkExists: reuses the subscription that posts to this node’s URL (no static data needed)', async () => {
+			const harness = trigger();
+			const url = `${harness.webhookUrl()}?secret=${expectedSecret(harness)}`;
 			const scope = nock(BASE, { reqheaders: { authorization: BEARER } })
 				.get('/domains/~/subscriptions')
 				.reply(200, [
@@ -76,19 +101,20 @@ describe('NetSapiens Trigger', () => {
 			scope.done();
 		});
 
-		it('checkExists: false when none matches, and without a secret asks nothing', async () => {
-			const withSecret = trigger({ event: 'messagesession' }, { 'node:Trigger Under Test': { webhookSecret: 'abc' } });
+		it('checkExists: false when none matches (other model, other secret)', async () => {
+			const harness = trigger({ event: 'messagesession' });
 			nock(BASE)
 				.get('/domains/~/subscriptions')
-				.reply(200, [{ id: 'x', model: 'message', 'post-url': `${withSecret.webhookUrl()}?secret=abc` }]);
-			expect(await withSecret.lifecycle('checkExists')).toBe(false);
-
-			expect(await trigger().lifecycle('checkExists')).toBe(false);
+				.reply(200, [
+					{ id: 'x', model: 'message', 'post-url': `${harness.webhookUrl()}?secret=${expectedSecret(harness)}` },
+					{ id: 'y', model: 'messagesession', 'post-url': `${harness.webhookUrl()}?secret=abc` },
+				]);
+			expect(await harness.lifecycle('checkExists')).toBe(false);
 			expect(network.unexpected).toEqual([]);
 		});
 
 		it('delete: DELETE /domains/{domain}/subscriptions/{id} and forgets it; a 404 counts as gone', async () => {
-			const harness = trigger({}, { 'node:Trigger Under Test': { webhookSecret: 'abc', subscriptionId: 'sub-1' } });
+			const harness = trigger({}, { 'node:Trigger Under Test': { subscriptionId: 'sub-1' } });
 			const scope = nock(BASE, { reqheaders: { authorization: BEARER } })
 				.delete('/domains/~/subscriptions/sub-1')
 				.reply(202, { code: 202, message: 'Accepted' });
@@ -97,9 +123,20 @@ describe('NetSapiens Trigger', () => {
 			scope.done();
 			expect(nodeState(harness)).toEqual({});
 
-			const gone = trigger({}, { 'node:Trigger Under Test': { webhookSecret: 'abc', subscriptionId: 'sub-2' } });
+			const gone = trigger({}, { 'node:Trigger Under Test': { subscriptionId: 'sub-2' } });
 			nock(BASE).delete('/domains/~/subscriptions/sub-2').reply(404, { code: 404, message: 'Subscription not found' });
 			expect(await gone.lifecycle('delete')).toBe(true);
+		});
+
+		it('delete without static data finds its subscription by URL', async () => {
+			const harness = trigger();
+			const scope = nock(BASE, { reqheaders: { authorization: BEARER } })
+				.get('/domains/~/subscriptions')
+				.reply(200, [{ id: 'sub-9', model: 'message', 'post-url': `${harness.webhookUrl()}?secret=${expectedSecret(harness)}` }])
+				.delete('/domains/~/subscriptions/sub-9')
+				.reply(202, { code: 202, message: 'Accepted' });
+			expect(await harness.lifecycle('delete')).toBe(true);
+			scope.done();
 		});
 
 		it('create fails with the provider’s message (e.g. 409 duplicate)', async () => {
@@ -120,7 +157,7 @@ describe('NetSapiens Trigger', () => {
 			const harness = trigger();
 			const secret = await activate(harness);
 
-			const result = await harness.deliver({ body: [inbound, outbound], query: { secret } });
+			const result = await deliveryContext(harness).deliver({ body: [inbound, outbound], query: { secret } });
 
 			expect(result.items?.map((item) => item.json)).toEqual([inbound]);
 		});
@@ -129,8 +166,8 @@ describe('NetSapiens Trigger', () => {
 			const harness = trigger({ inboundOnly: false });
 			const secret = await activate(harness);
 
-			expect((await harness.deliver({ body: outbound, query: { secret } })).items?.map((i) => i.json)).toEqual([outbound]);
-			expect((await harness.deliver({ body: [inbound, outbound], query: { secret } })).items).toHaveLength(2);
+			expect((await deliveryContext(harness).deliver({ body: outbound, query: { secret } })).items?.map((i) => i.json)).toEqual([outbound]);
+			expect((await deliveryContext(harness).deliver({ body: [inbound, outbound], query: { secret } })).items).toHaveLength(2);
 		});
 
 		it('session events are not filtered by direction', async () => {
@@ -138,7 +175,7 @@ describe('NetSapiens Trigger', () => {
 			const secret = await activate(harness);
 			const sessions = [{ 'messagesession-id': 'a' }, { 'messagesession-id': 'b' }];
 
-			const result = await harness.deliver({ body: sessions, query: { secret } });
+			const result = await deliveryContext(harness).deliver({ body: sessions, query: { secret } });
 
 			expect(result.items?.map((item) => item.json)).toEqual(sessions);
 		});
@@ -147,7 +184,7 @@ describe('NetSapiens Trigger', () => {
 			const harness = trigger();
 			const secret = await activate(harness);
 
-			const result = await harness.deliver({ body: [outbound], query: { secret } });
+			const result = await deliveryContext(harness).deliver({ body: [outbound], query: { secret } });
 
 			expect(result.items).toBeUndefined();
 			expect(result.response.status).toBe(200);
@@ -160,17 +197,24 @@ describe('NetSapiens Trigger', () => {
 			const harness = trigger();
 			await activate(harness);
 
-			const result = await harness.deliver({ body: [inbound], query });
+			const result = await deliveryContext(harness).deliver({ body: [inbound], query });
 
 			expect(result.response.status).toBe(401);
 			expect(result.items).toBeUndefined();
 			expect(result.noWebhookResponse).toBe(true);
 		});
 
-		it('a delivery before any activation (no secret kept) is refused', async () => {
+		it('an empty secret is refused', async () => {
 			const result = await trigger().deliver({ body: [inbound], query: { secret: '' } });
 			expect(result.response.status).toBe(401);
 			expect(result.items).toBeUndefined();
+		});
+
+		it('a secret derived from another API key is refused', async () => {
+			const harness = trigger();
+			const other = deriveWebhookSecret(['nsd_another-key'], webhookIdentity({ getWorkflow: () => harness.workflow, getNode: () => harness.node }));
+			const result = await deliveryContext(harness).deliver({ body: [inbound], query: { secret: other } });
+			expect(result.response.status).toBe(401);
 		});
 
 		it.each([
@@ -181,7 +225,7 @@ describe('NetSapiens Trigger', () => {
 			const harness = trigger();
 			const secret = await activate(harness);
 
-			const result = await harness.deliver({ body, query: { secret } });
+			const result = await deliveryContext(harness).deliver({ body, query: { secret } });
 
 			expect(result.response.status).toBe(400);
 			expect(result.items).toBeUndefined();
@@ -191,7 +235,7 @@ describe('NetSapiens Trigger', () => {
 			const harness = trigger();
 			const secret = await activate(harness);
 
-			const result = await harness.deliver({ body: JSON.stringify([inbound]), query: { secret } });
+			const result = await deliveryContext(harness).deliver({ body: JSON.stringify([inbound]), query: { secret } });
 
 			expect(result.items?.map((item) => item.json)).toEqual([inbound]);
 		});

@@ -6,7 +6,26 @@ import { guardNetwork } from '../../harness/nockGuard';
 import { TriggerHarness } from '../../harness/trigger';
 import { APP_TOKEN, BASE, BEARER, bearerCredentials, credentialTypes, oAuth2Credentials, OAUTH_ACCESS_TOKEN, TICKET, ticketCredentials } from './fixtures';
 
-const SECRET = 'a'.repeat(64);
+/** The secret the trigger registers (derived from the credential and its ids), captured from create. */
+async function registeredSecret(credentials: Record<string, ICredentialDataDecryptedObject>): Promise<string> {
+	let secret = '';
+	nock(BASE)
+		.post('/api/v1/Webhook', (body) => {
+			secret = body.Secret;
+			return true;
+		})
+		.reply(200, { WebhookId: 77 });
+	await trigger({}, { credentials }).lifecycle('create');
+	nock.cleanAll();
+	return secret;
+}
+
+let SECRET = '';
+let OAUTH_SECRET = '';
+beforeAll(async () => {
+	SECRET = await registeredSecret(bearerCredentials);
+	OAUTH_SECRET = await registeredSecret(oAuth2Credentials());
+});
 
 function trigger(parameters: IDataObject = {}, options: { credentials?: Record<string, ICredentialDataDecryptedObject>; staticData?: IDataObject } = {}) {
 	const oauth = options.credentials && 'superOfficeOAuth2Api' in options.credentials;
@@ -19,8 +38,8 @@ function trigger(parameters: IDataObject = {}, options: { credentials?: Record<s
 	});
 }
 
-/** A node's static data as n8n keeps it for an active workflow (keyed per node). */
-const registered = (extra: IDataObject = {}): IDataObject => ({ 'node:Trigger Under Test': { webhookId: 77, webhookSecret: SECRET, ...extra } });
+/** A node's static data as n8n keeps it for an active workflow (keyed per node); the secret is never in it. */
+const registered = (extra: IDataObject = {}): IDataObject => ({ 'node:Trigger Under Test': { webhookId: 77, ...extra } });
 
 const sign = (raw: string, secret = SECRET) => createHmac('sha256', secret).update(Buffer.from(raw)).digest('base64');
 
@@ -66,7 +85,7 @@ const message = (id: number, type: string) => ({
 const network = guardNetwork();
 
 describe('SuperOffice Trigger › registration', () => {
-	it('create registers the chosen events at the webhook URL with a random secret, and keeps ID and secret', async () => {
+	it('create registers the chosen events at the webhook URL with the derived secret, and keeps only the ID', async () => {
 		const harness = trigger({ events: ['chatsession.created', 'chatsession.message'] }, { credentials: ticketCredentials });
 		let sent: Record<string, unknown> = {};
 		const scope = nock(BASE, { reqheaders: { authorization: `SOTicket ${TICKET}`, 'so-apptoken': APP_TOKEN } })
@@ -87,13 +106,13 @@ describe('SuperOffice Trigger › registration', () => {
 			Type: 'webhook',
 		});
 		expect(harness.webhookUrl()).toMatch(/^http:\/\/localhost:5678\/webhook\/.+\/webhook$/);
-		expect(harness.workflow.getStaticData('node', harness.node)).toEqual({ webhookId: 77, webhookSecret: sent.Secret });
+		expect(harness.workflow.getStaticData('node', harness.node)).toEqual({ webhookId: 77 });
 		scope.done();
 
-		const other = trigger({}, { credentials: ticketCredentials });
-		nock(BASE).post('/api/v1/Webhook').reply(200, { WebhookId: 78 });
-		await other.lifecycle('create');
-		expect(other.workflow.getStaticData('node', other.node).webhookSecret).not.toBe(sent.Secret);
+		// the same node and credential derive the same secret; another credential another one
+		expect(await registeredSecret(ticketCredentials)).toBe(sent.Secret);
+		expect(SECRET).toMatch(/^[0-9a-f]{64}$/);
+		expect(SECRET).not.toBe(sent.Secret);
 	});
 
 	it('create works with the OAuth2 credential', async () => {
@@ -209,10 +228,10 @@ describe('SuperOffice Trigger › deliveries', () => {
 		expect(network.unexpected).toEqual([]);
 	});
 
-	it('answers 401 when no secret is stored (the workflow was never registered)', async () => {
-		const result = await trigger({ events: ['chatsession.created'] }).deliver(delivery(payload('chatsession.created')));
-		expect(result.response.status).toBe(401);
-		expect(result.items).toBeUndefined();
+	it('verifies a delivery without any static data, as n8n 2.40 runs deliveries', async () => {
+		const body = payload('chatsession.created');
+		const result = await trigger({ events: ['chatsession.created'] }).deliver(delivery(body));
+		expect(result.items).toEqual([{ json: body }]);
 	});
 
 	it('starts the workflow with the signed payload of a session event', async () => {
@@ -263,7 +282,7 @@ describe('SuperOffice Trigger › deliveries', () => {
 			.get('/api/v1/ChatSession/178105/Messages')
 			.query({ after: '1' })
 			.reply(200, [message(2, 'ToCustomer')]);
-		const result = await harness.deliver(delivery(payload('chatsession.message')));
+		const result = await harness.deliver(delivery(payload('chatsession.message'), { secret: OAUTH_SECRET }));
 		expect(result.items?.map((item) => item.json.Type)).toEqual(['ToCustomer']);
 		scope.done();
 	});
