@@ -21,12 +21,12 @@ export interface Sandbox {
 	url: string;
 	port: number;
 	state: SandboxState;
-	configure(options: { perSecond?: number; delayMs?: number }): void;
+	configure(options: { perSecond?: number; delayMs?: number; failEvery?: number }): void;
 	reset(): void;
 	close(): Promise<void>;
 }
 
-export function startSandbox(options?: { port?: number; perSecond?: number; delayMs?: number; tokenLifetimeMs?: number }): Promise<Sandbox>;
+export function startSandbox(options?: { port?: number; perSecond?: number; delayMs?: number; failEvery?: number; tokenLifetimeMs?: number }): Promise<Sandbox>;
 
 export const FIXTURES: {
 	netsapiens: { apiKey: string; clientId: string; clientSecret: string; username: string; password: string };

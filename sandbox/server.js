@@ -284,11 +284,13 @@ const routes = [
 
 /**
  * Starts the sandbox on 127.0.0.1. Faults: `perSecond` (beyond it 429 with Retry-After), `delayMs`
- * (every answer that late), `tokenLifetimeMs` (NetSapiens tokens).
+ * (every answer that late), `failEvery` (every Nth provider request answered 503 in the provider's error
+ * shape), `tokenLifetimeMs` (NetSapiens tokens).
  */
-async function startSandbox({ port = 0, perSecond = 0, delayMs = 0, tokenLifetimeMs = 3600_000 } = {}) {
+async function startSandbox({ port = 0, perSecond = 0, delayMs = 0, failEvery = 0, tokenLifetimeMs = 3600_000 } = {}) {
 	const state = createState();
-	const faults = { perSecond, delayMs };
+	const faults = { perSecond, delayMs, failEvery };
+	let providerRequests = 0;
 	state.tokenLifetimeMs = tokenLifetimeMs;
 	let windowStart = 0;
 	let windowCount = 0;
@@ -331,6 +333,9 @@ async function startSandbox({ port = 0, perSecond = 0, delayMs = 0, tokenLifetim
 				if (!route) return reply(res, 404, { message: `No provider at ${path}` });
 				const [prefix, provider, handler] = route;
 				state.byProvider[provider] = (state.byProvider[provider] || 0) + 1;
+				if (faults.failEvery > 0 && ++providerRequests % faults.failEvery === 0) {
+					return errors[provider](res, 503, 'Service temporarily unavailable');
+				}
 				if (faults.perSecond > 0 && !path.endsWith('/tokens')) {
 					const now = Date.now();
 					if (now - windowStart >= 1000) {
@@ -366,7 +371,8 @@ async function startSandbox({ port = 0, perSecond = 0, delayMs = 0, tokenLifetim
 		port: actualPort,
 		state,
 		configure(options) {
-			Object.assign(faults, { perSecond: 0, delayMs: 0 }, options);
+			Object.assign(faults, { perSecond: 0, delayMs: 0, failEvery: 0 }, options);
+			providerRequests = 0;
 			windowStart = 0;
 			windowCount = 0;
 		},
