@@ -28,6 +28,7 @@ function createState() {
 		webhooks: [], // SuperOffice webhooks (with their secrets)
 		chat: new Map(), // SuperOffice chat session id → its ChatMessages
 		echoes: [], // what trigger workflows posted back to /_sandbox/echo
+		incoming: [], // EvoVoice messages customers sent (what its poller reads)
 	};
 }
 
@@ -141,9 +142,13 @@ function evovoice(state, req, res, path, body, query) {
 	}
 	if (req.method === 'GET' && path === '/messages') {
 		const ids = String(query.get('conversationIds') || '').split(',').filter(Boolean);
+		const after = query.get('afterDate') ? Date.parse(query.get('afterDate')) : -Infinity;
 		const page = Number(query.get('page') || 0);
 		const size = Number(query.get('countPerPage') || 25);
-		const all = state.messages.filter((m) => m.provider === 'evovoice' && (!ids.length || ids.includes(m.conversationId))).map((m) => m.dto);
+		const all = [...state.messages.filter((m) => m.provider === 'evovoice').map((m) => m.dto), ...state.incoming]
+			.filter((m) => !ids.length || ids.includes(`conv-${m.otherAddress}`))
+			.filter((m) => Date.parse(m.date) >= after) // treated as inclusive, as the trigger assumes
+			.sort((a, b) => Date.parse(a.date) - Date.parse(b.date));
 		const items = all.slice(page * size, page * size + size);
 		return reply(res, 200, { items, totalCount: all.length, totalPages: Math.ceil(all.length / size), hasMorePages: (page + 1) * size < all.length });
 	}
@@ -263,6 +268,12 @@ async function deliver(state, { provider, text = 'Hello, is anyone there?', url,
 		state.chat.set(chatSessionId, [...messages, message]);
 		const payload = { EventId: crypto.randomUUID(), Event: 'chatsession.message', Entity: 'chatsession', PrimaryKey: chatSessionId, FieldValues: {} };
 		return await Promise.all(state.webhooks.filter((h) => h.Events.includes('chatsession.message')).map((h) => deliverSuperOffice(h, payload)));
+	}
+	if (provider === 'evovoice') {
+		const fx = FIXTURES.evovoice;
+		const message = { id: `in-${crypto.randomUUID()}`, accountId: fx.accountId, endpointId: fx.endpointId, endpointDisplayName: fx.endpointNumber, date: new Date().toISOString(), direction: 'Incoming', otherAddress: '+15556667777', sender: '+15556667777', text, isUnread: true };
+		state.incoming.push(message);
+		return [200];
 	}
 	if (provider === 'islash') {
 		const message = { profile: { name: 'Customer' }, wa_id: '85256872847', from: '85256872847', id: `wamid.${crypto.randomBytes(8).toString('hex')}`, type: 'text', text: { body: text }, timestamp: String(Math.floor(Date.now() / 1000)) };

@@ -97,7 +97,7 @@ async function main() {
 		try {
 			await check('n8n start activates the trigger workflows: NetSapiens subscription and SuperOffice webhook registered', async () => {
 				await n8n.importWorkflows(triggerWorkflows(sandbox.url));
-				for (const id of ['e2e-netsapiens-trigger', 'e2e-islash-trigger', 'superoffice-chat-auto-reply']) await n8n.run(['publish:workflow', `--id=${id}`]);
+				for (const id of ['e2e-netsapiens-trigger', 'e2e-evovoice-trigger', 'e2e-islash-trigger', 'superoffice-chat-auto-reply']) await n8n.run(['publish:workflow', `--id=${id}`]);
 				n8n.env.WEBHOOK_URL = `${base}/`;
 				editor = n8n.start(port, ['ignore', 'pipe', 'pipe']);
 				editor.stdout.on('data', (chunk) => (editorLog += chunk));
@@ -133,8 +133,24 @@ async function main() {
 				assert.equal(echo.item.channel, 'whatsapp');
 			});
 
+			await check('the EvoVoice poller (every minute, n8n\'s shortest interval) starts the workflow with a new incoming message, once', async () => {
+				// The first poll only sets the cursor to "now"; a message is offered every 15 s until a poll emits one.
+				const started = Date.now();
+				while (!sandbox.state.echoes.some((e) => e.provider === 'evovoice')) {
+					if (Date.now() - started > 180000) throw new Error('no poll emitted a message within 180 s');
+					await sandbox.deliver({ provider: 'evovoice', text: `Incoming SMS ${Date.now()}` });
+					await waitFor(() => sandbox.state.echoes.some((e) => e.provider === 'evovoice'), 15000, 'a poll').catch(() => undefined);
+				}
+				await sleep(61000 - ((Date.now() - started) % 60000)); // one more poll: nothing may come twice
+				const echoes = sandbox.state.echoes.filter((e) => e.provider === 'evovoice');
+				const ids = echoes.map((e) => e.item.id);
+				assert.equal(new Set(ids).size, ids.length, `a message was emitted twice: ${ids}`);
+				assert.ok(echoes.every((e) => e.item.direction === 'Incoming'));
+			});
+
 			await check('deliveries without the right secret are refused with 401 and start nothing', async () => {
-				const echoes = sandbox.state.echoes.length;
+				const webhookEchoes = () => sandbox.state.echoes.filter((e) => e.provider !== 'evovoice').length; // the poller runs on
+				const echoes = webhookEchoes();
 				assert.deepEqual(await sandbox.deliver({ provider: 'islash', url: iSlashWebhookUrl(base, 'wrong-secret') }), [401]);
 				const hook = sandbox.state.webhooks[0];
 				const forged = await fetch(hook.TargetUrl, {
@@ -144,7 +160,7 @@ async function main() {
 				});
 				assert.equal(forged.status, 401);
 				await sleep(1500);
-				assert.equal(sandbox.state.echoes.length, echoes);
+				assert.equal(webhookEchoes(), echoes);
 			});
 		} finally {
 			editor?.kill('SIGTERM');

@@ -50,6 +50,19 @@ function triggerWorkflows(url) {
 			'netsapiens',
 		),
 		triggerWorkflow(
+			'e2e-evovoice-trigger',
+			'e2e: EvoVoice Trigger',
+			{
+				id: 'ev',
+				name: 'EvoVoice Trigger',
+				type: 'n8n-nodes-session-messaging.evoVoiceTrigger',
+				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] } },
+				credentials: { evoVoiceApi: { id: 'evoVoiceApi-demo', name: 'EvoVoice API demo' } },
+			},
+			url,
+			'evovoice',
+		),
+		triggerWorkflow(
 			'e2e-islash-trigger',
 			'e2e: iSlash Trigger',
 			{
