@@ -8,6 +8,7 @@ import { TriggerHarness, type Delivery } from '../harness/trigger';
 import * as evo from '../nodes/EvoVoice/fixtures';
 import * as islash from '../nodes/ISlash/fixtures';
 import * as ns from '../nodes/NetSapiens/fixtures';
+import * as so from '../nodes/SuperOffice/fixtures';
 
 /**
  * The reliability matrix's one table: every provider, and every SEND operation of every provider.
@@ -631,6 +632,59 @@ function netSapiensSend(type: NsType, provider: ProviderEntry = NETSAPIENS): Sen
 	};
 }
 
+
+// SuperOffice: Chat Message › Send with a Bearer token, and with a system-user ticket + app token.
+const soProvider = (name: string, credentials: typeof so.bearerCredentials | typeof so.ticketCredentials, secrets: string[]): ProviderEntry => ({
+	name,
+	run: async (options) => await so.runSuperOffice({ credentials, ...options }),
+	origin: so.HOST,
+	errorBody: (message) => ({ Error: true, ErrorType: 'SoException', Message: message }),
+	secrets,
+	// the API credential reads a 401 as SuperOffice's answer (no token to refresh)
+	requestsOn401: 1,
+});
+
+export const SUPEROFFICE = soProvider('SuperOffice', so.bearerCredentials, [so.ACCESS_TOKEN]);
+export const SUPEROFFICE_TICKET = soProvider('SuperOffice (ticket)', so.ticketCredentials, [so.TICKET, so.APP_TOKEN]);
+
+const SO_SEND_PATH = `/${so.TENANT}/api/v1/ChatSession/7/Messages`;
+const soStored = { ChatMessageId: 5, ChatSessionId: 7, Type: 'ToCustomer', Message: 'Hello', WhenPosted: '2026-11-22T09:30:00Z' };
+
+function superOfficeSend(provider: ProviderEntry): SendOperation {
+	return {
+		provider,
+		name: 'Chat Message › Send',
+		parameters: {
+			resource: 'chatMessage',
+			operation: 'send',
+			chatSessionId: rl('7'),
+			message: 'Hello',
+			type: 'ToCustomer',
+			additionalFields: { whenPosted: '2026-11-22T10:30:00+01:00' },
+		},
+		expected: {
+			path: SO_SEND_PATH,
+			body: { ChatMessageId: 0, ChatSessionId: 7, Type: 'ToCustomer', Message: 'Hello', ReadByCustomer: 0, SpecialType: 'None', WhenPosted: '2026-11-22T09:30:00.000Z' },
+		},
+		textField: 'message',
+		intercept: post(so.HOST, SO_SEND_PATH),
+		success: { status: 200, body: soStored },
+		badInputs:
+			provider === SUPEROFFICE
+				? [
+						...requiredText('message', 'Message', { accepted: { body: { Message: '42' }, why: 'a number is sent as its text' } }),
+						// through expressions: a typed value is refused by the locator's own validation before the run
+						{ name: 'Chat Session: not a number', set: { chatSessionId: rl('={{ "abc" }}') }, refused: 'Chat Session' },
+						{ name: 'Chat Session: zero', set: { chatSessionId: rl('={{ 0 }}') }, refused: 'Chat Session' },
+						{ name: 'Chat Session: beyond int32', set: { chatSessionId: rl('2147483648') }, refused: 'Chat Session' },
+						{ name: 'Type: unknown value', set: { type: 'ToEveryone' }, refused: 'Type' },
+						{ name: 'When Posted: not a date', set: { 'additionalFields.whenPosted': 'yesterday' }, refused: 'When Posted' },
+					]
+				: [],
+		fuzz: [{ path: 'message' }, { path: 'chatSessionId', rl: true }],
+	};
+}
+
 /**
  * Every send operation of every provider. SuperOffice, when merged, adds: a ProviderEntry (its fixture
  * runner, origin, error body — the Error/ErrorType/Message keys its ProviderErrorFormat reads — every
@@ -652,6 +706,8 @@ export const SEND_OPERATIONS: SendOperation[] = [
 	// The same send with a username/password login: token requests, n8n's 401 refresh, and the
 	// password, client secret and token to keep out of every output.
 	{ ...netSapiensSend('sms', NETSAPIENS_LOGIN), badInputs: [] },
+	superOfficeSend(SUPEROFFICE),
+	superOfficeSend(SUPEROFFICE_TICKET),
 ];
 
 export const operationName = (op: SendOperation) => `${op.provider.name} › ${op.name}`;
