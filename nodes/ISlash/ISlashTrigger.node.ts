@@ -8,8 +8,9 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
+import { answerOnly, contentKey, keepUnseen, startExecution, withDeliveryState } from '../shared/webhookDelivery';
 import { secretsMatch } from '../shared/webhookSecrets';
-import { parseDelivery } from './shared/webhook';
+import { parseDelivery, type ISlashEvent } from './shared/webhook';
 
 const MIN_SECRET_LENGTH = 16;
 
@@ -29,6 +30,13 @@ function deliveryBody(ctx: IWebhookFunctions): unknown {
 	} catch {
 		return undefined;
 	}
+}
+
+/** A message by its ID; a status by its message, status and time (one message gets several); else by content. */
+function eventKey(event: ISlashEvent): string {
+	if (event.messageId === null) return `${event.event}:${contentKey(event.raw)}`;
+	if (event.event === 'message') return `message:${event.channel}:${event.messageId}`;
+	return `status:${event.channel}:${event.messageId}:${event.type}:${event.timestamp ?? ''}`;
 }
 
 export class ISlashTrigger implements INodeType {
@@ -107,28 +115,22 @@ export class ISlashTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const res = this.getResponseObject();
 		const expected = readSecret(this);
 		const given = this.getQueryData() as IDataObject;
 		if (expected === '' || typeof given.secret !== 'string' || !secretsMatch(given.secret, expected)) {
-			res.status(401).json({ error: 'Unauthorized: the webhook URL is missing its secret or it is wrong' });
-			return { noWebhookResponse: true };
+			return answerOnly(this, 401, { error: 'Unauthorized: the webhook URL is missing its secret or it is wrong' });
 		}
 
 		const delivery = parseDelivery(deliveryBody(this));
-		if ('malformed' in delivery) {
-			res.status(400).json({ error: `Not an iSlash delivery: ${delivery.malformed}` });
-			return { noWebhookResponse: true };
-		}
+		if ('malformed' in delivery) return answerOnly(this, 400, { error: `Not an iSlash delivery: ${delivery.malformed}` });
 
 		const wanted = new Set(this.getNodeParameter('events', []) as string[]);
-		const items = delivery.events
-			.filter((event) => wanted.has(event.event === 'message' ? 'messages' : 'statuses'))
-			.map((json) => ({ json }));
-		if (items.length === 0) {
-			res.status(200).json({ received: true });
-			return { noWebhookResponse: true };
-		}
-		return { workflowData: [items] };
+		const events = delivery.events.filter((event) => wanted.has(event.event === 'message' ? 'messages' : 'statuses'));
+		return await withDeliveryState(this, async (state) => {
+			// A delivery sent again (e.g. after a timeout) carries the same message IDs: only unseen events start the workflow.
+			const fresh = keepUnseen(state, events, eventKey);
+			if (fresh.length === 0) return answerOnly(this, 200, { received: true });
+			return startExecution(this, fresh.map((json) => ({ json })));
+		});
 	}
 }

@@ -8,6 +8,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { listRows } from '../shared/operation';
+import { answerOnly, contentKey, keepUnseen, startExecution, withDeliveryState } from '../shared/webhookDelivery';
 import { deriveWebhookSecret, secretsMatch, webhookIdentity } from '../shared/webhookSecrets';
 import { failureOf, netSapiensRequest } from './shared/transport';
 
@@ -24,7 +25,7 @@ export function farExpiry(now = new Date()): string {
 	return expires.toISOString().slice(0, 19).replace('T', ' ');
 }
 
-/** Static data is only a hint here (see deriveWebhookSecret): n8n 2.40 deliveries do not see it. */
+/** The subscription's ID, a hint for delete(); this node's secret is derived, never stored (see deriveWebhookSecret). */
 interface TriggerState extends IDataObject {
 	subscriptionId?: string;
 }
@@ -73,6 +74,15 @@ function deliveredObjects(body: unknown): IDataObject[] | undefined {
 	return isObject(value) ? [value as IDataObject] : undefined;
 }
 
+/** What identifies one event: a message by its session and ID, anything else by its content. */
+function deliveryKey(model: string, object: IDataObject): string {
+	const id = object.id;
+	if (model === 'message' && (typeof id === 'string' || typeof id === 'number') && String(id) !== '') {
+		return `message:${String(object['messagesession-id'] ?? '')}:${String(id)}`;
+	}
+	return `${model}:${contentKey(object)}`;
+}
+
 export class NetSapiensTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'NetSapiens Trigger',
@@ -118,8 +128,9 @@ export class NetSapiensTrigger implements INodeType {
 				displayName: 'User',
 				name: 'user',
 				type: 'string',
-				default: '*',
-				description: 'The user (extension) whose events to receive; * means every user of the domain',
+				default: '~',
+				description:
+					'The user (extension) whose events to receive. ~ is the user of the API key or login and works with any key; * is every user of the domain and needs an Office Manager (nsd_) key or one of a higher scope; or give an extension, e.g. 1001.',
 			},
 			{
 				displayName: 'Inbound Messages Only',
@@ -150,7 +161,7 @@ export class NetSapiensTrigger implements INodeType {
 				const model = this.getNodeParameter('event') as string;
 				if (!(EVENTS as readonly string[]).includes(model)) return false;
 				const data = state(this);
-				const user = String(this.getNodeParameter('user', '*')).trim() || '*';
+				const user = String(this.getNodeParameter('user', '~')).trim() || '~';
 				const answer = (await netSapiensRequest.call(this, 'POST', subscriptionsPath(this), {
 					body: {
 						model,
@@ -192,23 +203,20 @@ export class NetSapiensTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const res = this.getResponseObject();
 		if (!secretsMatch((this.getQueryData() as IDataObject).secret, await webhookSecret(this))) {
-			res.status(401).json({ message: 'Unauthorized' });
-			return { noWebhookResponse: true };
+			return answerOnly(this, 401, { message: 'Unauthorized' });
 		}
 		const objects = deliveredObjects(this.getBodyData());
-		if (!objects) {
-			res.status(400).json({ message: 'Expected a JSON object or an array of objects' });
-			return { noWebhookResponse: true };
-		}
-		const inboundOnly =
-			this.getNodeParameter('event') === 'message' && (this.getNodeParameter('inboundOnly', true) as boolean);
-		const kept = inboundOnly ? objects.filter((object) => object.direction === 'orig') : objects;
-		if (kept.length === 0) {
-			res.status(200).json({ received: objects.length, kept: 0 });
-			return { noWebhookResponse: true };
-		}
-		return { workflowData: [this.helpers.returnJsonArray(kept)] };
+		if (!objects) return answerOnly(this, 400, { message: 'Expected a JSON object or an array of objects' });
+		const model = this.getNodeParameter('event') as string;
+		const inboundOnly = model === 'message' && (this.getNodeParameter('inboundOnly', true) as boolean);
+		return await withDeliveryState(this, async (state) => {
+			// NetSapiens counts any answer above 302 as a failed delivery and sends it again: an object seen before is not new.
+			const fresh = keepUnseen(state, objects, (object) => deliveryKey(model, object));
+			const kept = inboundOnly ? fresh.filter((object) => object.direction === 'orig') : fresh;
+			const summary = { received: objects.length, new: fresh.length, kept: kept.length };
+			if (kept.length === 0) return answerOnly(this, 200, summary);
+			return startExecution(this, this.helpers.returnJsonArray(kept), summary);
+		});
 	}
 }

@@ -12,6 +12,7 @@ import { authenticationProperty, superOfficeCredentials } from './shared/descrip
 import { superOfficeErrors } from './shared/errors';
 import { isSuperOfficeId } from './shared/ids';
 import { fetchNewMessages } from './shared/newMessages';
+import { answerOnly, forgetDeliveryState, keepUnseen, startExecution, withDeliveryState } from '../shared/webhookDelivery';
 import { deriveWebhookSecret, webhookIdentity } from '../shared/webhookSecrets';
 import { isValidSignature } from './shared/signature';
 import { superOfficeApiRequest } from './shared/transport';
@@ -19,8 +20,8 @@ import { superOfficeApiRequest } from './shared/transport';
 const CHAT_EVENTS = ['chatsession.created', 'chatsession.changed', 'chatsession.message'] as const;
 
 /**
- * Static data of one registration: SuperOffice's webhook ID (a hint for checkExists/delete) and the last
- * message seen per session. The signing secret is never kept there (see webhookSecret).
+ * Static data of one registration: SuperOffice's webhook ID. The handled events and each session's last
+ * message are kept by withDeliveryState; `lastMessageIds` is where earlier versions kept the latter.
  */
 interface Registration extends IDataObject {
 	webhookId?: number;
@@ -28,9 +29,8 @@ interface Registration extends IDataObject {
 }
 
 /**
- * The secret SuperOffice signs this node's deliveries with, recomputed where it is needed from the
- * credential's user-entered secrets (never an OAuth token, which n8n refreshes) and the node's identity:
- * in n8n 2.40 a delivery does not see static data written at activation.
+ * The secret SuperOffice signs this node's deliveries with, derived from the credential's user-entered
+ * secrets (never an OAuth token, which n8n refreshes) and the node's identity (see deriveWebhookSecret).
  */
 async function webhookSecret(ctx: IHookFunctions | IWebhookFunctions): Promise<string> {
 	const oauth = ctx.getNodeParameter('authentication', 'superOfficeApi') === 'superOfficeOAuth2Api';
@@ -55,9 +55,10 @@ function isNotFound(error: unknown): boolean {
 	return error instanceof NodeApiError && error.httpCode === '404';
 }
 
-function forget(registration: Registration): void {
+function forget(ctx: IHookFunctions, registration: Registration): void {
 	delete registration.webhookId;
 	delete registration.lastMessageIds;
+	forgetDeliveryState(ctx);
 }
 
 async function deleteRegistration(this: IHookFunctions, webhookId: number): Promise<void> {
@@ -128,7 +129,7 @@ export class SuperOfficeTrigger implements INodeType {
 					hook = (await superOfficeApiRequest.call(this, 'GET', `/api/v1/Webhook/${registration.webhookId}`)) as IDataObject;
 				} catch (error) {
 					if (!isNotFound(error)) throw failureToNodeError(this.getNode(), superOfficeErrors, error);
-					forget(registration);
+					forget(this, registration);
 					return false;
 				}
 				const events = Array.isArray(hook.Events) ? hook.Events.map(String).sort() : [];
@@ -145,7 +146,7 @@ export class SuperOfficeTrigger implements INodeType {
 				const events = selectedEvents(this);
 				// A registration this workflow made earlier (stopped, or for another URL) is replaced, not left behind.
 				if (registration.webhookId) await deleteRegistration.call(this, registration.webhookId);
-				forget(registration);
+				forget(this, registration);
 				const secret = await webhookSecret(this);
 				const workflow = this.getWorkflow();
 				const answer = (await superOfficeApiRequest.call(this, 'POST', '/api/v1/Webhook', {
@@ -177,7 +178,7 @@ export class SuperOfficeTrigger implements INodeType {
 						return false;
 					}
 				}
-				forget(registration);
+				forget(this, registration);
 				return true;
 			},
 		},
@@ -185,20 +186,14 @@ export class SuperOfficeTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const req = this.getRequestObject();
-		const res = this.getResponseObject();
 		const headers = this.getHeaderData() as IDataObject;
 		const body = this.getBodyData() as IDataObject;
-		const answer = (status: number, text: string): IWebhookResponseData => {
-			res.status(status).send(text);
-			return { noWebhookResponse: true };
-		};
 
-		// SuperOffice's registration ping must get 200 (it may arrive before the secret is stored); it starts nothing.
+		// SuperOffice's registration ping must get 200 (it arrives before SuperOffice stores the webhook); it starts nothing.
 		if (String(headers['x-hook-test']).toLowerCase() === 'true' || body.Event === 'test' || headers['x-superoffice-event'] === 'test') {
-			return answer(200, 'OK');
+			return answerOnly(this, 200, 'OK');
 		}
 
-		const registration = this.getWorkflowStaticData('node') as Registration;
 		if (!req.rawBody && typeof req.readRawBody === 'function') await req.readRawBody();
 		const signature = headers['x-superoffice-signature'];
 		if (
@@ -206,25 +201,35 @@ export class SuperOfficeTrigger implements INodeType {
 			!Buffer.isBuffer(req.rawBody) ||
 			!isValidSignature(await webhookSecret(this), req.rawBody, signature)
 		) {
-			return answer(401, 'Invalid or missing X-SuperOffice-Signature');
+			return answerOnly(this, 401, 'Invalid or missing X-SuperOffice-Signature');
 		}
 
 		const event = String(body.Event ?? headers['x-superoffice-event'] ?? '');
-		if (!selectedEvents(this).includes(event)) return answer(200, 'Event not subscribed');
-
-		if (event !== 'chatsession.message' || !(this.getNodeParameter('fetchMessages', true) as boolean)) {
-			return { workflowData: [this.helpers.returnJsonArray(body)] };
-		}
-
+		if (!selectedEvents(this).includes(event)) return answerOnly(this, 200, 'Event not subscribed');
+		const fetchMessages = event === 'chatsession.message' && (this.getNodeParameter('fetchMessages', true) as boolean);
 		const chatSessionId = String(body.PrimaryKey ?? '');
-		if (!isSuperOfficeId(chatSessionId)) {
+		if (fetchMessages && !isSuperOfficeId(chatSessionId)) {
 			throw new NodeOperationError(this.getNode(), `The chatsession.message event has no chat session ID (PrimaryKey: "${chatSessionId}")`);
 		}
-		let messages = await fetchNewMessages.call(this, Number(chatSessionId), registration);
-		if (this.getNodeParameter('customerMessagesOnly', true) as boolean) {
-			messages = messages.filter((message) => message.Type === 'ToUser');
-		}
-		if (messages.length === 0) return answer(200, 'No new customer message');
-		return { workflowData: [messages.map((message) => ({ json: { ...message, event: body } }))] };
+		const eventId = String(headers['x-superoffice-eventid'] ?? body.EventId ?? '');
+		const legacyCursors = ((this.getWorkflowStaticData('node') as Registration).lastMessageIds ?? {}) as Record<string, number>;
+
+		return await withDeliveryState(this, async (state) => {
+			// A redelivered event (same X-SuperOffice-EventId) was handled already.
+			if (eventId !== '' && keepUnseen(state, [eventId], (id) => `event:${id}`).length === 0) {
+				return answerOnly(this, 200, 'Event already handled');
+			}
+			if (!fetchMessages) return startExecution(this, this.helpers.returnJsonArray(body), 'OK');
+
+			if (state.cursors[chatSessionId] === undefined && typeof legacyCursors[chatSessionId] === 'number') {
+				state.cursors[chatSessionId] = legacyCursors[chatSessionId];
+			}
+			let messages = await fetchNewMessages.call(this, Number(chatSessionId), state.cursors);
+			if (this.getNodeParameter('customerMessagesOnly', true) as boolean) {
+				messages = messages.filter((message) => message.Type === 'ToUser');
+			}
+			if (messages.length === 0) return answerOnly(this, 200, 'No new customer message');
+			return startExecution(this, messages.map((message) => ({ json: { ...message, event: body } })), 'OK');
+		});
 	}
 }

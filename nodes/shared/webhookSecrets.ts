@@ -17,12 +17,11 @@ export function secretsMatch(given: unknown, expected: string): boolean {
 }
 
 /**
- * A webhook secret derived from the node's credential and identity instead of stored. A real n8n 2.40
- * runs a delivery on the workflow's published data, where static data written by a trigger's `create()`
- * at activation is not visible (seen in the end-to-end run: `{}` in `webhook()`), so a secret kept there
- * would refuse every genuine delivery. Recomputing it from what both contexts have (the credential's stable,
- * user-entered secret material and the workflow / node / webhook ids) gives the same value in `create()` and
- * `webhook()`, and nobody without the credential can compute it.
+ * A webhook secret derived from the node's credential and identity instead of stored. n8n keeps a
+ * trigger's static data in plain text in the workflow's database row, outside the encrypted credentials;
+ * a derived secret is never written anywhere, and recomputing it from what both contexts have (the
+ * credential's stable, user-entered secret material and the workflow / node / webhook ids) gives the same
+ * value in `create()` and `webhook()`. Nobody without the credential can compute it.
  */
 export function deriveWebhookSecret(material: string[], ids: string[]): string {
 	return createHmac('sha256', material.join('\u0000')).update(ids.join('\u0000')).digest('hex');

@@ -17,6 +17,23 @@ import { buildAdditionalData, credentialsHelperFor, nodeTypesFor } from './engin
 
 export const TRIGGER_NAME = 'Trigger Under Test';
 
+/** Each harness is its own workflow, so what a node remembers in process memory never leaks between tests. */
+let workflowCount = 0;
+
+/**
+ * A trigger node type as a new n8n process loads it: its module (and everything it holds in memory) loaded
+ * again in isolation, for `restart()`. `modulePath` is relative to the repository root.
+ */
+export function loadInNewProcess(modulePath: string, className: string): INodeType {
+	let nodeType: INodeType | undefined;
+	jest.isolateModules(() => {
+		const loaded = jest.requireActual<Record<string, new () => INodeType>>(`../../${modulePath}`);
+		nodeType = new loaded[className]();
+	});
+	if (!nodeType) throw new Error(`${className} not found in ${modulePath}`);
+	return nodeType;
+}
+
 export interface TriggerOptions {
 	nodeType: INodeType;
 	parameters: INodeParameters;
@@ -35,6 +52,8 @@ export interface Delivery {
 	headers?: Record<string, string>;
 	query?: Record<string, string>;
 	method?: string;
+	/** 'manual' for a test delivery ("Listen for test event"); a production delivery otherwise. */
+	mode?: WorkflowExecuteMode;
 }
 
 export interface DeliveryResult extends IWebhookResponseData {
@@ -47,12 +66,25 @@ export interface DeliveryResult extends IWebhookResponseData {
 /**
  * A trigger node inside a real n8n-core Workflow: its webhook lifecycle methods run through n8n's
  * HookContext, deliveries through WebhookContext, polls through PollContext — the contexts n8n's
- * server builds — with static data kept on the workflow between calls, as an active workflow keeps it.
+ * server builds — with static data kept and saved as n8n 2.40 keeps and saves it:
+ * - `saved` is the workflow's database row. Activation and deactivation build a Workflow from it and save
+ *   what the lifecycle method changed (`active-workflow-manager.js` ~170, ~223).
+ * - Each delivery builds its own Workflow from the row (`webhooks/live-webhooks.js` ~105-116), so
+ *   deliveries that run together each read the row before the others save, and the last save wins. A
+ *   delivery's changes are saved when marked changed (~147), except when it returns `workflowData` and
+ *   leaves the answer to n8n: `WorkflowRunner.run` then resets the changed flag first (`workflow-runner.js`
+ *   ~147), so nothing is saved.
+ * - Polls run on the activated Workflow, kept in memory between polls and saved only when a poll emits
+ *   (`workflows/triggers/trigger-execution-context.factory.js` ~222). `restart()` drops what was not saved.
  */
 export class TriggerHarness {
-	readonly workflow: Workflow;
+	private active: Workflow;
 	readonly node: INode;
 	readonly credentialsHelper;
+	private saved: IDataObject;
+	private nodeTypes;
+	private nodeType: INodeType;
+	private readonly workflowId = `trigger-workflow-${++workflowCount}`;
 
 	constructor(private readonly options: TriggerOptions) {
 		const { nodeTypes, typeName } = nodeTypesFor(options.nodeType);
@@ -69,52 +101,93 @@ export class TriggerHarness {
 				Object.keys(options.credentials ?? {}).map((type) => [type, { id: `${type}-id`, name: type }]),
 			),
 		};
-		this.workflow = new Workflow({
-			id: 'trigger-workflow',
+		this.nodeTypes = nodeTypes;
+		this.nodeType = options.nodeType;
+		this.saved = structuredClone(options.staticData ?? {});
+		this.active = this.fromRow();
+	}
+
+	/** A Workflow built from the saved row, as n8n builds one for an activation or a delivery. */
+	private fromRow(): Workflow {
+		return new Workflow({
+			id: this.workflowId,
 			name: 'Trigger test',
 			nodes: [this.node],
 			connections: {},
 			active: true,
-			nodeTypes,
-			staticData: options.staticData ?? {},
+			nodeTypes: this.nodeTypes,
+			staticData: structuredClone(this.saved),
 			settings: {},
 		});
 	}
 
+	/** `workflow-static-data.service.js` saveStaticData: writes the row only when marked changed. */
+	private saveIfChanged(workflow: Workflow): void {
+		if (workflow.staticData.__dataChanged === true) {
+			this.saved = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+			workflow.staticData.__dataChanged = false;
+		}
+	}
+
+	/** The workflow's static data as n8n's database holds it. */
 	get staticData(): IDataObject {
-		return this.workflow.staticData;
+		return this.saved;
 	}
 
-	private additionalData(extra: Record<string, unknown> = {}) {
-		return buildAdditionalData(this.workflow, 'trigger-execution', this.credentialsHelper, extra);
+	/** The activated Workflow (the one polls run on). */
+	get workflow(): Workflow {
+		return this.active;
 	}
 
-	private webhookData(): IWebhookData {
-		const description = this.options.nodeType.description.webhooks?.[0];
+	/**
+	 * An n8n restart: what was only in memory is gone and the workflow is activated again from the row. Pass
+	 * the node type loaded again ({@link loadInNewProcess}) to drop what the node's module held in memory too.
+	 */
+	restart(nodeType?: INodeType): void {
+		if (nodeType) this.useProcess(nodeType);
+		this.active = this.fromRow();
+	}
+
+	/** From now on, lifecycle calls, deliveries and polls run in the process that loaded this node type. */
+	useProcess(nodeType: INodeType): void {
+		this.nodeType = nodeType;
+		this.nodeTypes = nodeTypesFor(nodeType).nodeTypes;
+	}
+
+	private additionalData(workflow: Workflow = this.active, extra: Record<string, unknown> = {}) {
+		return buildAdditionalData(workflow, 'trigger-execution', this.credentialsHelper, extra);
+	}
+
+	private webhookData(workflow: Workflow = this.active): IWebhookData {
+		const description = this.nodeType.description.webhooks?.[0];
 		if (!description) throw new Error('node has no webhook');
 		return {
 			httpMethod: 'POST',
 			node: this.node.name,
 			path: `${this.node.webhookId}/webhook`,
 			webhookDescription: description,
-			workflowId: this.workflow.id,
-			workflowExecuteAdditionalData: this.additionalData(),
+			workflowId: workflow.id,
+			workflowExecuteAdditionalData: this.additionalData(workflow),
 			webhookId: this.node.webhookId,
 		};
 	}
 
 	/** Runs a webhook lifecycle method (checkExists / create / delete) as n8n does on (de)activation. */
 	async lifecycle(method: 'checkExists' | 'create' | 'delete', activation: WorkflowActivateMode = 'activate') {
-		const methods = this.options.nodeType.webhookMethods?.default;
+		const methods = this.nodeType.webhookMethods?.default;
 		const fn = methods?.[method];
 		if (!fn) throw new Error(`no webhook method ${method}`);
-		const context = new HookContext(this.workflow, this.node, this.additionalData(), 'trigger', activation, this.webhookData());
-		return await fn.call(context);
+		const workflow = this.fromRow();
+		const context = new HookContext(workflow, this.node, this.additionalData(workflow), 'trigger', activation, this.webhookData(workflow));
+		const result = await fn.call(context);
+		this.saveIfChanged(workflow);
+		this.active = workflow;
+		return result;
 	}
 
 	/** The URL n8n would register for this trigger's webhook. */
 	webhookUrl(mode: WorkflowExecuteMode = 'trigger'): string {
-		const context = new HookContext(this.workflow, this.node, this.additionalData(), mode, 'activate', this.webhookData());
+		const context = new HookContext(this.active, this.node, this.additionalData(), mode, 'activate', this.webhookData());
 		return context.getNodeWebhookUrl('default') ?? '';
 	}
 
@@ -159,28 +232,33 @@ export class TriggerHarness {
 			params: {},
 			readRawBody: async () => undefined,
 		};
+		// "Listen for test event" runs on a workflow of its own and never writes the live row (`test-webhooks.js`).
+		const testMode = delivery.mode === 'manual';
+		const workflow = this.fromRow();
 		const context = new WebhookContext(
-			this.workflow,
+			workflow,
 			this.node,
-			this.additionalData({ httpRequest: req, httpResponse: res }),
-			'trigger',
-			this.webhookData(),
+			this.additionalData(workflow, { httpRequest: req, httpResponse: res }),
+			delivery.mode ?? 'webhook',
+			this.webhookData(workflow),
 			[],
 			null,
 		);
-		const webhook = this.options.nodeType.webhook;
+		const webhook = this.nodeType.webhook;
 		if (!webhook) throw new Error('node has no webhook method');
 		const result = await webhook.call(context);
+		const startsExecutionAnsweredByN8n = result.workflowData !== undefined && result.noWebhookResponse !== true;
+		if (!startsExecutionAnsweredByN8n && !testMode) this.saveIfChanged(workflow);
 		return { ...result, response, items: result.workflowData?.[0] };
 	}
 
 	/** Runs one poll (mode 'manual' is the editor's "fetch test event"). */
 	async poll(mode: WorkflowExecuteMode = 'trigger'): Promise<INodeExecutionData[] | null> {
-		const poll = this.options.nodeType.poll;
+		const poll = this.nodeType.poll;
 		if (!poll) throw new Error('node has no poll method');
 		const budget = this.options.pollBudgetMs;
 		const context = new PollContext(
-			this.workflow,
+			this.active,
 			this.node,
 			this.additionalData(),
 			mode,
@@ -193,6 +271,7 @@ export class TriggerHarness {
 			budget === undefined ? undefined : () => budget,
 		);
 		const result = await poll.call(context);
+		if (result && mode !== 'manual') this.saveIfChanged(this.active);
 		return result ? result[0] : null;
 	}
 }

@@ -1,35 +1,44 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { superOfficeApiRequest } from './transport';
 
-/** Sessions whose last seen message ID is remembered; the oldest are forgotten beyond this. */
-const REMEMBERED_SESSIONS = 1000;
+function messageId(message: IDataObject): number {
+	return message.ChatMessageId as number;
+}
 
 /**
- * The message(s) a `chatsession.message` event announces. The event carries only the session ID, so
- * the session's messages after the last one this trigger saw are fetched (GET …/Messages?after=),
- * and the newest ID is remembered in the workflow's static data (n8n saves it after each delivery).
- * For a session not seen before only its newest message is taken: that is the one the event is about.
+ * For a session this trigger has not seen: its messages since the last one written to the customer (by an
+ * agent or a bot), or only the newest when that is such a reply. So messages a customer sent back to back
+ * before the first event was handled all count, and a running session's answered history does not.
+ */
+function sinceLastReply(messages: IDataObject[]): IDataObject[] {
+	let start = messages.length - 1;
+	if (start < 0 || messages[start].Type === 'ToCustomer') return messages.slice(start);
+	while (start > 0 && messages[start - 1].Type !== 'ToCustomer') start--;
+	return messages.slice(start);
+}
+
+/**
+ * The message(s) a `chatsession.message` event announces. The event carries only the session ID, so the
+ * session's messages after the last one handled are fetched (GET …/Messages?after=) and the session's
+ * cursor moves to the newest fetched, whoever wrote it.
  */
 export async function fetchNewMessages(
 	this: IWebhookFunctions,
 	chatSessionId: number,
-	staticData: IDataObject,
+	cursors: Record<string, number>,
 ): Promise<IDataObject[]> {
-	const seen = (staticData.lastMessageIds ??= {}) as Record<string, number>;
 	const key = String(chatSessionId);
-	const last = seen[key];
+	const last = cursors[key];
 	const answer = await superOfficeApiRequest.call(this, 'GET', `/api/v1/ChatSession/${chatSessionId}/Messages`, {
-		qs: last ? { after: last } : undefined,
+		qs: last !== undefined ? { after: last } : undefined,
 	});
 	const messages = (Array.isArray(answer) ? (answer as IDataObject[]) : [])
 		.filter((message) => typeof message.ChatMessageId === 'number')
-		.sort((a, b) => (a.ChatMessageId as number) - (b.ChatMessageId as number));
-	const fresh = last ? messages.filter((message) => (message.ChatMessageId as number) > last) : messages.slice(-1);
+		.sort((a, b) => messageId(a) - messageId(b));
+	const fresh = last !== undefined ? messages.filter((message) => messageId(message) > last) : sinceLastReply(messages);
 	if (fresh.length > 0) {
-		delete seen[key]; // re-inserted last, so the least recently active sessions are forgotten first
-		seen[key] = fresh[fresh.length - 1].ChatMessageId as number;
-		const keys = Object.keys(seen);
-		for (const old of keys.slice(0, Math.max(0, keys.length - REMEMBERED_SESSIONS))) delete seen[old];
+		delete cursors[key]; // re-inserted last, so the least recently active sessions are forgotten first
+		cursors[key] = messageId(fresh[fresh.length - 1]);
 	}
 	return fresh;
 }

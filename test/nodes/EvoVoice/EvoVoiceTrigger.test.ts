@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { EvoVoiceApi } from '../../../credentials/EvoVoiceApi.credentials';
 import { EvoVoiceTrigger } from '../../../nodes/EvoVoice/EvoVoiceTrigger.node';
 import { guardNetwork } from '../../harness/nockGuard';
-import { TriggerHarness, type TriggerOptions } from '../../harness/trigger';
+import { loadInNewProcess, TriggerHarness, type TriggerOptions } from '../../harness/trigger';
 import { BASE, BASIC, credentials, PASSWORD } from './fixtures';
 
 const network = guardNetwork();
@@ -49,9 +49,11 @@ describe('EvoVoice Trigger', () => {
 		const harness = trigger();
 		expect(await harness.poll()).toBeNull();
 		expect(network.unexpected).toEqual([]);
-		expect(harness.staticData['node:Trigger Under Test']).toEqual({
+		expect(harness.workflow.getStaticData('node', harness.node)).toEqual({
 			cursor: { lastDate: '2026-11-22T10:00:00.000Z', seenIds: [] },
 		});
+		// n8n 2.40 saves a poll's static data only when it emits: until then the cursor lives in memory
+		expect(harness.staticData).toEqual({});
 	});
 
 	it('across three polls emits every new incoming message once, including one arriving at the boundary', async () => {
@@ -97,6 +99,24 @@ describe('EvoVoice Trigger', () => {
 		const all = [...ids(first), ...ids(second), ...ids(third)];
 		expect(new Set(all).size).toBe(all.length);
 		expect(network.unexpected).toEqual([]);
+	});
+
+	it('across an n8n restart resumes from the cursor saved with the last emission: none lost, none twice', async () => {
+		const harness = trigger();
+		await harness.poll();
+		let scope = expectPage('2026-11-22T10:00:00.000Z', 0, [message('m1', '2026-11-22T10:00:30Z')]);
+		expect(ids(await harness.poll())).toEqual(['m1']);
+		scope.done();
+		// a poll that finds nothing is not saved by n8n; m2 arrives; n8n restarts before the next poll
+		clock = T0 + 120_000;
+		scope = expectPage('2026-11-22T10:00:30.000Z', 0, [message('m1', '2026-11-22T10:00:30Z')]);
+		expect(await harness.poll()).toBeNull();
+		scope.done();
+		harness.restart(loadInNewProcess('nodes/EvoVoice/EvoVoiceTrigger.node', 'EvoVoiceTrigger'));
+
+		scope = expectPage('2026-11-22T10:00:30.000Z', 0, [message('m1', '2026-11-22T10:00:30Z'), message('m2', '2026-11-22T10:02:10Z')]);
+		expect(ids(await harness.poll())).toEqual(['m2']);
+		scope.done();
 	});
 
 	it('walks every page of a poll (0-based) before moving the cursor', async () => {
@@ -170,7 +190,7 @@ describe('EvoVoice Trigger', () => {
 		expect((error as NodeApiError).httpCode).toBe('401');
 		expect(JSON.stringify(error)).not.toContain(PASSWORD);
 		expect(JSON.stringify(error)).not.toContain(BASIC.slice(6));
-		expect(harness.staticData['node:Trigger Under Test']).toEqual({
+		expect(harness.workflow.getStaticData('node', harness.node)).toEqual({
 			cursor: { lastDate: '2026-11-22T10:00:00.000Z', seenIds: [] },
 		});
 	});

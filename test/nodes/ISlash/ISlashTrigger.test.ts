@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { ISlashTrigger } from '../../../nodes/ISlash/ISlashTrigger.node';
-import { TriggerHarness } from '../../harness/trigger';
+import { loadInNewProcess, TriggerHarness } from '../../harness/trigger';
 import { whatsAppText } from './fixtures';
 
 const SECRET = 'e1f0c9b8a7d6e5f4c3b2a190';
@@ -232,5 +232,33 @@ describe('iSlash Trigger › deliveries', () => {
 	it('reads the raw JSON when iSlash sends another content type', async () => {
 		const result = await harness().deliver({ body: {}, rawBody: Buffer.from(JSON.stringify(whatsAppText)), query: withSecret });
 		expect(result.items?.[0].json.text).toBe('testing');
+	});
+});
+
+describe('iSlash Trigger › exactly once', () => {
+	const inNewProcess = () =>
+		loadInNewProcess('nodes/ISlash/ISlashTrigger.node', 'ISlashTrigger');
+	const ids = (result: { items?: Array<{ json: { messageId?: unknown; type?: unknown } }> }) =>
+		result.items?.map((item) => `${String(item.json.messageId)}/${String(item.json.type)}`);
+
+	it('a delivery sent again starts nothing, also after an n8n restart; a new status of the same message does', async () => {
+		const trigger = harness();
+		expect(ids(await trigger.deliver({ body: whatsAppText, query: withSecret }))).toEqual(['ABGGhSlIRoQvAgo-sL8KNOJ1WUnK/text']);
+		const again = await trigger.deliver({ body: whatsAppText, query: withSecret });
+		expect(again.items).toBeUndefined();
+		expect(again.response).toEqual({ status: 200, body: { received: true }, ended: true });
+
+		expect(ids(await trigger.deliver({ body: whatsAppStatus, query: withSecret }))).toEqual(['gBGGhSlIRoQvAgkGNTcduk8W2CQ/delivered']);
+		trigger.restart(inNewProcess());
+		expect((await trigger.deliver({ body: whatsAppStatus, query: withSecret })).items).toBeUndefined();
+		expect((await trigger.deliver({ body: whatsAppText, query: withSecret })).items).toBeUndefined();
+		const read = { statuses: [{ ...whatsAppStatus.statuses[0], status: 'read', timestamp: '1649812499' }] };
+		expect(ids(await trigger.deliver({ body: read, query: withSecret }))).toEqual(['gBGGhSlIRoQvAgkGNTcduk8W2CQ/read']);
+	});
+
+	it('a burst of the same deliveries at the same moment: each event starts exactly one execution', async () => {
+		const trigger = harness();
+		const results = await Promise.all([whatsAppText, whatsAppImage, facebookText, whatsAppText, facebookText].map((body) => trigger.deliver({ body, query: withSecret })));
+		expect(results.map((result) => result.items?.length ?? 0)).toEqual([1, 1, 1, 0, 0]);
 	});
 });

@@ -4,7 +4,7 @@ import { NetSapiensApi } from '../../../credentials/NetSapiensApi.credentials';
 import { farExpiry, NetSapiensTrigger } from '../../../nodes/NetSapiens/NetSapiensTrigger.node';
 import { deriveWebhookSecret, webhookIdentity } from '../../../nodes/shared/webhookSecrets';
 import { guardNetwork } from '../../harness/nockGuard';
-import { TriggerHarness } from '../../harness/trigger';
+import { loadInNewProcess, TriggerHarness } from '../../harness/trigger';
 import { API_KEY, apiKeyCredentials, BASE, BEARER } from './fixtures';
 
 const network = guardNetwork();
@@ -30,8 +30,7 @@ const expectedSecret = (harness: TriggerHarness) =>
 
 /**
  * Activates the trigger against a subscription endpoint that accepts it; returns the secret in the URL it
- * registered. Deliveries then go to a FRESH harness with empty static data: that is what a real n8n 2.40
- * hands `webhook()` (static data written at activation is not visible to deliveries there).
+ * registered. The harness then runs deliveries as n8n 2.40 does: each on a Workflow built from the saved row.
  */
 async function activate(harness: TriggerHarness): Promise<string> {
 	let postUrl = '';
@@ -45,15 +44,9 @@ async function activate(harness: TriggerHarness): Promise<string> {
 	return new URL(postUrl).searchParams.get('secret') ?? '';
 }
 
-/** The same trigger as n8n 2.40 runs a delivery: same node and workflow ids, no static data. */
-const deliveryContext = (harness: TriggerHarness) =>
-	new TriggerHarness({
-		nodeType: new NetSapiensTrigger(),
-		parameters: harness.node.parameters,
-		credentials: { netSapiensApi: apiKeyCredentials },
-		credentialTypes: [new NetSapiensApi()],
-		staticData: {},
-	});
+/** The trigger loaded again, as a restarted n8n loads it: nothing in memory. */
+const inNewProcess = () =>
+	loadInNewProcess('nodes/NetSapiens/NetSapiensTrigger.node', 'NetSapiensTrigger');
 
 describe('NetSapiens Trigger', () => {
 	describe('subscription lifecycle', () => {
@@ -157,7 +150,7 @@ describe('NetSapiens Trigger', () => {
 			const harness = trigger();
 			const secret = await activate(harness);
 
-			const result = await deliveryContext(harness).deliver({ body: [inbound, outbound], query: { secret } });
+			const result = await harness.deliver({ body: [inbound, outbound], query: { secret } });
 
 			expect(result.items?.map((item) => item.json)).toEqual([inbound]);
 		});
@@ -166,8 +159,8 @@ describe('NetSapiens Trigger', () => {
 			const harness = trigger({ inboundOnly: false });
 			const secret = await activate(harness);
 
-			expect((await deliveryContext(harness).deliver({ body: outbound, query: { secret } })).items?.map((i) => i.json)).toEqual([outbound]);
-			expect((await deliveryContext(harness).deliver({ body: [inbound, outbound], query: { secret } })).items).toHaveLength(2);
+			expect((await harness.deliver({ body: outbound, query: { secret } })).items?.map((i) => i.json)).toEqual([outbound]);
+			expect((await harness.deliver({ body: [inbound, { ...outbound, id: 4 }], query: { secret } })).items).toHaveLength(2);
 		});
 
 		it('session events are not filtered by direction', async () => {
@@ -175,7 +168,7 @@ describe('NetSapiens Trigger', () => {
 			const secret = await activate(harness);
 			const sessions = [{ 'messagesession-id': 'a' }, { 'messagesession-id': 'b' }];
 
-			const result = await deliveryContext(harness).deliver({ body: sessions, query: { secret } });
+			const result = await harness.deliver({ body: sessions, query: { secret } });
 
 			expect(result.items?.map((item) => item.json)).toEqual(sessions);
 		});
@@ -184,7 +177,7 @@ describe('NetSapiens Trigger', () => {
 			const harness = trigger();
 			const secret = await activate(harness);
 
-			const result = await deliveryContext(harness).deliver({ body: [outbound], query: { secret } });
+			const result = await harness.deliver({ body: [outbound], query: { secret } });
 
 			expect(result.items).toBeUndefined();
 			expect(result.response.status).toBe(200);
@@ -197,7 +190,7 @@ describe('NetSapiens Trigger', () => {
 			const harness = trigger();
 			await activate(harness);
 
-			const result = await deliveryContext(harness).deliver({ body: [inbound], query });
+			const result = await harness.deliver({ body: [inbound], query });
 
 			expect(result.response.status).toBe(401);
 			expect(result.items).toBeUndefined();
@@ -213,7 +206,7 @@ describe('NetSapiens Trigger', () => {
 		it('a secret derived from another API key is refused', async () => {
 			const harness = trigger();
 			const other = deriveWebhookSecret(['nsd_another-key'], webhookIdentity({ getWorkflow: () => harness.workflow, getNode: () => harness.node }));
-			const result = await deliveryContext(harness).deliver({ body: [inbound], query: { secret: other } });
+			const result = await harness.deliver({ body: [inbound], query: { secret: other } });
 			expect(result.response.status).toBe(401);
 		});
 
@@ -225,7 +218,7 @@ describe('NetSapiens Trigger', () => {
 			const harness = trigger();
 			const secret = await activate(harness);
 
-			const result = await deliveryContext(harness).deliver({ body, query: { secret } });
+			const result = await harness.deliver({ body, query: { secret } });
 
 			expect(result.response.status).toBe(400);
 			expect(result.items).toBeUndefined();
@@ -235,9 +228,54 @@ describe('NetSapiens Trigger', () => {
 			const harness = trigger();
 			const secret = await activate(harness);
 
-			const result = await deliveryContext(harness).deliver({ body: JSON.stringify([inbound]), query: { secret } });
+			const result = await harness.deliver({ body: JSON.stringify([inbound]), query: { secret } });
 
 			expect(result.items?.map((item) => item.json)).toEqual([inbound]);
+		});
+
+		it('a repeated delivery (NetSapiens resends what it counts as failed) starts nothing; only new objects pass, also after a restart', async () => {
+			const harness = trigger();
+			const secret = await activate(harness);
+			const second = { ...inbound, id: 3, text: 'Second' };
+
+			const one = await harness.deliver({ body: [inbound, outbound], query: { secret } });
+			expect(one.items?.map((item) => item.json.id)).toEqual([1]);
+			expect(one.response).toEqual({ status: 200, body: { received: 2, new: 2, kept: 1 }, ended: true });
+
+			const again = await harness.deliver({ body: [inbound, outbound], query: { secret } });
+			expect(again.items).toBeUndefined();
+			expect(again.response).toEqual({ status: 200, body: { received: 2, new: 0, kept: 0 }, ended: true });
+
+			harness.restart(inNewProcess());
+			const later = await harness.deliver({ body: [inbound, second], query: { secret } });
+			expect(later.items?.map((item) => item.json.id)).toEqual([3]);
+			expect((await harness.deliver({ body: second, query: { secret } })).items).toBeUndefined();
+		});
+
+		it('a burst of deliveries at the same moment: each message starts exactly one execution', async () => {
+			const harness = trigger();
+			const secret = await activate(harness);
+			const messages = [1, 2, 3].map((id) => ({ ...inbound, id, text: `m${id}` }));
+
+			const results = await Promise.all([...messages, ...messages].map((body) => harness.deliver({ body, query: { secret } })));
+
+			expect(results.flatMap((result) => result.items?.map((item) => item.json.id) ?? [])).toEqual([1, 2, 3]);
+		});
+
+		it('"Listen for test event" deliveries do not count as seen for the live workflow', async () => {
+			const harness = trigger();
+			const secret = await activate(harness);
+			expect((await harness.deliver({ body: [inbound], query: { secret }, mode: 'manual' })).items).toHaveLength(1);
+			expect((await harness.deliver({ body: [inbound], query: { secret } })).items).toHaveLength(1);
+		});
+
+		it('session events without an ID are told apart by content', async () => {
+			const harness = trigger({ event: 'messagesession' });
+			const secret = await activate(harness);
+			const session = { 'messagesession-id': 'a', 'messagesession-last-message': 'Hi' };
+			expect((await harness.deliver({ body: session, query: { secret } })).items).toHaveLength(1);
+			expect((await harness.deliver({ body: { 'messagesession-last-message': 'Hi', 'messagesession-id': 'a' }, query: { secret } })).items).toBeUndefined();
+			expect((await harness.deliver({ body: { ...session, 'messagesession-last-message': 'Bye' }, query: { secret } })).items).toHaveLength(1);
 		});
 	});
 });

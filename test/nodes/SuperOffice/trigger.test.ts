@@ -1,50 +1,59 @@
 import { createHmac } from 'crypto';
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeType } from 'n8n-workflow';
 import nock from 'nock';
 import { SuperOfficeTrigger } from '../../../nodes/SuperOffice/SuperOfficeTrigger.node';
 import { guardNetwork } from '../../harness/nockGuard';
-import { TriggerHarness } from '../../harness/trigger';
+import { deriveWebhookSecret, webhookIdentity } from '../../../nodes/shared/webhookSecrets';
+import { loadInNewProcess, TriggerHarness } from '../../harness/trigger';
 import { APP_TOKEN, BASE, BEARER, bearerCredentials, credentialTypes, oAuth2Credentials, OAUTH_ACCESS_TOKEN, TICKET, ticketCredentials } from './fixtures';
 
-/** The secret the trigger registers (derived from the credential and its ids), captured from create. */
-async function registeredSecret(credentials: Record<string, ICredentialDataDecryptedObject>): Promise<string> {
-	let secret = '';
-	nock(BASE)
-		.post('/api/v1/Webhook', (body) => {
-			secret = body.Secret;
-			return true;
-		})
-		.reply(200, { WebhookId: 77 });
-	await trigger({}, { credentials }).lifecycle('create');
-	nock.cleanAll();
-	return secret;
-}
+type Credentials = Record<string, ICredentialDataDecryptedObject>;
+const credentialsOf = new WeakMap<TriggerHarness, Credentials>();
 
-let SECRET = '';
-let OAUTH_SECRET = '';
-beforeAll(async () => {
-	SECRET = await registeredSecret(bearerCredentials);
-	OAUTH_SECRET = await registeredSecret(oAuth2Credentials());
-});
-
-function trigger(parameters: IDataObject = {}, options: { credentials?: Record<string, ICredentialDataDecryptedObject>; staticData?: IDataObject } = {}) {
-	const oauth = options.credentials && 'superOfficeOAuth2Api' in options.credentials;
-	return new TriggerHarness({
-		nodeType: new SuperOfficeTrigger(),
+function trigger(parameters: IDataObject = {}, options: { credentials?: Credentials; staticData?: IDataObject; nodeType?: INodeType } = {}) {
+	const credentials = options.credentials ?? bearerCredentials;
+	const oauth = 'superOfficeOAuth2Api' in credentials;
+	const harness = new TriggerHarness({
+		nodeType: options.nodeType ?? new SuperOfficeTrigger(),
 		credentialTypes,
-		credentials: options.credentials ?? bearerCredentials,
+		credentials,
 		parameters: { authentication: oauth ? 'superOfficeOAuth2Api' : 'superOfficeApi', events: ['chatsession.message'], ...parameters },
 		staticData: options.staticData,
 	});
+	credentialsOf.set(harness, credentials);
+	return harness;
+}
+
+/** The trigger loaded again, as a restarted n8n (or another n8n process) loads it: nothing in memory. */
+const inNewProcess = () =>
+	loadInNewProcess('nodes/SuperOffice/SuperOfficeTrigger.node', 'SuperOfficeTrigger');
+
+/**
+ * The secret this harness's node derives: the credential's user-entered fields and the workflow, node and
+ * webhook ids. The registration test proves create() sends exactly this.
+ */
+function secretOf(harness: TriggerHarness): string {
+	const credentials = credentialsOf.get(harness) ?? bearerCredentials;
+	const oauth = 'superOfficeOAuth2Api' in credentials;
+	const values = (oauth ? credentials.superOfficeOAuth2Api : credentials.superOfficeApi) as IDataObject;
+	const fields = oauth
+		? ['clientId', 'clientSecret']
+		: ['connection', 'environment', 'tenant', 'baseUrl', 'authType', 'accessToken', 'ticketSecret', 'appToken', 'username', 'password'];
+	return deriveWebhookSecret(
+		fields.map((field) => String(values[field] ?? '')),
+		webhookIdentity({ getWorkflow: () => harness.workflow, getNode: () => harness.node }),
+	);
 }
 
 /** A node's static data as n8n keeps it for an active workflow (keyed per node); the secret is never in it. */
 const registered = (extra: IDataObject = {}): IDataObject => ({ 'node:Trigger Under Test': { webhookId: 77, ...extra } });
 
-const sign = (raw: string, secret = SECRET) => createHmac('sha256', secret).update(Buffer.from(raw)).digest('base64');
+const sign = (raw: string, secret: string) => createHmac('sha256', secret).update(Buffer.from(raw)).digest('base64');
 
+let events = 0;
+/** A webhook event as SuperOffice sends it; every event has an ID of its own (X-SuperOffice-EventId). */
 const payload = (event: string, extra: Record<string, unknown> = {}) => ({
-	EventId: 'e87ac619-c864-4881-89eb-07ca5521ee2c',
+	EventId: `e87ac619-c864-4881-89eb-${String(++events).padStart(12, '0')}`,
 	Timestamp: '2026-11-22T08:18:42.089895Z',
 	Changes: [],
 	Event: event,
@@ -57,7 +66,7 @@ const payload = (event: string, extra: Record<string, unknown> = {}) => ({
 });
 
 /** A delivery as SuperOffice sends it: the exact body bytes, signed. */
-function delivery(body: Record<string, unknown>, { secret = SECRET, raw = JSON.stringify(body, null, 1) } = {}) {
+function delivery(harness: TriggerHarness, body: Record<string, unknown>, { secret = secretOf(harness), raw = JSON.stringify(body, null, 1) } = {}) {
 	return {
 		body,
 		rawBody: Buffer.from(raw),
@@ -109,10 +118,10 @@ describe('SuperOffice Trigger › registration', () => {
 		expect(harness.workflow.getStaticData('node', harness.node)).toEqual({ webhookId: 77 });
 		scope.done();
 
-		// the same node and credential derive the same secret; another credential another one
-		expect(await registeredSecret(ticketCredentials)).toBe(sent.Secret);
-		expect(SECRET).toMatch(/^[0-9a-f]{64}$/);
-		expect(SECRET).not.toBe(sent.Secret);
+		// derived from this credential and this node's ids; another credential or another workflow derives another
+		expect(sent.Secret).toBe(secretOf(harness));
+		expect(secretOf(trigger({}, { credentials: bearerCredentials }))).not.toBe(sent.Secret);
+		expect(secretOf(trigger({}, { credentials: ticketCredentials }))).not.toBe(sent.Secret);
 	});
 
 	it('create works with the OAuth2 credential', async () => {
@@ -184,8 +193,8 @@ describe('SuperOffice Trigger › registration', () => {
 		expect(harness.workflow.getStaticData('node', harness.node)).toEqual({});
 	});
 
-	it('delete removes the webhook and forgets ID, secret and seen messages; a 404 counts as deleted', async () => {
-		const harness = trigger({}, { staticData: registered({ lastMessageIds: { 178105: 3 } }) });
+	it('delete removes the webhook and forgets its ID and what it handled; a 404 counts as deleted', async () => {
+		const harness = trigger({}, { staticData: registered({ lastMessageIds: { 178105: 3 }, delivered: { seen: ['event:x'], cursors: { 178105: 3 } } }) });
 		const scope = nock(BASE, { reqheaders: { authorization: BEARER } }).delete('/api/v1/Webhook/77').reply(204);
 		expect(await harness.lifecycle('delete')).toBe(true);
 		expect(harness.workflow.getStaticData('node', harness.node)).toEqual({});
@@ -215,53 +224,75 @@ describe('SuperOffice Trigger › deliveries', () => {
 		expect(network.unexpected).toEqual([]);
 	});
 
+	type Signed = ReturnType<typeof delivery>;
 	it.each([
-		['no signature', (d: ReturnType<typeof delivery>) => ({ ...d, headers: { ...d.headers, 'X-SuperOffice-Signature': '' } })],
-		['a signature made with another secret', () => delivery(payload('chatsession.created'), { secret: 'b'.repeat(64) })],
-		['a signature of other bytes', (d: ReturnType<typeof delivery>) => ({ ...d, rawBody: Buffer.from(JSON.stringify(d.body)) })],
-		['a truncated signature', (d: ReturnType<typeof delivery>) => ({ ...d, headers: { ...d.headers, 'X-SuperOffice-Signature': d.headers['X-SuperOffice-Signature'].slice(0, 20) } })],
+		['no signature', (d: Signed) => ({ ...d, headers: { ...d.headers, 'X-SuperOffice-Signature': '' } })],
+		['a signature made with another secret', (d: Signed, harness: TriggerHarness) => delivery(harness, d.body, { secret: 'b'.repeat(64) })],
+		['a signature of other bytes', (d: Signed) => ({ ...d, rawBody: Buffer.from(JSON.stringify(d.body)) })],
+		['a truncated signature', (d: Signed) => ({ ...d, headers: { ...d.headers, 'X-SuperOffice-Signature': d.headers['X-SuperOffice-Signature'].slice(0, 20) } })],
 	])('answers 401 and starts nothing for %s', async (_name, tamper) => {
 		const harness = trigger({ events: ['chatsession.created'] }, { staticData: registered() });
-		const result = await harness.deliver(tamper(delivery(payload('chatsession.created'))));
+		const result = await harness.deliver(tamper(delivery(harness, payload('chatsession.created')), harness));
 		expect(result.response.status).toBe(401);
 		expect(result.items).toBeUndefined();
 		expect(network.unexpected).toEqual([]);
 	});
 
 	it('verifies a delivery without any static data, as n8n 2.40 runs deliveries', async () => {
+		const harness = trigger({ events: ['chatsession.created'] });
 		const body = payload('chatsession.created');
-		const result = await trigger({ events: ['chatsession.created'] }).deliver(delivery(body));
+		const result = await harness.deliver(delivery(harness, body));
 		expect(result.items).toEqual([{ json: body }]);
 	});
 
-	it('starts the workflow with the signed payload of a session event', async () => {
+	it('starts the workflow with the signed payload of a session event, answering 200 itself', async () => {
+		const harness = trigger({ events: ['chatsession.created'] }, { staticData: registered() });
 		const body = payload('chatsession.created', { FieldValues: { TopicId: 3 } });
-		const result = await trigger({ events: ['chatsession.created'] }, { staticData: registered() }).deliver(delivery(body));
+		const result = await harness.deliver(delivery(harness, body));
 		expect(result.items).toEqual([{ json: body }]);
+		expect(result.response).toEqual({ status: 200, body: 'OK', ended: true });
+		expect(result.noWebhookResponse).toBe(true);
 	});
 
 	it('acknowledges an event it did not subscribe to without starting', async () => {
-		const result = await trigger({ events: ['chatsession.created'] }, { staticData: registered() }).deliver(delivery(payload('chatsession.changed')));
+		const harness = trigger({ events: ['chatsession.created'] }, { staticData: registered() });
+		const result = await harness.deliver(delivery(harness, payload('chatsession.changed')));
 		expect(result.response).toMatchObject({ status: 200 });
 		expect(result.items).toBeUndefined();
 	});
 
-	it('for a message event fetches the new message, keeps customer messages only, and remembers the last one seen', async () => {
+	it('a redelivered event (same X-SuperOffice-EventId) starts nothing and fetches nothing, also after a restart', async () => {
+		const harness = trigger({ events: ['chatsession.created'] }, { staticData: registered() });
+		const body = payload('chatsession.created');
+		expect((await harness.deliver(delivery(harness, body))).items).toHaveLength(1);
+		const again = await harness.deliver(delivery(harness, body));
+		expect(again.items).toBeUndefined();
+		expect(again.response).toEqual({ status: 200, body: 'Event already handled', ended: true });
+
+		harness.restart(inNewProcess());
+		expect((await harness.deliver(delivery(harness, body))).items).toBeUndefined();
+		expect((await harness.deliver(delivery(harness, payload('chatsession.created')))).items).toHaveLength(1);
+		expect(network.unexpected).toEqual([]);
+	});
+
+	it('for a message event fetches the new messages, keeps customer messages only, and saves the cursor in the row', async () => {
 		const harness = trigger({}, { staticData: registered() });
 		const first = nock(BASE, { reqheaders: { authorization: BEARER } })
 			.get('/api/v1/ChatSession/178105/Messages')
 			.query((query) => Object.keys(query).length === 0)
-			.reply(200, [message(1, 'ToUser'), message(3, 'ToUser'), message(2, 'ToCustomer')]);
+			.reply(200, [message(1, 'ToCustomer'), message(3, 'ToUser'), message(2, 'ToUser')]);
 
 		const body = payload('chatsession.message');
-		const one = await harness.deliver(delivery(body));
+		const one = await harness.deliver(delivery(harness, body));
 
-		expect(one.items).toEqual([{ json: { ...message(3, 'ToUser'), event: body } }]);
+		// a session not seen before: the customer's messages since the last reply to them
+		expect(one.items).toEqual([{ json: { ...message(2, 'ToUser'), event: body } }, { json: { ...message(3, 'ToUser'), event: body } }]);
 		first.done();
+		expect(harness.staticData['node:Trigger Under Test']).toMatchObject({ webhookId: 77, delivered: { cursors: { 178105: 3 } } });
 
 		// The bot's own reply fires the event too: fetched, not passed on (no loop).
 		const second = nock(BASE).get('/api/v1/ChatSession/178105/Messages').query({ after: '3' }).reply(200, [message(4, 'ToCustomer')]);
-		const two = await harness.deliver(delivery(body));
+		const two = await harness.deliver(delivery(harness, payload('chatsession.message')));
 		expect(two.items).toBeUndefined();
 		expect(two.response).toMatchObject({ status: 200 });
 		second.done();
@@ -270,35 +301,109 @@ describe('SuperOffice Trigger › deliveries', () => {
 			.get('/api/v1/ChatSession/178105/Messages')
 			.query({ after: '4' })
 			.reply(200, [message(5, 'ToUser'), message(6, 'ToUser')]);
-		const three = await harness.deliver(delivery(body));
+		const three = await harness.deliver(delivery(harness, payload('chatsession.message')));
 		expect(three.items?.map((item) => item.json.ChatMessageId)).toEqual([5, 6]);
 		third.done();
-		expect(harness.workflow.getStaticData('node', harness.node).lastMessageIds).toEqual({ 178105: 6 });
+		expect(harness.staticData['node:Trigger Under Test']).toMatchObject({ delivered: { cursors: { 178105: 6 } } });
 	});
 
-	it('passes agents’ and bots’ messages on too when Customer Messages Only is off (OAuth2)', async () => {
+	it('a session first seen with the reply to the customer as newest message starts nothing', async () => {
+		const harness = trigger({}, { staticData: registered() });
+		nock(BASE).get('/api/v1/ChatSession/178105/Messages').reply(200, [message(1, 'ToUser'), message(2, 'ToCustomer')]);
+		expect((await harness.deliver(delivery(harness, payload('chatsession.message')))).items).toBeUndefined();
+		nock(BASE).get('/api/v1/ChatSession/178105/Messages').query({ after: '2' }).reply(200, [message(3, 'ToUser')]);
+		expect((await harness.deliver(delivery(harness, payload('chatsession.message')))).items?.map((item) => item.json.ChatMessageId)).toEqual([3]);
+	});
+
+	/**
+	 * A reply bot in use: the customer writes twice back to back, the bot answers, the customer writes
+	 * again; SuperOffice sends one event per message, in and out, each naming only the session.
+	 */
+	it('each customer message starts exactly one execution: a burst, the bot’s reply interleaved, n8n restarted, an event redelivered', async () => {
+		const harness = trigger({}, { staticData: registered() });
+		const session = '/api/v1/ChatSession/178105/Messages';
+		const emitted: unknown[] = [];
+		const executions = () => emitted.length;
+		const deliverEvent = async (body = payload('chatsession.message')) => {
+			const result = await harness.deliver(delivery(harness, body));
+			if (result.items) emitted.push(result.items.map((item) => item.json.ChatMessageId));
+			return body;
+		};
+
+		// both customer messages are in the session by the time the first event is handled
+		nock(BASE).get(session).reply(200, [message(1, 'ToUser'), message(2, 'ToUser')]);
+		await deliverEvent();
+		harness.restart(inNewProcess());
+		nock(BASE).get(session).query({ after: '2' }).reply(200, []);
+		await deliverEvent();
+		// the bot's reply
+		nock(BASE).get(session).query({ after: '2' }).reply(200, [message(3, 'ToCustomer')]);
+		await deliverEvent();
+		nock(BASE).get(session).query({ after: '3' }).reply(200, [message(4, 'ToUser')]);
+		const lastEvent = await deliverEvent();
+
+		harness.restart(inNewProcess());
+		await deliverEvent(lastEvent); // redelivered after the restart: no fetch
+		nock(BASE).get(session).query({ after: '4' }).reply(200, [message(5, 'ToUser')]);
+		await deliverEvent();
+
+		expect(emitted).toEqual([[1, 2], [4], [5]]);
+		expect(executions()).toBe(3);
+		expect(nock.pendingMocks()).toEqual([]);
+		expect(network.unexpected).toEqual([]);
+	});
+
+	it('events arriving at the same moment in one n8n process are handled one after another: each message once', async () => {
+		const harness = trigger({}, { staticData: registered({ delivered: { seen: [], cursors: { 178105: 10 } } }) });
+		const session = '/api/v1/ChatSession/178105/Messages';
+		nock(BASE).get(session).query({ after: '10' }).delay(30).reply(200, [message(11, 'ToUser')]);
+		nock(BASE).get(session).query({ after: '11' }).delay(10).reply(200, [message(12, 'ToUser'), message(13, 'ToUser')]);
+		nock(BASE).get(session).query({ after: '13' }).reply(200, []);
+
+		const results = await Promise.all([1, 2, 3].map(() => harness.deliver(delivery(harness, payload('chatsession.message')))));
+
+		expect(results.map((result) => result.items?.map((item) => item.json.ChatMessageId))).toEqual([[11], [12, 13], undefined]);
+		expect(harness.staticData['node:Trigger Under Test']).toMatchObject({ delivered: { cursors: { 178105: 13 } } });
+		expect(nock.pendingMocks()).toEqual([]);
+	});
+
+	it('a failed fetch remembers nothing, so SuperOffice’s retry of the event gets the message', async () => {
+		const harness = trigger({}, { staticData: registered({ delivered: { seen: [], cursors: { 178105: 4 } } }) });
+		const body = payload('chatsession.message');
+		nock(BASE).get('/api/v1/ChatSession/178105/Messages').query({ after: '4' }).reply(401, { Message: 'Ticket expired' });
+		await expect(harness.deliver(delivery(harness, body))).rejects.toMatchObject({ message: 'Ticket expired', httpCode: '401' });
+
+		nock(BASE).get('/api/v1/ChatSession/178105/Messages').query({ after: '4' }).reply(200, [message(5, 'ToUser')]);
+		expect((await harness.deliver(delivery(harness, body))).items?.map((item) => item.json.ChatMessageId)).toEqual([5]);
+	});
+
+	it('a cursor saved by an earlier version (lastMessageIds) is carried on', async () => {
 		const harness = trigger({ customerMessagesOnly: false }, { credentials: oAuth2Credentials(), staticData: registered({ lastMessageIds: { 178105: 1 } }) });
 		const scope = nock(BASE, { reqheaders: { authorization: `Bearer ${OAUTH_ACCESS_TOKEN}` } })
 			.get('/api/v1/ChatSession/178105/Messages')
 			.query({ after: '1' })
 			.reply(200, [message(2, 'ToCustomer')]);
-		const result = await harness.deliver(delivery(payload('chatsession.message'), { secret: OAUTH_SECRET }));
+		const result = await harness.deliver(delivery(harness, payload('chatsession.message')));
+		// agents' and bots' messages pass too when Customer Messages Only is off (OAuth2 credential here)
 		expect(result.items?.map((item) => item.json.Type)).toEqual(['ToCustomer']);
 		scope.done();
 	});
 
-	it('passes the payload as it is when Fetch Message Text is off', async () => {
-		const body = payload('chatsession.message');
-		const result = await trigger({ fetchMessages: false }, { staticData: registered() }).deliver(delivery(body));
-		expect(result.items).toEqual([{ json: body }]);
-		expect(network.unexpected).toEqual([]);
+	it('"Listen for test event" keeps its memory apart: a test delivery does not move the live cursor', async () => {
+		const harness = trigger({}, { staticData: registered({ delivered: { seen: [], cursors: { 178105: 4 } } }) });
+		nock(BASE).get('/api/v1/ChatSession/178105/Messages').query({ after: '4' }).reply(200, [message(5, 'ToUser')]);
+		const test = await harness.deliver({ ...delivery(harness, payload('chatsession.message')), mode: 'manual' });
+		expect(test.items).toHaveLength(1);
+
+		nock(BASE).get('/api/v1/ChatSession/178105/Messages').query({ after: '4' }).reply(200, [message(5, 'ToUser')]);
+		expect((await harness.deliver(delivery(harness, payload('chatsession.message')))).items).toHaveLength(1);
 	});
 
-	it('fails loudly with SuperOffice’s message when the messages cannot be fetched', async () => {
-		nock(BASE).get('/api/v1/ChatSession/178105/Messages').reply(401, { Message: 'Ticket expired' });
-		await expect(trigger({}, { staticData: registered() }).deliver(delivery(payload('chatsession.message')))).rejects.toMatchObject({
-			message: 'Ticket expired',
-			httpCode: '401',
-		});
+	it('passes the payload as it is when Fetch Message Text is off', async () => {
+		const harness = trigger({ fetchMessages: false }, { staticData: registered() });
+		const body = payload('chatsession.message');
+		const result = await harness.deliver(delivery(harness, body));
+		expect(result.items).toEqual([{ json: body }]);
+		expect(network.unexpected).toEqual([]);
 	});
 });

@@ -1,0 +1,179 @@
+import { createHash } from 'crypto';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeExecutionData,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+/**
+ * How the webhook triggers answer a delivery and remember what they already handled, so that each new
+ * incoming event starts exactly one execution.
+ *
+ * What n8n 2.40 does with a webhook trigger's static data (compiled source of the `n8n` package):
+ * - every delivery builds its Workflow from the database row (`webhooks/live-webhooks.js`, ~105-116) and
+ *   saves the static data after the node ran, only when it is marked changed (~147,
+ *   `workflows/workflow-static-data.service.js` ~32);
+ * - when the node returns `workflowData` and leaves the answer to n8n, `WorkflowRunner.run` first builds a
+ *   second Workflow over the same object (`workflow-runner.js` ~147), and `ObservableObject.create` resets
+ *   its changed flag, so that save writes nothing;
+ * - when the node answers the request itself and returns `noWebhookResponse: true` with `workflowData`, n8n
+ *   calls back before it starts the execution (`webhooks/webhook-helpers.js` ~546), so the save happens.
+ * So every trigger here answers itself ({@link startExecution}). Deliveries that arrive together each read
+ * the row before the others save and the last save wins: within one n8n process they are run one after
+ * another per trigger node and merged with what this process already saw ({@link withDeliveryState}).
+ */
+
+/** Event keys remembered per trigger node; the oldest are forgotten beyond this. */
+const REMEMBERED_KEYS = 1000;
+/** Per-session cursors remembered per trigger node; the least recently active are forgotten beyond this. */
+const REMEMBERED_CURSORS = 1000;
+const STATE_KEY = 'delivered';
+
+/** What a trigger node remembers between deliveries. */
+export interface DeliveryState {
+	/** Keys of the events already handled (oldest first). */
+	seen: string[];
+	/** The last handled position per session (e.g. SuperOffice's last message ID), least recently active first. */
+	cursors: Record<string, number>;
+}
+
+/** What this n8n process last knew per trigger node (workflow + node), newer than the row a delivery read. */
+const processStates = new Map<string, DeliveryState>();
+/** Per trigger node, the tail of the deliveries running in this process, so they run one at a time. */
+const queues = new Map<string, Promise<unknown>>();
+
+type TriggerContext = IHookFunctions | IWebhookFunctions;
+
+/** Test deliveries ("Listen for test event") have static data of their own in n8n, so a memory of their own. */
+function nodeKey(ctx: TriggerContext, mode = ctx.getMode() === 'manual' ? 'test' : 'live'): string {
+	const node = ctx.getNode();
+	return `${mode}\u0000${ctx.getWorkflow().id ?? ''}\u0000${node.id ?? node.name}`;
+}
+
+function stored(data: IDataObject): DeliveryState {
+	const value = data[STATE_KEY] as Partial<DeliveryState> | undefined;
+	const seen = Array.isArray(value?.seen) ? value.seen.filter((key): key is string => typeof key === 'string') : [];
+	const cursors: Record<string, number> = {};
+	if (value?.cursors && typeof value.cursors === 'object') {
+		for (const [session, position] of Object.entries(value.cursors)) {
+			if (typeof position === 'number' && Number.isFinite(position)) cursors[session] = position;
+		}
+	}
+	return { seen, cursors };
+}
+
+/** The union of what the row and this process know: every key either saw, each cursor at its furthest. */
+function merged(row: DeliveryState, known: DeliveryState | undefined): DeliveryState {
+	if (!known) return row;
+	const seen = [...new Set([...row.seen, ...known.seen])];
+	const cursors = { ...row.cursors };
+	for (const [session, position] of Object.entries(known.cursors)) {
+		if (!(session in cursors) || cursors[session] < position) {
+			delete cursors[session];
+			cursors[session] = position;
+		}
+	}
+	return { seen, cursors };
+}
+
+function trimmed(state: DeliveryState): DeliveryState {
+	const sessions = Object.keys(state.cursors);
+	const cursors: Record<string, number> = {};
+	for (const session of sessions.slice(Math.max(0, sessions.length - REMEMBERED_CURSORS))) {
+		cursors[session] = state.cursors[session];
+	}
+	return { seen: state.seen.slice(Math.max(0, state.seen.length - REMEMBERED_KEYS)), cursors };
+}
+
+async function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
+	const previous = queues.get(key) ?? Promise.resolve();
+	const run = previous.then(work, work);
+	const tail = run.catch(() => undefined);
+	queues.set(key, tail);
+	try {
+		return await run;
+	} finally {
+		if (queues.get(key) === tail) queues.delete(key);
+	}
+}
+
+/**
+ * Runs one delivery's work on the trigger node's remembered state, one delivery at a time per node in this
+ * process, and writes the state back to the node's static data (assigned whole, so n8n marks it changed).
+ * When the work throws, nothing is remembered: the provider's retry is handled as new.
+ */
+export async function withDeliveryState<T>(
+	ctx: IWebhookFunctions,
+	work: (state: DeliveryState) => Promise<T>,
+): Promise<T> {
+	const key = nodeKey(ctx);
+	return await oneAtATime(key, async () => {
+		const data = ctx.getWorkflowStaticData('node');
+		const state = merged(stored(data), processStates.get(key));
+		const result = await work(state);
+		const next = trimmed(state);
+		data[STATE_KEY] = { seen: next.seen, cursors: next.cursors } as unknown as IDataObject;
+		processStates.set(key, { seen: [...next.seen], cursors: { ...next.cursors } });
+		return result;
+	});
+}
+
+/** Forgets what a trigger node handled, in static data and in this process (on deactivation). */
+export function forgetDeliveryState(ctx: TriggerContext): void {
+	delete ctx.getWorkflowStaticData('node')[STATE_KEY];
+	processStates.delete(nodeKey(ctx, 'live'));
+	processStates.delete(nodeKey(ctx, 'test'));
+}
+
+/** The entries whose key is not yet in `state.seen`, once each; their keys are added to it. */
+export function keepUnseen<T>(state: DeliveryState, entries: T[], keyOf: (entry: T) => string): T[] {
+	const seen = new Set(state.seen);
+	const kept: T[] = [];
+	for (const entry of entries) {
+		const key = keyOf(entry);
+		if (seen.has(key)) continue;
+		seen.add(key);
+		state.seen.push(key);
+		kept.push(entry);
+	}
+	return kept;
+}
+
+/** A key for an event that has no ID of its own: a digest of its content, key order ignored. */
+export function contentKey(value: unknown): string {
+	const canonical = (entry: unknown): unknown => {
+		if (Array.isArray(entry)) return entry.map(canonical);
+		if (entry && typeof entry === 'object') {
+			return Object.fromEntries(
+				Object.keys(entry)
+					.sort()
+					.map((key) => [key, canonical((entry as IDataObject)[key])]),
+			);
+		}
+		return entry;
+	};
+	return createHash('sha256').update(JSON.stringify(canonical(value)) ?? '').digest('base64url').slice(0, 32);
+}
+
+/** Answers the delivery without starting anything. */
+export function answerOnly(ctx: IWebhookFunctions, status: number, body: IDataObject | string): IWebhookResponseData {
+	const res = ctx.getResponseObject();
+	if (typeof body === 'string') res.status(status).send(body);
+	else res.status(status).json(body);
+	return { noWebhookResponse: true };
+}
+
+/**
+ * Answers 200 and starts one execution with these items. Answering here, not through n8n, is what makes
+ * n8n save the static data this delivery wrote (see the top of this file).
+ */
+export function startExecution(
+	ctx: IWebhookFunctions,
+	items: INodeExecutionData[],
+	body: IDataObject | string = { received: true },
+): IWebhookResponseData {
+	answerOnly(ctx, 200, body);
+	return { noWebhookResponse: true, workflowData: [items] };
+}
