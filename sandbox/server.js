@@ -29,6 +29,7 @@ function createState() {
 		chat: new Map(), // SuperOffice chat session id → its ChatMessages
 		echoes: [], // what trigger workflows posted back to /_sandbox/echo
 		incoming: [], // EvoVoice messages customers sent (what its poller reads)
+		lastDelivery: {}, // per provider, the last delivery made, to send it again
 	};
 }
 
@@ -198,7 +199,10 @@ function superoffice(state, req, res, path, body) {
 		const stored = { ...body, ChatMessageId: earlier.length + 1, ChatSessionId: session };
 		state.chat.set(session, [...earlier, stored]);
 		record(state, 'superoffice', { path, text: body.Message, body });
-		return reply(res, 200, stored);
+		reply(res, 200, stored);
+		// SuperOffice fires chatsession.message for every message of a session, the agent's and bot's too.
+		announceChatMessage(state, session).catch(() => undefined);
+		return undefined;
 	}
 	if (req.method === 'GET' && path === '/api/v1/User/currentPrincipal') return reply(res, 200, { AssociateId: 5, UserName: fx.username });
 	const messages = /^\/api\/v1\/ChatSession\/(\d+)\/Messages$/i.exec(path);
@@ -247,27 +251,52 @@ async function deliverSuperOffice(hook, payload, headers = {}) {
 	return answer.status;
 }
 
+/** Sends the chatsession.message event (which names only the session) to every webhook registered for it. */
+async function announceChatMessage(state, chatSessionId, { customer = false } = {}) {
+	const payload = { EventId: crypto.randomUUID(), Event: 'chatsession.message', Entity: 'chatsession', PrimaryKey: chatSessionId, FieldValues: {} };
+	const hooks = state.webhooks.filter((h) => h.Events.includes('chatsession.message'));
+	if (customer) state.lastDelivery.superoffice = { hooks, payload };
+	return await Promise.all(hooks.map((h) => deliverSuperOffice(h, payload)));
+}
+
+/**
+ * Sends the last delivery made for a customer's message again, exactly (same body; for SuperOffice the
+ * same X-SuperOffice-EventId), as a provider does after a timeout or an error answer.
+ */
+async function redeliver(state, provider, post) {
+	const last = state.lastDelivery[provider];
+	if (!last) throw new Error(`nothing delivered yet for ${provider}`);
+	if (provider === 'superoffice') return await Promise.all(last.hooks.map((h) => deliverSuperOffice(h, last.payload)));
+	return await Promise.all(last.targets.map((target) => post(target, last.body)));
+}
+
 /**
  * A customer's incoming message, delivered the way each provider delivers it to the webhooks registered
  * with the sandbox (NetSapiens subscriptions, SuperOffice webhooks) or to a given URL (iSlash, which has no
  * registration API). Resolves with the targets' HTTP statuses.
  */
-async function deliver(state, { provider, text = 'Hello, is anyone there?', url, chatSessionId = 178105 }) {
+async function deliver(state, { provider, text = 'Hello, is anyone there?', texts, url, chatSessionId = 178105, again = false }) {
 	const post = async (target, body) => {
 		const answer = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 		await answer.arrayBuffer();
 		return answer.status;
 	};
+	if (again) return await redeliver(state, provider, post);
 	if (provider === 'netsapiens') {
 		const message = { id: crypto.randomUUID(), timestamp: new Date().toISOString(), type: 'sms', direction: 'orig', 'from-number': '18585551234', dialed: '18585550001', text, status: 'delivered' };
-		return await Promise.all(state.subscriptions.filter((s) => s.model === 'message').map((s) => post(s['post-url'], [message])));
+		const targets = state.subscriptions.filter((s) => s.model === 'message').map((s) => s['post-url']);
+		state.lastDelivery.netsapiens = { targets, body: [message] };
+		return await Promise.all(targets.map((target) => post(target, [message])));
 	}
 	if (provider === 'superoffice') {
-		const messages = state.chat.get(chatSessionId) || [];
-		const message = { ChatMessageId: messages.length + 1, ChatSessionId: chatSessionId, Type: 'ToUser', Message: text, Author: 'Customer', ReadByCustomer: 1, SpecialType: 'None', SpecialParam: '', WhenPosted: new Date().toISOString() };
-		state.chat.set(chatSessionId, [...messages, message]);
-		const payload = { EventId: crypto.randomUUID(), Event: 'chatsession.message', Entity: 'chatsession', PrimaryKey: chatSessionId, FieldValues: {} };
-		return await Promise.all(state.webhooks.filter((h) => h.Events.includes('chatsession.message')).map((h) => deliverSuperOffice(h, payload)));
+		// Several texts: the customer writes them back to back; each fires its own event, all at once.
+		const written = texts ?? [text];
+		for (const body of written) {
+			const messages = state.chat.get(chatSessionId) || [];
+			const message = { ChatMessageId: messages.length + 1, ChatSessionId: chatSessionId, Type: 'ToUser', Message: body, Author: 'Customer', ReadByCustomer: 1, SpecialType: 'None', SpecialParam: '', WhenPosted: new Date().toISOString() };
+			state.chat.set(chatSessionId, [...messages, message]);
+		}
+		return (await Promise.all(written.map(() => announceChatMessage(state, chatSessionId, { customer: true })))).flat();
 	}
 	if (provider === 'evovoice') {
 		const fx = FIXTURES.evovoice;
@@ -277,6 +306,7 @@ async function deliver(state, { provider, text = 'Hello, is anyone there?', url,
 	}
 	if (provider === 'islash') {
 		const message = { profile: { name: 'Customer' }, wa_id: '85256872847', from: '85256872847', id: `wamid.${crypto.randomBytes(8).toString('hex')}`, type: 'text', text: { body: text }, timestamp: String(Math.floor(Date.now() / 1000)) };
+		state.lastDelivery.islash = { targets: [url], body: { messages: [message] } };
 		return [await post(url, { messages: [message] })];
 	}
 	throw new Error(`cannot deliver for ${provider}`);

@@ -54,9 +54,9 @@ async function main() {
 			assert.deepEqual(first.body, { type: 'sms', message: 'Hello from n8n! Reply STOP to opt out.', destination: '18585551234', 'from-number': '18585550001' });
 			assert.equal(reply.body.destination, '18585551234');
 			assert.equal(sandbox.state.tokensIssued, 1);
-			const out = nodeOutput(runs['netsapiens-sms-reply'], 'Send SMS (new session)')[0];
+			const out = nodeOutput(runs['example-netsapiens'], 'Send SMS (new session)')[0];
 			assert.equal(out['messagesession-id'], first.session);
-			assert.equal(JSON.stringify(runs['netsapiens-sms-reply']).includes(FIXTURES.netsapiens.password), false, 'password in run data');
+			assert.equal(JSON.stringify(runs['example-netsapiens']).includes(FIXTURES.netsapiens.password), false, 'password in run data');
 		});
 
 		await check('EvoVoice received the text to the number, and the conversation was read back', async () => {
@@ -67,7 +67,7 @@ async function main() {
 				toAddress: '+15556667777',
 				body: 'Hello from n8n! Reply to this text and run the workflow again to see your answer.',
 			});
-			const read = nodeOutput(runs['evovoice-send-and-read'], 'Read the conversation');
+			const read = nodeOutput(runs['example-evovoice'], 'Read the conversation');
 			assert.deepEqual(read.map((m) => m.text), [message.body.body]);
 		});
 
@@ -94,14 +94,18 @@ async function main() {
 		let editorLog = '';
 		const port = 5700 + Math.floor(Math.random() * 200);
 		const base = `http://127.0.0.1:${port}`;
+		const startEditor = () => {
+			const child = n8n.start(port, ['ignore', 'pipe', 'pipe']);
+			child.stdout.on('data', (chunk) => (editorLog += chunk));
+			child.stderr.on('data', (chunk) => (editorLog += chunk));
+			return child;
+		};
 		try {
 			await check('n8n start activates the trigger workflows: NetSapiens subscription and SuperOffice webhook registered', async () => {
 				await n8n.importWorkflows(triggerWorkflows(sandbox.url));
-				for (const id of ['e2e-netsapiens-trigger', 'e2e-evovoice-trigger', 'e2e-islash-trigger', 'superoffice-chat-auto-reply']) await n8n.run(['publish:workflow', `--id=${id}`]);
+				for (const id of ['e2e-netsapiens', 'e2e-evovoice', 'e2e-islash', 'example-superoffice']) await n8n.run(['publish:workflow', `--id=${id}`]);
 				n8n.env.WEBHOOK_URL = `${base}/`;
-				editor = n8n.start(port, ['ignore', 'pipe', 'pipe']);
-				editor.stdout.on('data', (chunk) => (editorLog += chunk));
-				editor.stderr.on('data', (chunk) => (editorLog += chunk));
+				editor = startEditor();
 				await waitFor(() => sandbox.state.subscriptions.length === 1 && sandbox.state.webhooks.length === 1, 120000, 'the trigger registrations');
 				const [subscription] = sandbox.state.subscriptions;
 				assert.equal(subscription.model, 'message');
@@ -162,6 +166,108 @@ async function main() {
 				await sleep(1500);
 				assert.equal(webhookEchoes(), echoes);
 			});
+
+			// Exactly once, counted in n8n's own execution records: messages sent → executions → items.
+			const counts = [];
+			const executions = async () => await n8n.executionCounts();
+			const echoesOf = (provider) => sandbox.state.echoes.filter((e) => e.provider === provider);
+			const repliesIn = (session) => sent(sandbox, 'superoffice').filter((m) => m.path.includes(`/${session}/`));
+			const settle = () => sleep(3000); // what a late or repeated execution would need to show up
+			const quoted = (replies, text) => replies.filter((m) => m.body.Message.includes(`("${text}")`)).length;
+			let before = {};
+
+			await check('NetSapiens: a burst of 3 messages at once and a repeated delivery start exactly 3 executions', async () => {
+				before = await executions();
+				const echoed = echoesOf('netsapiens').length;
+				const statuses = (await Promise.all(['Burst 1', 'Burst 2', 'Burst 3'].map((text) => sandbox.deliver({ provider: 'netsapiens', text })))).flat();
+				assert.deepEqual(statuses, [200, 200, 200]);
+				assert.deepEqual(await sandbox.deliver({ provider: 'netsapiens', again: true }), [200]);
+				await waitFor(() => echoesOf('netsapiens').length >= echoed + 3, 20000, 'three NetSapiens executions');
+				await settle();
+				const ran = (await executions())['e2e-netsapiens'] - before['e2e-netsapiens'];
+				const items = echoesOf('netsapiens').slice(echoed).map((e) => e.item.text).sort();
+				assert.deepEqual(items, ['Burst 1', 'Burst 2', 'Burst 3']);
+				assert.equal(ran, 3);
+				counts.push(['NetSapiens', '3 messages, 4 deliveries (1 repeated)', ran, items.length]);
+			});
+
+			await check('iSlash: a message delivered three times starts exactly 1 execution', async () => {
+				before = await executions();
+				const echoed = echoesOf('islash').length;
+				assert.deepEqual(await sandbox.deliver({ provider: 'islash', url: iSlashWebhookUrl(base), text: 'Only once, please' }), [200]);
+				assert.deepEqual((await Promise.all([1, 2].map(() => sandbox.deliver({ provider: 'islash', again: true })))).flat(), [200, 200]);
+				await waitFor(() => echoesOf('islash').length > echoed, 20000, 'the iSlash execution');
+				await settle();
+				const ran = (await executions())['e2e-islash'] - before['e2e-islash'];
+				assert.deepEqual(echoesOf('islash').slice(echoed).map((e) => e.item.text), ['Only once, please']);
+				assert.equal(ran, 1);
+				counts.push(['iSlash', '1 message, 3 deliveries (2 repeated)', ran, 1]);
+			});
+
+			const session = 5151;
+			await check('SuperOffice: two customer messages back to back, with the bot’s replies firing events too, each get exactly one reply', async () => {
+				before = await executions();
+				const texts = ['Is my order shipped?', 'It is order 1001'];
+				assert.deepEqual(await sandbox.deliver({ provider: 'superoffice', texts, chatSessionId: session }), [200, 200]);
+				await waitFor(() => repliesIn(session).length >= 2, 20000, 'two auto-replies');
+				await settle();
+				const replies = repliesIn(session);
+				assert.equal(replies.length, 2, replies.map((m) => m.body.Message).join(' | '));
+				for (const text of texts) assert.equal(quoted(replies, text), 1, `replies quoting "${text}"`);
+				const ran = (await executions())['example-superoffice'] - (before['example-superoffice'] ?? 0);
+				// the first event finds both messages (one execution, two items); the second and the bot's two replies find nothing new for it
+				assert.equal(ran, 1);
+				counts.push(['SuperOffice', '2 messages, 4 events (2 of them the bot’s replies)', ran, replies.length]);
+			});
+
+			await check('after an n8n restart: repeated deliveries start nothing, new messages start one execution each (SuperOffice, EvoVoice)', async () => {
+				editor.kill('SIGTERM');
+				await new Promise((resolve) => (editor.exitCode !== null ? resolve() : editor.once('exit', resolve)));
+				// arrives while n8n is down: the poller must catch it up after the restart, once
+				await sandbox.deliver({ provider: 'evovoice', text: 'Sent while n8n was down' });
+				editor = startEditor();
+				const hook = sandbox.state.webhooks[0];
+				const started = Date.now();
+				for (;;) {
+					const probe = await fetch(hook.TargetUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => undefined);
+					if (probe?.status === 401) break;
+					if (Date.now() - started > 120000) throw new Error('n8n did not come back within 120 s');
+					await sleep(500);
+				}
+				before = await executions();
+				const echoedEvo = echoesOf('evovoice').length;
+				const saved = await n8n.staticData('e2e-netsapiens');
+				process.stdout.write(`    NetSapiens trigger's saved memory after the restart: ${saved?.['node:NetSapiens Trigger']?.delivered?.seen?.length ?? 0} event keys\n`);
+
+				assert.deepEqual(await sandbox.deliver({ provider: 'superoffice', again: true }), [200]);
+				assert.deepEqual(await sandbox.deliver({ provider: 'netsapiens', again: true }), [200]);
+				assert.deepEqual(await sandbox.deliver({ provider: 'islash', again: true }), [200]);
+				assert.deepEqual(await sandbox.deliver({ provider: 'superoffice', text: 'Thanks, and after the restart?', chatSessionId: session }), [200]);
+				await waitFor(() => repliesIn(session).length >= 3, 20000, 'the third auto-reply');
+				await waitFor(() => echoesOf('evovoice').length > echoedEvo, 75000, 'the poll after the restart');
+				// one more poll: nothing may come twice
+				await sleep(62000);
+
+				const now = await executions();
+				const ran = (id) => now[id] - (before[id] ?? 0);
+				assert.equal(ran('e2e-netsapiens'), 0);
+				assert.equal(ran('e2e-islash'), 0);
+				assert.equal(ran('example-superoffice'), 1);
+				const replies = repliesIn(session);
+				assert.equal(replies.length, 3);
+				assert.equal(quoted(replies, 'Thanks, and after the restart?'), 1);
+				const evo = echoesOf('evovoice').slice(echoedEvo);
+				assert.deepEqual(evo.map((e) => e.item.text), ['Sent while n8n was down']);
+				assert.equal(ran('e2e-evovoice'), 1);
+				counts.push(['after the restart: SuperOffice', '1 message + 1 repeated event', ran('example-superoffice'), 1]);
+				counts.push(['after the restart: EvoVoice', '1 message sent while n8n was down', ran('e2e-evovoice'), evo.length]);
+				counts.push(['after the restart: NetSapiens, iSlash', '1 repeated delivery each', ran('e2e-netsapiens') + ran('e2e-islash'), 0]);
+			});
+
+			if (counts.length > 0) {
+				process.stdout.write('\n  exactly once, in n8n\'s execution records:\n');
+				for (const [trigger, what, ran, items] of counts) process.stdout.write(`    ${trigger}: ${what} → ${ran} execution(s), ${items} item(s)\n`);
+			}
 		} finally {
 			editor?.kill('SIGTERM');
 			if (results.some((r) => !r.ok)) process.stdout.write(`\n--- n8n start log (last 3000 characters) ---\n${editorLog.slice(-3000)}\n`);

@@ -1,7 +1,7 @@
 // Drives a real n8n (provided by provide-n8n.sh) for the e2e tests, the demo, the dev editor and the
 // benchmark: a fresh user folder with this package installed as a community package, credentials and
 // workflows imported through n8n's own CLI (which encrypts credentials), workflows executed by `n8n execute`.
-const { execFileSync, spawn } = require('node:child_process');
+const { execFile, execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -96,6 +96,38 @@ class N8n {
 		const start = stdout.search(/^\{/m);
 		if (start === -1) throw new Error(`n8n execute ${id} printed no run data: ${(stdout + stderr).slice(-2000)}`);
 		return JSON.parse(firstJsonObject(stdout.slice(start)));
+	}
+
+	/**
+	 * Rows of a read-only query on n8n's SQLite database, run with the sqlite3 module n8n itself uses,
+	 * under n8n's own Node (the module is built for it).
+	 */
+	async query(sql) {
+		const sqlite3 = path.resolve(path.dirname(this.bin), '..', '..', 'sqlite3');
+		const script = `const sqlite3 = require(${JSON.stringify(sqlite3)});
+const db = new sqlite3.Database(process.argv[1], sqlite3.OPEN_READONLY);
+db.all(process.argv[2], (error, rows) => {
+	if (error) { process.stderr.write(error.message); process.exit(1); }
+	process.stdout.write(JSON.stringify(rows));
+	db.close();
+});`;
+		const database = path.join(this.userFolder, '.n8n', 'database.sqlite');
+		const stdout = await new Promise((resolve, reject) => {
+			execFile(this.node, ['-e', script, database, sql], { encoding: 'utf8' }, (error, out, err) => (error ? reject(new Error(`${error.message} ${err}`)) : resolve(out)));
+		});
+		return JSON.parse(stdout);
+	}
+
+	/** Executions n8n has recorded, per workflow ID. */
+	async executionCounts() {
+		const rows = await this.query('SELECT workflowId AS id, COUNT(*) AS count FROM execution_entity GROUP BY workflowId');
+		return Object.fromEntries(rows.map((row) => [row.id, row.count]));
+	}
+
+	/** A workflow's static data as n8n saved it. */
+	async staticData(workflowId) {
+		const [row] = await this.query(`SELECT staticData FROM workflow_entity WHERE id = '${workflowId.replace(/'/g, "''")}'`);
+		return row?.staticData ? JSON.parse(row.staticData) : undefined;
 	}
 
 	/** `n8n start`: the editor and API on 127.0.0.1:port. */

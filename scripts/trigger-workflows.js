@@ -36,21 +36,21 @@ function triggerWorkflow(id, name, trigger, url, provider) {
 function triggerWorkflows(url) {
 	return [
 		triggerWorkflow(
-			'e2e-netsapiens-trigger',
+			'e2e-netsapiens',
 			'e2e: NetSapiens Trigger',
 			{
 				id: 'ns',
 				name: 'NetSapiens Trigger',
 				type: 'n8n-nodes-session-messaging.netSapiensTrigger',
 				webhookId: '6b1d3c2a-0000-4000-8000-00000000a5e5',
-				parameters: { event: 'message', domain: '~', user: '*', inboundOnly: true },
+				parameters: { event: 'message', domain: '~', inboundOnly: true },
 				credentials: { netSapiensApi: { id: 'netSapiensApi-demo', name: 'NetSapiens demo' } },
 			},
 			url,
 			'netsapiens',
 		),
 		triggerWorkflow(
-			'e2e-evovoice-trigger',
+			'e2e-evovoice',
 			'e2e: EvoVoice Trigger',
 			{
 				id: 'ev',
@@ -63,7 +63,7 @@ function triggerWorkflows(url) {
 			'evovoice',
 		),
 		triggerWorkflow(
-			'e2e-islash-trigger',
+			'e2e-islash',
 			'e2e: iSlash Trigger',
 			{
 				id: 'is',

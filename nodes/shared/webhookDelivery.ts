@@ -6,6 +6,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 /**
  * How the webhook triggers answer a delivery and remember what they already handled, so that each new
@@ -22,7 +23,8 @@ import type {
  *   calls back before it starts the execution (`webhooks/webhook-helpers.js` ~546), so the save happens.
  * So every trigger here answers itself ({@link startExecution}). Deliveries that arrive together each read
  * the row before the others save and the last save wins: within one n8n process they are run one after
- * another per trigger node and merged with what this process already saw ({@link withDeliveryState}).
+ * another per trigger node, spaced so their saves land in order, and merged with what this process
+ * already saw ({@link withDeliveryState}).
  */
 
 /** Event keys remembered per trigger node; the oldest are forgotten beyond this. */
@@ -87,10 +89,21 @@ function trimmed(state: DeliveryState): DeliveryState {
 	return { seen: state.seen.slice(Math.max(0, state.seen.length - REMEMBERED_KEYS)), cursors };
 }
 
+/**
+ * How long the next delivery for the same node waits after one finished. n8n writes a delivery's static
+ * data after the node returned, over a pool of database connections (SQLite: 3): two writes issued at
+ * the same moment may land in either order, and an older, shorter memory landing last would be what a
+ * restarted n8n reads. Spacing the writes keeps them in order.
+ */
+const SAVE_SPACING_MS = 50;
+
 async function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
 	const previous = queues.get(key) ?? Promise.resolve();
 	const run = previous.then(work, work);
-	const tail = run.catch(() => undefined);
+	const tail = run.then(
+		async () => await sleep(SAVE_SPACING_MS),
+		async () => await sleep(SAVE_SPACING_MS),
+	);
 	queues.set(key, tail);
 	try {
 		return await run;
