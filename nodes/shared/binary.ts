@@ -40,28 +40,6 @@ export async function readBinaryFile(
 	};
 }
 
-export function checkFileSize(
-	ctx: IExecuteSingleFunctions,
-	file: BinaryFile,
-	maxBytes: number,
-	label: string,
-	kind: string,
-): void {
-	if (file.size > maxBytes) {
-		throw fieldError(
-			ctx,
-			label,
-			`"${file.fileName}" is ${formatBytes(file.size)}, over the ${formatBytes(maxBytes)} limit for ${kind}`,
-		);
-	}
-}
-
-export function formatBytes(bytes: number): string {
-	if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(2)} MB`;
-	if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KB`;
-	return `${bytes} bytes`;
-}
-
 /**
  * A multipart/form-data body from text fields and an optional file. Node's built-in FormData sets the
  * boundary in Content-Type itself, so callers must not set a Content-Type header of their own.

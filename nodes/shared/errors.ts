@@ -32,6 +32,9 @@ const TRANSPORT_STATEMENTS: Record<string, string> = {
 	ENOTFOUND: 'the host name could not be resolved',
 	EAI_AGAIN: 'the host name could not be resolved',
 	EPIPE: 'the connection was closed while sending',
+	// A TLS handshake answered by a plain-http server (OpenSSL: "wrong version number").
+	EPROTO: 'the server did not answer over HTTPS; if it serves plain http, give its address with http://',
+	ERR_SSL_WRONG_VERSION_NUMBER: 'the server did not answer over HTTPS; if it serves plain http, give its address with http://',
 };
 
 /** Reads a string from the first of the given keys that holds a non-empty one. */
@@ -136,7 +139,20 @@ export function answerApiError(
 		itemIndex,
 	});
 	if (retryAfter !== undefined) error.context.retryAfterSeconds = retryAfter;
-	return mapped(error);
+	return mapped(withReadableStatus(error, statusCode));
+}
+
+/**
+ * n8n's declarative engine passes a NodeApiError on as it is, but only when it is an instance of n8n's
+ * own class; an error from another copy of n8n-workflow (a community package gets its own) is wrapped
+ * again, with the HTTP code read from an axios-style `response.status` and "none" otherwise
+ * (n8n-core `execution-engine/routing-node.js` ~167-178). So the status is also readable there, and a
+ * workflow's error handling sees the provider's code. Not enumerable: it never shows in outputs.
+ */
+function withReadableStatus(error: NodeApiError, statusCode: number): NodeApiError {
+	Object.defineProperty(error, 'isAxiosError', { value: true, enumerable: false });
+	Object.defineProperty(error, 'response', { value: { status: statusCode }, enumerable: false });
+	return error;
 }
 
 /**

@@ -9,6 +9,7 @@ import type {
 	INodeExecutionData,
 	INodePropertyRouting,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { checkProviderResponse, toNodeError, type ProviderErrorFormat } from './errors';
 import { readFlowSettings, withFlowControl } from './flowControl';
 import { errorItem, pairItems } from './pairing';
@@ -49,13 +50,20 @@ export interface OperationSpec {
 /** No listing walks further than this, whatever the provider says. */
 const MAX_PAGES = 1000;
 
+/** Thrown by an operation's `rows` when a successful answer lacks the list the provider documents. */
+export class UnexpectedAnswerError extends Error {}
+
 function spreadRows(rows: (body: unknown) => IDataObject[]) {
 	return async function (
 		this: IExecuteSingleFunctions,
 		_items: INodeExecutionData[],
 		response: IN8nHttpFullResponse,
 	): Promise<INodeExecutionData[]> {
-		return rows(response.body).map((json) => ({ json }));
+		try {
+			return rows(response.body).map((json) => ({ json }));
+		} catch (error) {
+			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: this.getItemIndex() });
+		}
 	};
 }
 

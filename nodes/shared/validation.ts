@@ -55,6 +55,18 @@ export function checkText(
 }
 
 /**
+ * A message's text, exactly as written: leading spaces, indentation and trailing newlines are the
+ * user's, so nothing is trimmed. Only a text that is empty or whitespace only counts as empty.
+ */
+export function readMessageText(ctx: Ctx, name: string, label: string, options: { required?: boolean } = {}): string {
+	const value: unknown = ctx.getNodeParameter(name, '', { extractValue: true });
+	if (typeof value !== 'string') return checkText(ctx, value, label, options);
+	if (value.trim() !== '') return value;
+	if (options.required) throw fieldError(ctx, label, 'is required but empty');
+	return '';
+}
+
+/**
  * A date and time: an ISO 8601 text (read in the workflow's time zone when it has no offset, as n8n's
  * date picker writes it), a JS Date or a Luxon DateTime. Empty gives undefined.
  */
@@ -107,13 +119,14 @@ export function pathSegment(ctx: Ctx, name: string, label: string): string {
 	return encodeURIComponent(readText(ctx, name, label, { required: true }));
 }
 
-/** E.164: a plus, then 8 to 15 digits, the first not zero. Spaces, dashes, dots and brackets are dropped. */
-export function checkE164(ctx: Ctx, value: string, label: string): string {
-	const compact = value.replace(/[\s\-().]/g, '');
-	if (!/^\+[1-9]\d{7,14}$/.test(compact)) {
-		throw fieldError(ctx, label, `"${value}" is not a phone number in international format`, 'Use E.164, e.g. +15556667777');
-	}
-	return compact;
+/**
+ * A phone number as the user wrote it, without the spaces, dashes, dots and brackets of its formatting
+ * (`+1 (555) 666-7777` → `+15556667777`). Anything else — a short code, a number without `+`, an address
+ * that is not a number — is sent as written: the provider judges what its docs leave open.
+ */
+export function phoneAddress(value: string): string {
+	const compacted = value.replace(/[\s\-().]/g, '');
+	return /^\+?\d+$/.test(compacted) ? compacted : value;
 }
 
 /** For sends that need at least one of several fields (iSlash: text, file, file URL or sticker). */

@@ -1,5 +1,6 @@
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
+import { UnexpectedAnswerError } from '../../shared/operation';
 import { iSlashErrors } from './errors';
 import { CREDENTIAL_TYPE, sessionKeyForListing } from './session';
 
@@ -31,9 +32,16 @@ export async function iSlashListingRequest(
 	return answer;
 }
 
-/** `data[key]` of an iSlash answer as a list of objects. */
+/**
+ * `data[key]` of an iSlash answer as a list of objects (`null` there is an empty list). An answer without
+ * that list is not read as "no rows": it throws, saying what was expected.
+ */
 export function dataList(body: unknown, key: string): IDataObject[] {
 	const data = body && typeof body === 'object' ? (body as IDataObject).data : undefined;
-	const list = data && typeof data === 'object' ? (data as IDataObject)[key] : undefined;
-	return Array.isArray(list) ? (list as IDataObject[]) : [];
+	const list = data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject)[key] : undefined;
+	if (list === null) return [];
+	if (!Array.isArray(list)) {
+		throw new UnexpectedAnswerError(`iSlash answered without the list of ${key} it documents (data.${key})`);
+	}
+	return list as IDataObject[];
 }

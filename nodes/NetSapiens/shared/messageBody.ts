@@ -1,7 +1,7 @@
 import { randomInt } from 'crypto';
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { readBinaryFile } from '../../shared/binary';
-import { fieldError, readChoice, readText, readTextList } from '../../shared/validation';
+import { fieldError, readChoice, readMessageText, readText, readTextList } from '../../shared/validation';
 import type { RequestOptions } from '../../shared/operation';
 
 /**
@@ -184,12 +184,12 @@ export async function readMessageBody(ctx: IExecuteSingleFunctions): Promise<IDa
 	}
 	if (spec.media) {
 		const file = await readBinaryFile(ctx, readText(ctx, 'binaryPropertyName', 'Input Binary Field'), 'Input Binary Field');
-		body.message = readText(ctx, 'message', 'Message') || MEDIA_PLACEHOLDER_TEXT;
+		body.message = readMessageText(ctx, 'message', 'Message') || MEDIA_PLACEHOLDER_TEXT;
 		body.data = file.buffer.toString('base64');
 		body['mime-type'] = file.mimeType;
 		body.size = file.size;
 	} else {
-		body.message = readText(ctx, 'message', 'Message', { required: true });
+		body.message = readMessageText(ctx, 'message', 'Message', { required: true });
 	}
 	return body;
 }

@@ -51,20 +51,25 @@ describe('EvoVoice › Message › Send', () => {
 		scope.done();
 	});
 
-	it('refuses a number that is not E.164 before any request', async () => {
+	it.each([
+		['a short code', '12345', '12345'],
+		['a number without +', '(555) 666-7777', '5556667777'],
+	])('sends %s as written, without its formatting: EvoVoice judges it', async (_name, toAddress, sentAs) => {
+		const scope = nock(BASE).post('/messages', { endpointId: 'e1', toAddress: sentAs, body: 'Hi' }).reply(200, sent);
 		const result = await runEvoVoice({
-			parameters: {
-				resource: 'message',
-				operation: 'send',
-				sendTo: 'phoneNumber',
-				endpointId: { __rl: true, mode: 'id', value: 'e1' },
-				toAddress: '5556667777',
-				body: 'Hi',
-			},
+			parameters: { resource: 'message', operation: 'send', sendTo: 'phoneNumber', endpointId: { __rl: true, mode: 'id', value: 'e1' }, toAddress, body: 'Hi' },
 		});
-		expect(result.error?.message).toMatch(/^To Number: "5556667777" is not a phone number/);
-		expect(result.error?.description).toBe('Use E.164, e.g. +15556667777');
-		expect(network.unexpected).toEqual([]);
+		expect(result.error).toBeUndefined();
+		scope.done();
+	});
+
+	it('sends the message text exactly as written: indentation and trailing newlines kept', async () => {
+		const scope = nock(BASE).post('/sessions/s1/messages', { sessionId: 's1', body: '  line1\n  indented\n' }).reply(200, sent);
+		const result = await runEvoVoice({
+			parameters: { resource: 'message', operation: 'send', sendTo: 'session', sessionId: 's1', body: '  line1\n  indented\n' },
+		});
+		expect(result.error).toBeUndefined();
+		scope.done();
 	});
 
 	it('refuses an unknown Send To (an imported workflow) naming that field, before any request', async () => {

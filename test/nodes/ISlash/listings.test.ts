@@ -87,6 +87,22 @@ describe('iSlash › Contact › Get Many (by label)', () => {
 		expect(result.main.map((item) => item.json.id)).toEqual([1, 2, 3, 4, 5]);
 	});
 
+	it.each([
+		['without the contacts list', okay({ customers: [contact(1)] })],
+		['with data as a list', okay([contact(1)])],
+	])('an answer %s is an error saying what was expected, not 0 items', async (_case, answer) => {
+		nock(BASE).post('/chat-label/customers').query(true).reply(200, answer);
+		const result = await runISlash({ parameters: { resource: 'contact', operation: 'getAll', labelIds: 'all', returnAll: true } });
+		expect(result.error?.message).toBe('iSlash answered without the list of contacts it documents (data.contacts)');
+	});
+
+	it('an answer whose contacts list is null is no contacts', async () => {
+		nock(BASE).post('/chat-label/customers').query(true).reply(200, okay({ contacts: null }));
+		const result = await runISlash({ parameters: { resource: 'contact', operation: 'getAll', labelIds: 'all', returnAll: true } });
+		expect(result.error).toBeUndefined();
+		expect(result.main).toEqual([]);
+	});
+
 	it('refuses label IDs that are neither "all" nor numbers', async () => {
 		const result = await runISlash({ parameters: { resource: 'contact', operation: 'getAll', labelIds: 'Paid,3' } });
 		expect(result.error?.message).toBe('Label IDs: "Paid,3" is neither "all" nor label IDs separated by commas');

@@ -78,15 +78,6 @@ describe('iSlash › Template Message › Send', () => {
 		expect(network.unexpected).toEqual([]);
 	});
 
-	it('refuses a header media file over its cap before sending', async () => {
-		const result = await runISlash({
-			parameters: template('send', { templateOptions: { mediaBinaryPropertyName: 'data' } }),
-			items: [{ json: {}, binary: { data: { data: Buffer.alloc(5 * 1024 * 1024 + 10).toString('base64'), mimeType: 'image/jpeg', fileName: 'hero.jpg' } } }],
-		});
-		expect(result.error?.message).toMatch(/^Media Input Binary Field: "hero.jpg" is 5 MB, over the 5 MB limit for images$/);
-		expect(network.unexpected).toEqual([]);
-	});
-
 	it('surfaces a non-OK meta.code', async () => {
 		nock(BASE).post('/send-message').reply(200, { meta: { code: 'RESP_TEMPLATE_NOT_FOUND', message: 'Template not found' } });
 		const result = await runISlash({ parameters: template('send') });

@@ -45,6 +45,13 @@ describe('NetSapiens › Message › Send', () => {
 		scope.done();
 	});
 
+	it('sends the message text exactly as written: indentation and trailing newlines kept', async () => {
+		const scope = api().post(SESSION_PATH, { type: 'chat', message: '  line1\n  indented\n', destination: '0010' }).reply(202, ACCEPTED);
+		const result = await runNetSapiens(send({ messageType: 'chat', destination: '0010', message: '  line1\n  indented\n' }));
+		expect(result.error).toBeUndefined();
+		scope.done();
+	});
+
 	it('Group Chat: type chat with a list destination from a comma-separated text', async () => {
 		const scope = api()
 			.post(SESSION_PATH, { type: 'chat', message: 'Hi all', destination: ['1123', '1004'] })

@@ -1,6 +1,9 @@
 import nock from 'nock';
 import { guardNetwork } from '../../harness/nockGuard';
-import { BASE, PASSWORD, runEvoVoice } from '../EvoVoice/fixtures';
+import { EvoVoiceApi } from '../../../credentials/EvoVoiceApi.credentials';
+import { runNode } from '../../harness/engine';
+import { loadInNewProcess } from '../../harness/trigger';
+import { BASE, credentials, PASSWORD, runEvoVoice } from '../EvoVoice/fixtures';
 
 /** Shared error mapping (nodes/shared/errors.ts), exercised through a real provider node. */
 guardNetwork();
@@ -67,5 +70,27 @@ describe('provider errors → NodeApiError', () => {
 		const result = await sendWithAnswer((i) => i.delay(500).reply(200, {}), { timeout: 50 });
 		expect(result.error?.message).toBe('No answer from EvoVoice: the request timed out');
 		expectNoSecret(result.run);
+	});
+});
+
+describe('the HTTP code reaches the workflow when the package has its own copy of n8n-workflow', () => {
+	it('a provider error wrapped again by n8n’s declarative engine keeps its httpCode (not "none")', async () => {
+		// Loaded in isolation, the node's NodeApiError is another class than the engine's, as in a
+		// community package installed with its own n8n-workflow: the engine then wraps the error again.
+		const nodeType = loadInNewProcess('nodes/EvoVoice/EvoVoice.node', 'EvoVoice');
+		nock(BASE).post('/sessions/s1/messages').reply(404, { responseStatus: { errorCode: 'NotFound', message: 'Session s1 not found' } });
+
+		const result = await runNode({ nodeType, credentialTypes: [new EvoVoiceApi()], credentials, parameters: sendToSession });
+
+		expect(result.error).toMatchObject({ message: 'Session s1 not found', httpCode: '404' });
+		expectNoSecret(result.error);
+		expect(JSON.stringify(result.error)).not.toContain('isAxiosError');
+	});
+});
+
+describe('transport failures say what went wrong', () => {
+	it('a TLS handshake with a plain-http server (EPROTO) says to give the address with http://', async () => {
+		const result = await sendWithAnswer((i) => i.replyWithError(Object.assign(new Error('write EPROTO 00D8:error:0A00010B:SSL routines:ssl3_get_record:wrong version number'), { code: 'EPROTO' })));
+		expect(result.error?.message).toBe('No answer from EvoVoice: the server did not answer over HTTPS; if it serves plain http, give its address with http://');
 	});
 });

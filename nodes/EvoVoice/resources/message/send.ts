@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { OperationSpec } from '../../../shared/operation';
-import { checkE164, pathSegment, readChoice, readText } from '../../../shared/validation';
+import { pathSegment, phoneAddress, readChoice, readMessageText, readText } from '../../../shared/validation';
 
 const showForSend = { resource: ['message'], operation: ['send'] };
 
@@ -65,7 +65,7 @@ export const messageSendProperties: INodeProperties[] = [
 		default: '',
 		placeholder: '+15556667777',
 		displayOptions: { show: { ...showForSend, sendTo: ['phoneNumber'] } },
-		description: 'The phone number to text, in international (E.164) format',
+		description: 'The number to text, best in international format (e.g. +15556667777). Spaces, dashes, dots and brackets are dropped; anything else (e.g. a short code) is sent as written for EvoVoice to judge.',
 	},
 	{
 		displayName: 'Message',
@@ -86,7 +86,7 @@ export const messageSend: OperationSpec = {
 		// Checked first: with an unknown value (an imported or hand-edited workflow) n8n drops the fields it
 		// would show, and the send would fail on a field the user never saw.
 		const sendTo = readChoice(this, 'sendTo', 'Send To', ['session', 'phoneNumber']);
-		const body = readText(this, 'body', 'Message', { required: true });
+		const body = readMessageText(this, 'body', 'Message', { required: true });
 		if (sendTo === 'session') {
 			const sessionId = readText(this, 'sessionId', 'Session ID', { required: true });
 			request.url = `/sessions/${pathSegment(this, 'sessionId', 'Session ID')}/messages`;
@@ -94,7 +94,8 @@ export const messageSend: OperationSpec = {
 			return;
 		}
 		const endpointId = readText(this, 'endpointId', 'Endpoint', { required: true });
-		const toAddress = checkE164(this, readText(this, 'toAddress', 'To Number', { required: true }), 'To Number');
+		// EvoVoice documents only `+15556667777` as an example (SendMessage › toAddress), not a format it refuses.
+		const toAddress = phoneAddress(readText(this, 'toAddress', 'To Number', { required: true }));
 		request.url = '/messages';
 		request.body = { endpointId, toAddress, body } satisfies IDataObject;
 	},

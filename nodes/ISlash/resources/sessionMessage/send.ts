@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import { multipartBody, readBinaryFile, setMultipartBody, type BinaryFile } from '../../../shared/binary';
 import type { OperationSpec } from '../../../shared/operation';
-import { fieldError, readChoice, readInteger, readText, requireOneOf } from '../../../shared/validation';
-import { checkMediaSize } from '../../shared/media';
+import { fieldError, readChoice, readInteger, readMessageText, readText, requireOneOf } from '../../../shared/validation';
 import { readSessionKey } from '../../shared/session';
 import { identityProperty, messageOf, readHttpUrl } from '../../shared/fields';
 
@@ -31,7 +30,7 @@ export const sessionMessageSendProperties: INodeProperties[] = [
 			{
 				name: 'File From Input',
 				value: 'binary',
-				description: 'Upload a binary file of the input item (image ≤ 5 MB, audio/video/document ≤ 16 MB, WebP sticker ≤ 100 KB)',
+				description: 'Upload a binary file of the input item. iSlash documents no size limit; the channel’s apply (e.g. WhatsApp: image 5 MB, audio/video 16 MB) and iSlash answers a file that is too large.',
 			},
 			{ name: 'File URL', value: 'fileUrl', description: 'Let iSlash fetch the file from a public URL' },
 			{ name: 'Sticker', value: 'sticker', description: "One of the channel's stickers" },
@@ -114,13 +113,12 @@ const ATTACHMENTS = ['none', 'binary', 'fileUrl', 'sticker'] as const;
 async function readParts(ctx: IExecuteSingleFunctions): Promise<SessionMessageParts> {
 	// An unknown value (an imported or hand-edited workflow) would otherwise send the text alone.
 	const attachment = readChoice(ctx, 'attachment', 'Attachment', ATTACHMENTS);
-	const parts: SessionMessageParts = { text: readText(ctx, 'text', 'Text'), fileUrl: '', stickerId: '' };
+	const parts: SessionMessageParts = { text: readMessageText(ctx, 'text', 'Text'), fileUrl: '', stickerId: '' };
 	// The chosen attachment's field is required: left empty for an item, the message must not go out
 	// as text alone.
 	if (attachment === 'binary') {
 		const name = readText(ctx, 'binaryPropertyName', 'Input Binary Field');
 		parts.file = await readBinaryFile(ctx, name, 'Input Binary Field');
-		checkMediaSize(ctx, parts.file, 'Input Binary Field');
 	} else if (attachment === 'fileUrl') {
 		parts.fileUrl = readHttpUrl(ctx, 'fileUrl', 'File URL');
 		if (parts.fileUrl === '') throw fieldError(ctx, 'File URL', 'is required but empty');

@@ -4,7 +4,6 @@ import { multipartBody, readBinaryFile, setMultipartBody } from '../../../shared
 import type { RequestOptions } from '../../../shared/operation';
 import { compact, fieldError, readText } from '../../../shared/validation';
 import { dataOf, identityProperty, traceIdOf } from '../../shared/fields';
-import { checkMediaSize } from '../../shared/media';
 import { readSessionKey } from '../../shared/session';
 
 const showForTemplateSends = { resource: ['templateMessage'], operation: ['send', 'schedule'] };
@@ -149,7 +148,6 @@ export async function buildTemplateRequest(
 	const variables = readVariables(ctx);
 	const mediaField = readText(ctx, 'templateOptions.mediaBinaryPropertyName', 'Media Input Binary Field');
 	const media = mediaField === '' ? undefined : await readBinaryFile(ctx, mediaField, 'Media Input Binary Field');
-	if (media) checkMediaSize(ctx, media, 'Media Input Binary Field');
 	const session = await readSessionKey(ctx);
 	const fields = { session, identity, ...extra, template_name: templateName, ...variables };
 	if (media) {

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import type { OperationSpec } from '../../../shared/operation';
-import { checkText, compact, fieldError, readChoice, readText } from '../../../shared/validation';
+import { checkText, compact, fieldError, readChoice, readMessageText, readText } from '../../../shared/validation';
 import { readId } from '../../shared/ids';
 import { chatSessionLocator } from '../../shared/descriptions';
 
@@ -137,15 +137,20 @@ export const chatMessageSendProperties: INodeProperties[] = [
 				name: 'whenPosted',
 				type: 'dateTime',
 				default: '',
-				description: 'When the message was posted; sent in UTC. Empty means now. A time without an offset is read in the workflow’s time zone.',
+				description: 'When the message was posted; sent in UTC. Empty leaves it to SuperOffice. A time without an offset is read in the workflow’s time zone.',
 			},
 		],
 	},
 ];
 
-function readWhenPosted(ctx: IExecuteSingleFunctions, value: unknown): string {
+/**
+ * Empty: left out, so SuperOffice stamps the message itself. The REST reference marks no body field
+ * required (superoffice-docs, restful/rest/ChatSession/v1ChatSessionEntity_AddChatMessage.md) and
+ * SuperOffice's own bot examples add messages without it (SuperOffice/devnet-crmscript-chatbot).
+ */
+function readWhenPosted(ctx: IExecuteSingleFunctions, value: unknown): string | undefined {
 	const text = checkText(ctx, value, 'When Posted');
-	if (text === '') return DateTime.utc().toISO();
+	if (text === '') return undefined;
 	const parsed = DateTime.fromISO(text, { zone: ctx.getTimezone(), setZone: false });
 	if (!parsed.isValid) {
 		throw fieldError(ctx, 'When Posted', `"${text}" is not a date and time`, 'Use ISO 8601, e.g. 2026-11-22T10:00:00Z');
@@ -168,7 +173,7 @@ export const chatMessageSend: OperationSpec = {
 		const chatSessionId = readId(this, 'chatSessionId', 'Chat Session');
 		const type = readChoice(this, 'type', 'Type', MESSAGE_TYPES);
 		const specialType = readChoice(this, 'specialType', 'Special Type', SPECIAL_TYPES);
-		const message = readText(this, 'message', 'Message', { required: specialType === 'None' });
+		const message = readMessageText(this, 'message', 'Message', { required: specialType === 'None' });
 		const fields = this.getNodeParameter('additionalFields', {}) as IDataObject;
 		const specialParam =
 			specialType === 'Options'
@@ -177,16 +182,22 @@ export const chatMessageSend: OperationSpec = {
 					? ''
 					: readText(this, 'specialParam', 'Special Parameter');
 		request.url = `/api/v1/ChatSession/${chatSessionId}/Messages`;
-		request.body = compact({
-			ChatMessageId: 0,
-			ChatSessionId: chatSessionId,
-			Type: type,
+		// Type stays what the user chose: SpecialType is independent of it, and SuperOffice's own chatbot
+		// sends Options and BotMessage messages with Type ToCustomer (SuperOffice/devnet-crmscript-chatbot,
+		// conversationHandler.crm; superoffice-docs automation/chatbot/messages.md: "type = 1 … from bot to
+		// customer"). Message is always sent, empty for a special message without text.
+		request.body = {
+			...compact({
+				ChatMessageId: 0,
+				ChatSessionId: chatSessionId,
+				Type: type,
+				Author: checkText(this, fields.author, 'Author'),
+				ReadByCustomer: fields.readByCustomer === true ? 1 : 0,
+				SpecialType: specialType,
+				SpecialParam: specialParam,
+				WhenPosted: readWhenPosted(this, fields.whenPosted),
+			}),
 			Message: message,
-			Author: checkText(this, fields.author, 'Author'),
-			ReadByCustomer: fields.readByCustomer === true ? 1 : 0,
-			SpecialType: specialType,
-			SpecialParam: specialParam,
-			WhenPosted: readWhenPosted(this, fields.whenPosted),
-		});
+		};
 	},
 };
