@@ -97,7 +97,7 @@ export function messageBodyProperties(show: Record<string, string[]>): INodeProp
 			default: { mode: 'list', value: '' },
 			displayOptions: when(SMS_TYPES),
 			description:
-				'The SMS number of the user to send from. Optional in the API schema, which then decides itself.',
+				'The SMS number to send from: pick one of your SMS numbers. Optional in the API schema, but every SMS and MMS example in NetSapiens’ API spec sends it; without it the PBX chooses.',
 			modes: [
 				{
 					displayName: 'From List',
