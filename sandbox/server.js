@@ -9,11 +9,6 @@ const crypto = require('node:crypto');
 const FIXTURES = require('./fixtures');
 const { parseMultipart } = require('./multipart');
 
-const PNG = Buffer.from(
-	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-	'base64',
-);
-
 function createState() {
 	return {
 		messages: [], // every accepted message: {provider, at, path, ...what the provider received}
@@ -365,10 +360,6 @@ async function startSandbox({ port = 0, perSecond = 0, delayMs = 0, failEvery = 
 				if (path === '/_sandbox/echo' && req.method === 'POST') {
 					state.echoes.push(JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null'));
 					return reply(res, 200, { ok: true });
-				}
-				if (path === '/files/picture.png') {
-					res.writeHead(200, { 'content-type': 'image/png' });
-					return res.end(PNG);
 				}
 				const route = routes.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`));
 				if (!route) return reply(res, 404, { message: `No provider at ${path}` });

@@ -1,5 +1,5 @@
 // n8n credentials pointing at the provider sandbox, and the workflows of examples/ adapted to it
-// (sandbox endpoint ids, a sandbox-served image) — what the e2e tests, the demo and the dev editor import.
+// (sandbox endpoint ids) — what the e2e tests, the demo and the dev editor import.
 const fs = require('node:fs');
 const path = require('node:path');
 const { FIXTURES } = require('../sandbox/server');
@@ -32,7 +32,6 @@ function sandboxWorkflows(url) {
 			for (const node of workflow.nodes) {
 				const p = node.parameters;
 				if (p?.endpointId?.value === 'YOUR_PHONE_NUMBER_ENDPOINT_ID') p.endpointId.value = FIXTURES.evovoice.endpointId;
-				if (node.type === 'n8n-nodes-base.httpRequest' && /\.png$/.test(p.url ?? '')) p.url = `${url}/files/picture.png`;
 			}
 			return workflow;
 		});

@@ -23,12 +23,15 @@ const workflow = JSON.parse(readFileSync(join(__dirname, '../../examples/islash-
 const iSlashNode = workflow.nodes.find((node) => node.type === 'n8n-nodes-session-messaging.iSlash')!;
 
 describe('examples/islash-send-image.json', () => {
-	it('is an importable chain: Manual Trigger → HTTP Request (file) → iSlash, with the credential by name', () => {
+	it('is an importable chain that downloads nothing: Manual Trigger → Set (base64) → Convert to File → iSlash, with a sticky note', () => {
 		expect(workflow.nodes.map((node) => node.type)).toEqual([
 			'n8n-nodes-base.manualTrigger',
-			'n8n-nodes-base.httpRequest',
+			'n8n-nodes-base.set',
+			'n8n-nodes-base.convertToFile',
 			'n8n-nodes-session-messaging.iSlash',
+			'n8n-nodes-base.stickyNote',
 		]);
+		expect(JSON.stringify(workflow)).not.toMatch(/https?:\/\//);
 		const names = new Set(workflow.nodes.map((node) => node.name));
 		for (const [from, { main }] of Object.entries(workflow.connections)) {
 			expect(names.has(from)).toBe(true);
@@ -39,7 +42,7 @@ describe('examples/islash-send-image.json', () => {
 		expect(Object.keys(iSlashNode.parameters).filter((name) => !known.has(name))).toEqual([]);
 	});
 
-	it("its iSlash step uploads the downloaded image with the caption as one multipart request", async () => {
+	it("its iSlash step uploads the picture with the caption as one multipart request", async () => {
 		const seen: CapturedRequest[] = [];
 		nock(BASE).post('/send-session-message').reply(capture(seen, okay({ message: sentMessage })));
 		const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
