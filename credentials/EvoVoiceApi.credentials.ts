@@ -1,6 +1,6 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
+	
 	ICredentialType,
 	IHttpRequestOptions,
 	Icon,
@@ -56,27 +56,4 @@ export class EvoVoiceApi implements ICredentialType {
 		}
 		return requestOptions;
 	}
-
-	/**
-	 * GET /auth/status answers the login's user info. ServiceStack's metadata calls it "the current
-	 * authenticated status or null", so an answer saying `isAuthenticated: false` fails the test too.
-	 */
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/auth/status',
-			method: 'GET',
-			headers: { Accept: 'application/json' },
-		},
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'isAuthenticated',
-					value: false,
-					message: 'EvoVoice did not sign this user in: check the user name and password',
-				},
-			},
-		],
-	};
 }

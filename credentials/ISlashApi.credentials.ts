@@ -1,6 +1,6 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
+	
 	ICredentialType,
 	IHttpRequestOptions,
 	Icon,
@@ -75,30 +75,4 @@ export class ISlashApi implements ICredentialType {
 		}
 		return requestOptions;
 	}
-
-	/**
-	 * No iSlash call proves a token alone: the cheapest one that needs token, host and session key
-	 * together is the channel's sticker list. iSlash answers failures with `meta.code` other than
-	 * RESP_OKAY, possibly with HTTP 200, and n8n's rules can only fail on an exact value — so the test
-	 * passes only when the sticker list itself is in the answer.
-	 */
-	test: ICredentialTestRequest = {
-		request: {
-			method: 'GET',
-			// no baseURL: authenticate() derives it from the host, the one place that knows how
-			url: '/sticker',
-			qs: { session: '={{$credentials.defaultSession}}' },
-		},
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'data.stickers',
-					value: undefined,
-					message:
-						'iSlash did not accept this token and session key (no sticker list in the answer). Check the API host, the user token and the session key.',
-				},
-			},
-		],
-	};
 }

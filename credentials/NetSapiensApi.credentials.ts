@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
+	
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
@@ -58,6 +58,17 @@ function providerMessage(body: unknown): string | undefined {
 	return undefined;
 }
 
+/** The documented body of the password-grant token request (POST /tokens). */
+export function passwordGrantBody(credentials: ICredentialDataDecryptedObject): IDataObject {
+	return {
+		grant_type: 'password',
+		client_id: credentials.clientId,
+		client_secret: credentials.clientSecret,
+		username: credentials.username,
+		password: credentials.password,
+	};
+}
+
 async function requestToken(
 	helper: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
@@ -69,13 +80,7 @@ async function requestToken(
 			method: 'POST',
 			url: `${baseUrl}${TOKEN_PATH}`,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-			body: {
-				grant_type: 'password',
-				client_id: credentials.clientId,
-				client_secret: credentials.clientSecret,
-				username: credentials.username,
-				password: credentials.password,
-			},
+			body: passwordGrantBody(credentials),
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
@@ -232,14 +237,4 @@ export class NetSapiensApi implements ICredentialType {
 		}
 		return requestOptions;
 	}
-
-	/** API key: GET /apikeys/~ (the key's own scope). Password: the token request itself. */
-	test: ICredentialTestRequest = {
-		request: {
-			method: '={{$credentials.authentication === "password" ? "POST" : "GET"}}' as 'GET',
-			url: '={{$credentials.authentication === "password" ? "/tokens" : "/apikeys/~"}}',
-			// No "}}" inside: n8n's template parser would end the expression there.
-			body: '={{ $credentials.authentication === "password" ? { grant_type: "password", client_id: $credentials.clientId, client_secret: $credentials.clientSecret, username: $credentials.username, password: $credentials.password } : {} }}',
-		},
-	};
 }

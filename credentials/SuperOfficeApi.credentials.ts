@@ -1,6 +1,6 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
+	
 	ICredentialType,
 	IHttpRequestOptions,
 	Icon,
@@ -134,8 +134,4 @@ export class SuperOfficeApi implements ICredentialType {
 		}
 		return requestOptions;
 	}
-
-	test: ICredentialTestRequest = {
-		request: { url: '/api/v1/User/currentPrincipal', method: 'GET' },
-	};
 }

@@ -6,6 +6,7 @@ import { conversationDescription } from './resources/conversation';
 import { endpointDescription } from './resources/endpoint';
 import { messageDescription } from './resources/message';
 import { sessionDescription } from './resources/session';
+import { evoVoiceCredentialTest } from './shared/credentialTest';
 
 export class EvoVoice implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +21,7 @@ export class EvoVoice implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'evoVoiceApi', required: true }],
+		credentials: [{ name: 'evoVoiceApi', required: true, testedBy: 'providerCredentialTest' }],
 		requestDefaults: {
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
@@ -50,5 +51,6 @@ export class EvoVoice implements INodeType {
 	methods = {
 		listSearch: { searchEndpoints },
 		loadOptions: { getAccounts },
+		credentialTest: evoVoiceCredentialTest,
 	};
 }

@@ -11,6 +11,7 @@ import { accountIdsOption, idListOption } from './shared/descriptions';
 import { advanceCursor, type MessageCursor } from './shared/messageCursor';
 import { evoVoiceGet, joinIds } from './shared/transport';
 import { listItems } from './shared/routing';
+import { evoVoiceCredentialTest } from './shared/credentialTest';
 
 const PAGE_SIZE = 100;
 /** No poll walks further than this many pages, whatever the answers say. */
@@ -78,7 +79,7 @@ export class EvoVoiceTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'evoVoiceApi', required: true }],
+		credentials: [{ name: 'evoVoiceApi', required: true, testedBy: 'providerCredentialTest' }],
 		properties: [
 			{
 				displayName:
@@ -104,6 +105,7 @@ export class EvoVoiceTrigger implements INodeType {
 
 	methods = {
 		loadOptions: { getAccounts },
+		credentialTest: evoVoiceCredentialTest,
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

@@ -8,7 +8,8 @@ import { sessionMessageDescription } from './resources/sessionMessage';
 import { stickerDescription } from './resources/sticker';
 import { templateDescription } from './resources/template';
 import { templateMessageDescription } from './resources/templateMessage';
-import { CREDENTIAL_TYPE, sessionKeyProperty } from './shared/session';
+import { sessionKeyProperty } from './shared/session';
+import { iSlashCredentialTest } from './shared/credentialTest';
 
 export class ISlash implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,7 +24,7 @@ export class ISlash implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		credentials: [{ name: 'iSlashApi', required: true, testedBy: 'providerCredentialTest' }],
 		// No Content-Type default: JSON bodies get theirs from the HTTP client, and a multipart send must
 		// carry the client's own multipart/form-data boundary header.
 		requestDefaults: { headers: { Accept: 'application/json' }, json: true },
@@ -56,5 +57,6 @@ export class ISlash implements INodeType {
 
 	methods = {
 		listSearch: { searchStickers, searchTemplates },
+		credentialTest: iSlashCredentialTest,
 	};
 }

@@ -6,6 +6,7 @@ import { messageFields, messageOperations } from './resources/message';
 import { messageSessionFields, messageSessionOperations } from './resources/messageSession';
 import { smsNumberFields, smsNumberOperations } from './resources/smsNumber';
 import { domainField, userField } from './shared/descriptions';
+import { netSapiensCredentialTest } from './shared/credentialTest';
 
 export class NetSapiens implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +21,7 @@ export class NetSapiens implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'netSapiensApi', required: true }],
+		credentials: [{ name: 'netSapiensApi', required: true, testedBy: 'providerCredentialTest' }],
 		requestDefaults: {
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
@@ -52,5 +53,6 @@ export class NetSapiens implements INodeType {
 
 	methods = {
 		listSearch: { searchMessageSessions, searchSmsNumbers },
+		credentialTest: netSapiensCredentialTest,
 	};
 }

@@ -11,6 +11,7 @@ import { listRows } from '../shared/operation';
 import { answerOnly, contentKey, keepUnseen, startExecution, withDeliveryState } from '../shared/webhookDelivery';
 import { deriveWebhookSecret, secretsMatch, webhookIdentity } from '../shared/webhookSecrets';
 import { failureOf, netSapiensRequest } from './shared/transport';
+import { netSapiensCredentialTest } from './shared/credentialTest';
 
 /** Subscription models this trigger offers (OpenAPI v45 Subscription.model). */
 const EVENTS = ['message', 'messagesession'] as const;
@@ -95,7 +96,7 @@ export class NetSapiensTrigger implements INodeType {
 		defaults: { name: 'NetSapiens Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'netSapiensApi', required: true }],
+		credentials: [{ name: 'netSapiensApi', required: true, testedBy: 'providerCredentialTest' }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			{
@@ -143,6 +144,8 @@ export class NetSapiensTrigger implements INodeType {
 			},
 		],
 	};
+
+	methods = { credentialTest: netSapiensCredentialTest };
 
 	webhookMethods = {
 		default: {

@@ -5,7 +5,8 @@ import { searchChatTopics } from './listSearch/searchChatTopics';
 import { chatMessageDescription } from './resources/chatMessage';
 import { chatSessionDescription } from './resources/chatSession';
 import { chatTopicDescription } from './resources/chatTopic';
-import { authenticationProperty, superOfficeCredentials } from './shared/descriptions';
+import { authenticationProperty } from './shared/descriptions';
+import { superOfficeCredentialTest } from './shared/credentialTest';
 
 export class SuperOffice implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +21,10 @@ export class SuperOffice implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: superOfficeCredentials,
+		credentials: [
+			{ name: 'superOfficeApi', required: true, testedBy: 'providerCredentialTest', displayOptions: { show: { authentication: ['superOfficeApi'] } } },
+			{ name: 'superOfficeOAuth2Api', required: true, displayOptions: { show: { authentication: ['superOfficeOAuth2Api'] } } },
+		],
 		// Each operation makes its URL absolute from the selected credential (see shared/routing.ts).
 		requestDefaults: {
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
@@ -49,5 +53,6 @@ export class SuperOffice implements INodeType {
 
 	methods = {
 		listSearch: { searchChatSessions, searchChatTopics },
+		credentialTest: superOfficeCredentialTest,
 	};
 }

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { failureToNodeError } from '../shared/errors';
-import { authenticationProperty, superOfficeCredentials } from './shared/descriptions';
+import { authenticationProperty } from './shared/descriptions';
 import { superOfficeErrors } from './shared/errors';
 import { isSuperOfficeId } from './shared/ids';
 import { fetchNewMessages } from './shared/newMessages';
@@ -16,6 +16,7 @@ import { answerOnly, forgetDeliveryState, keepUnseen, startExecution, withDelive
 import { deriveWebhookSecret, webhookIdentity } from '../shared/webhookSecrets';
 import { isValidSignature } from './shared/signature';
 import { superOfficeApiRequest } from './shared/transport';
+import { superOfficeCredentialTest } from './shared/credentialTest';
 
 const CHAT_EVENTS = ['chatsession.created', 'chatsession.changed', 'chatsession.message'] as const;
 
@@ -81,7 +82,10 @@ export class SuperOfficeTrigger implements INodeType {
 		defaults: { name: 'SuperOffice Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: superOfficeCredentials,
+		credentials: [
+			{ name: 'superOfficeApi', required: true, testedBy: 'providerCredentialTest', displayOptions: { show: { authentication: ['superOfficeApi'] } } },
+			{ name: 'superOfficeOAuth2Api', required: true, displayOptions: { show: { authentication: ['superOfficeOAuth2Api'] } } },
+		],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			authenticationProperty,
@@ -117,6 +121,8 @@ export class SuperOfficeTrigger implements INodeType {
 			},
 		],
 	};
+
+	methods = { credentialTest: superOfficeCredentialTest };
 
 	webhookMethods = {
 		default: {

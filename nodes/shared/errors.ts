@@ -37,6 +37,12 @@ const TRANSPORT_STATEMENTS: Record<string, string> = {
 	ERR_SSL_WRONG_VERSION_NUMBER: 'the server did not answer over HTTPS; if it serves plain http, give its address with http://',
 };
 
+/** What a transport failure (no HTTP answer) means, in words, when its code is a known one. */
+export function transportStatement(error: unknown): string | undefined {
+	const code = findTransport(error)?.code;
+	return code ? TRANSPORT_STATEMENTS[code] : undefined;
+}
+
 /** Reads a string from the first of the given keys that holds a non-empty one. */
 export function firstString(source: unknown, keys: string[]): string | undefined {
 	if (!source || typeof source !== 'object') return undefined;

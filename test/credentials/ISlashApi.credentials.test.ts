@@ -1,7 +1,7 @@
 import nock from 'nock';
-import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { iSlashBaseUrl, ISlashApi } from '../../credentials/ISlashApi.credentials';
-import { runNode } from '../harness/engine';
+import { ISlash } from '../../nodes/ISlash/ISlash.node';
+import { runCredentialTest } from '../harness/credentials';
 import { guardNetwork } from '../harness/nockGuard';
 
 guardNetwork();
@@ -35,76 +35,51 @@ describe('iSlash API credential › authenticate', () => {
 	});
 });
 
-/**
- * What n8n's CredentialsTester does with a credential's `test`: it runs the test request through the
- * declarative RoutingNode on a stand-in node that has the credential, then applies the rules to the
- * answer (a `responseSuccessBody` rule fails the test when `get(body, key) === value`).
- */
-class CredentialTestNode implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Credential Test',
-		name: 'credentialTest',
-		group: ['output'],
-		version: 1,
-		description: 'Runs a credential test request',
-		defaults: { name: 'Credential Test' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'iSlashApi', required: true }],
-		properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: credential.test.request } }],
-	};
-}
-
-/** lodash's get for a dotted key, as the tester uses it. */
-const get = (body: unknown, key: string): unknown =>
-	key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), body);
-
 async function testCredential(credentialData = data) {
-	const result = await runNode({
-		nodeType: new CredentialTestNode(),
-		parameters: {},
-		credentials: { iSlashApi: credentialData },
-		credentialTypes: [credential],
-	});
-	if (result.error) return { status: 'Error', message: result.error.message };
-	const body = result.main[0].json;
-	for (const rule of credential.test.rules ?? []) {
-		if (rule.type === 'responseSuccessBody' && get(body, rule.properties.key) === rule.properties.value) {
-			return { status: 'Error', message: rule.properties.message };
-		}
-	}
-	return { status: 'OK' };
+	return await runCredentialTest(new ISlash(), 'iSlashApi', credentialData);
 }
 
-describe('iSlash API credential › test', () => {
+describe('iSlash API credential › test (the node’s credential test)', () => {
+	it('is the node’s test, not the credential’s (n8n would use a credential `test` first)', () => {
+		expect('test' in credential).toBe(false);
+	});
+
 	it('proves token, host and session key together with GET /sticker?session=', async () => {
 		const scope = nock('https://crm.islash.test', { reqheaders: { 'x-user-token': 'user-token-xyz' } })
 			.get('/api/public/sticker')
 			.query({ session: 'session-852' })
 			.reply(200, { meta: { code: 'RESP_OKAY', message: 'Success' }, data: { stickers: [] } });
 
-		expect(await testCredential({ ...data, host: 'https://crm.islash.test/' })).toEqual({ status: 'OK' });
+		expect(await testCredential({ ...data, host: 'https://crm.islash.test/' })).toEqual({ status: 'OK', message: 'Connection tested successfully' });
 		scope.done();
 	});
 
-	it('fails on an answer without the sticker list (iSlash refusing with HTTP 200)', async () => {
+	it('shows iSlash’s own reason when it refuses with HTTP 200', async () => {
 		nock('https://crm.islash.test')
 			.get('/api/public/sticker')
 			.query(true)
-			.reply(200, { meta: { code: 'RESP_INVALID_SESSION', message: 'Invalid session' }, data: [] });
+			.reply(200, { meta: { code: 'RESP_INVALID_SESSION', message: 'Invalid session key: check the session key' }, data: [] });
 
-		const outcome = await testCredential();
-		expect(outcome.status).toBe('Error');
-		expect(outcome.message).toMatch(/did not accept this token and session key/);
+		expect(await testCredential()).toEqual({ status: 'Error', message: 'Invalid session key: check the session key' });
 	});
 
-	it('fails on an HTTP error', async () => {
-		// n8n's request helper tries a 401 once more after its (here empty) re-authentication step.
+	it('fails on an OK answer without the sticker list', async () => {
+		nock('https://crm.islash.test').get('/api/public/sticker').query(true).reply(200, { meta: { code: 'RESP_OKAY', message: 'Success' }, data: [] });
+		expect((await testCredential()).message).toMatch(/did not answer with the channel’s sticker list/);
+	});
+
+	it('shows iSlash’s reason and the status on an HTTP error', async () => {
+		nock('https://crm.islash.test').get('/api/public/sticker').query(true).reply(401, { meta: { code: 'RESP_UNAUTHORIZED', message: 'Invalid user token' } });
+		expect(await testCredential()).toEqual({ status: 'Error', message: 'Invalid user token (HTTP 401)' });
+	});
+
+	it('a plain-http host typed without http:// says so instead of a bare EPROTO', async () => {
 		nock('https://crm.islash.test')
 			.get('/api/public/sticker')
 			.query(true)
-			.times(2)
-			.reply(401, { meta: { code: 'RESP_UNAUTHORIZED', message: 'Unauthorized' } });
-		expect((await testCredential()).status).toBe('Error');
+			.replyWithError(Object.assign(new Error('write EPROTO 0A00010B:SSL routines:ssl3_get_record:wrong version number'), { code: 'EPROTO' }));
+		expect((await testCredential()).message).toBe(
+			'No answer from iSlash: the server did not answer over HTTPS; if it serves plain http, give its address with http://',
+		);
 	});
 });

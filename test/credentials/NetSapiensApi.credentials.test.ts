@@ -1,7 +1,10 @@
 import nock from 'nock';
-import type { INodeType } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { credentialIdentity, NetSapiensApi } from '../../credentials/NetSapiensApi.credentials';
-import { credentialsHelperFor, runNode } from '../harness/engine';
+import { NetSapiens } from '../../nodes/NetSapiens/NetSapiens.node';
+import { NetSapiensTrigger } from '../../nodes/NetSapiens/NetSapiensTrigger.node';
+import { runCredentialTest } from '../harness/credentials';
+import { credentialsHelperFor } from '../harness/engine';
 import { guardNetwork } from '../harness/nockGuard';
 import {
 	ACCEPTED,
@@ -217,60 +220,39 @@ describe('NetSapiens API credential', () => {
 		});
 	});
 
-	describe('credential test (run as n8n runs it: the test request through a RoutingNode)', () => {
-		const credentialType = new NetSapiensApi();
-		const testNode: INodeType = {
-			description: {
-				displayName: 'Credential Test',
-				name: 'credentialTest',
-				group: ['transform'],
-				version: 1,
-				description: 'Runs the credential test request',
-				defaults: { name: 'Credential Test' },
-				inputs: ['main'],
-				outputs: ['main'],
-				credentials: [{ name: 'netSapiensApi', required: true }],
-				properties: [
-					{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: credentialType.test.request } },
-				],
-			},
-		};
-		const runTest = async (credentials: Record<string, unknown>) =>
-			await runNode({
-				nodeType: testNode,
-				parameters: {},
-				credentialTypes: [credentialType],
-				credentials: { netSapiensApi: credentials as Record<string, string> },
-			});
+	describe('credential test (the nodes’ credential test, as n8n’s tester runs it)', () => {
+		const runTest = async (credentials: ICredentialDataDecryptedObject) => await runCredentialTest(new NetSapiens(), 'netSapiensApi', credentials);
+
+		it('is the nodes’ test, not the credential’s (n8n would use a credential `test` first)', () => {
+			expect('test' in new NetSapiensApi()).toBe(false);
+			expect(new NetSapiensTrigger().description.credentials?.[0].testedBy).toBe(new NetSapiens().description.credentials?.[0].testedBy);
+		});
 
 		it('API key: GET /apikeys/~ with the key', async () => {
 			const scope = nock(BASE, { reqheaders: { authorization: `Bearer ${API_KEY}` } })
 				.get('/apikeys/~')
 				.reply(200, { 'key-id': 'nsd-123dsa23', 'user-scope': 'Office Manager' });
 
-			const result = await runTest(apiKeyCredentials);
-
-			expect(result.error).toBeUndefined();
+			expect(await runTest(apiKeyCredentials)).toEqual({ status: 'OK', message: 'Connection tested successfully' });
 			scope.done();
 		});
 
-		it('Username/Password: the password-grant token request itself', async () => {
-			const token = tokenEndpoint('tok-test', 2);
+		it('Username/Password: the password-grant token request itself, the documented body and no Bearer', async () => {
+			const scope = nock(BASE, { badheaders: ['authorization'] }).post('/tokens', TOKEN_REQUEST).reply(200, tokenAnswer('tok-test'));
 
-			const result = await runTest(passwordCredentials);
-
-			expect(result.error).toBeUndefined();
-			// preAuthentication (no token stored yet) and the test request: both the documented body, no Bearer.
-			expect(token.calls.count).toBe(2);
+			expect(await runTest(passwordCredentials)).toEqual({ status: 'OK', message: 'Connection tested successfully' });
+			scope.done();
 			expect(network.unexpected).toEqual([]);
 		});
 
-		it('fails for a wrong password', async () => {
+		it('shows NetSapiens’ own reason and the status, e.g. for a wrong password', async () => {
 			nock(BASE).post('/tokens').reply(400, { code: 400, message: 'Invalid credentials' });
+			expect(await runTest({ ...passwordCredentials, password: 'wrong' })).toEqual({ status: 'Error', message: 'Invalid credentials (HTTP 400)' });
+		});
 
-			const result = await runTest({ ...passwordCredentials, password: 'wrong' });
-
-			expect(result.error?.message).toContain('Invalid credentials');
+		it('shows the reason for a key without access', async () => {
+			nock(BASE).get('/apikeys/~').reply(403, { code: 403, message: 'API key is disabled' });
+			expect(await runTest(apiKeyCredentials)).toEqual({ status: 'Error', message: 'API key is disabled (HTTP 403)' });
 		});
 	});
 });

@@ -1,8 +1,11 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import nock from 'nock';
 import { SuperOfficeApi } from '../../credentials/SuperOfficeApi.credentials';
 import { SuperOfficeOAuth2Api } from '../../credentials/SuperOfficeOAuth2Api.credentials';
+import { SuperOffice } from '../../nodes/SuperOffice/SuperOffice.node';
+import { SuperOfficeTrigger } from '../../nodes/SuperOffice/SuperOfficeTrigger.node';
+import { runCredentialTest } from '../harness/credentials';
 import { runNode } from '../harness/engine';
 import { guardNetwork } from '../harness/nockGuard';
 import {
@@ -23,8 +26,8 @@ import {
  * What n8n's credential tester runs: a declarative request built from the credential's `test.request`,
  * authenticated with the credential (n8n's CredentialsTester feeds it to a RoutingNode the same way).
  */
-function testerNode(type: 'superOfficeApi' | 'superOfficeOAuth2Api'): INodeType {
-	const credential = type === 'superOfficeApi' ? new SuperOfficeApi() : new SuperOfficeOAuth2Api();
+function testerNode(type: 'superOfficeOAuth2Api'): INodeType {
+	const credential = new SuperOfficeOAuth2Api();
 	const description: INodeTypeDescription = {
 		displayName: 'Credential test',
 		name: 'credentialTest',
@@ -46,8 +49,12 @@ const principal = { Associate: 'AGENT', AssociateId: 5, Database: 'Cust12345' };
 guardNetwork();
 
 describe('SuperOffice credentials', () => {
-	it('declare GET /api/v1/User/currentPrincipal as their test', () => {
-		expect(new SuperOfficeApi().test.request).toMatchObject({ url: '/api/v1/User/currentPrincipal', method: 'GET' });
+	const testApi = async (credentials: { superOfficeApi: ICredentialDataDecryptedObject }) =>
+		await runCredentialTest(new SuperOffice(), 'superOfficeApi', credentials.superOfficeApi);
+
+	it('SuperOffice API is tested by the nodes (GET /api/v1/User/currentPrincipal); OAuth2 keeps its declared test', () => {
+		expect('test' in new SuperOfficeApi()).toBe(false);
+		expect(new SuperOfficeTrigger().description.credentials?.[0].testedBy).toBe(new SuperOffice().description.credentials?.[0].testedBy);
 		expect(new SuperOfficeOAuth2Api().test.request).toMatchObject({ url: '/api/v1/User/currentPrincipal', method: 'GET' });
 	});
 
@@ -56,9 +63,7 @@ describe('SuperOffice credentials', () => {
 		['SOTicket + SO-AppToken + locale', ticketCredentials, { authorization: `SOTicket ${TICKET}`, 'so-apptoken': APP_TOKEN, 'so-language': 'en' }],
 	])('SuperOffice API tests with %s against the online tenant', async (_name, credentials, headers) => {
 		const scope = nock(BASE, { reqheaders: headers }).get('/api/v1/User/currentPrincipal').reply(200, principal);
-		const result = await runNode({ nodeType: testerNode('superOfficeApi'), credentialTypes, credentials, parameters: {} });
-		expect(result.error).toBeUndefined();
-		expect(result.main[0].json).toEqual(principal);
+		expect(await testApi(credentials)).toEqual({ status: 'OK', message: 'Connection tested successfully' });
 		scope.done();
 	});
 
@@ -66,19 +71,20 @@ describe('SuperOffice credentials', () => {
 		const scope = nock('https://crm.example.com', { reqheaders: { authorization: BASIC } })
 			.get('/SuperOffice/api/v1/User/currentPrincipal')
 			.reply(200, principal);
-		const result = await runNode({ nodeType: testerNode('superOfficeApi'), credentialTypes, credentials: basicCredentials, parameters: {} });
-		expect(result.error).toBeUndefined();
+		expect((await testApi(basicCredentials)).status).toBe('OK');
 		scope.done();
 	});
 
+	it('a failed test shows SuperOffice’s own reason and the status, not "Unauthorized"', async () => {
+		const reason = 'Basic authentication is not accepted by SuperOffice Online. Use a ticket or an access token.';
+		nock(BASE).get('/api/v1/User/currentPrincipal').reply(401, { Error: true, ErrorType: 'SoAuthenticationException', Message: reason });
+		expect(await testApi(bearerCredentials)).toEqual({ status: 'Error', message: `${reason} (HTTP 401)` });
+	});
+
 	it('SuperOffice API refuses a credential without a tenant, naming what is missing', async () => {
-		const result = await runNode({
-			nodeType: testerNode('superOfficeApi'),
-			credentialTypes,
-			credentials: { superOfficeApi: { connection: 'online', environment: 'sod', tenant: '', authType: 'bearer', accessToken: 'x' } },
-			parameters: {},
-		});
-		expect(result.error?.message).toMatch(/no usable address/);
+		const result = await testApi({ superOfficeApi: { connection: 'online', environment: 'sod', tenant: '', authType: 'bearer', accessToken: 'x' } });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/no usable address/);
 	});
 
 	it.each([

@@ -6,10 +6,13 @@ import type {
 	IHttpRequestOptions,
 	INode,
 	INodeCredentialsDetails,
+	INodeType,
+	IWorkflowExecuteAdditionalData,
 	INodeProperties,
 	IRequestOptionsSimplified,
 	Workflow,
 } from 'n8n-workflow';
+import { CredentialTestContext } from 'n8n-core';
 import { ICredentialsHelper } from 'n8n-workflow';
 
 /**
@@ -132,4 +135,19 @@ export class FixtureCredentialsHelper extends ICredentialsHelper {
 		);
 		return [...inherited, ...own.properties];
 	}
+}
+
+/**
+ * Runs a node's credential test as n8n's credentials tester does when the credential type has no `test`
+ * of its own: the node's `methods.credentialTest[testedBy]`, called on n8n-core's CredentialTestContext
+ * (whose `helpers.request` is n8n's own HTTP client, so nock sees the real request).
+ */
+export async function runCredentialTest(nodeType: INodeType, credentialType: string, data: ICredentialDataDecryptedObject) {
+	const entry = nodeType.description.credentials?.find((credential) => credential.name === credentialType);
+	const testedBy = entry?.testedBy;
+	if (typeof testedBy !== 'string') throw new Error(`${nodeType.description.name} names no credential test for ${credentialType}`);
+	const test = nodeType.methods?.credentialTest?.[testedBy];
+	if (!test) throw new Error(`${nodeType.description.name} has no credential test ${testedBy}`);
+	const context = new CredentialTestContext({} as IWorkflowExecuteAdditionalData);
+	return await test.call(context, { id: 'credential-under-test', name: credentialType, type: credentialType, data });
 }

@@ -13,12 +13,6 @@ export const authenticationProperty: INodeProperties = {
 	default: API_CREDENTIAL,
 };
 
-/** The node's credential list, each shown for its Authentication choice. */
-export const superOfficeCredentials = [
-	{ name: API_CREDENTIAL, required: true, displayOptions: { show: { authentication: [API_CREDENTIAL] } } },
-	{ name: OIDC_CREDENTIAL, required: true, displayOptions: { show: { authentication: [OIDC_CREDENTIAL] } } },
-];
-
 /** A resource locator for a SuperOffice record: picked from a list search, or given by its ID. */
 function idLocator(
 	field: { displayName: string; name: string; searchListMethod: string; placeholder: string; noun: string },
