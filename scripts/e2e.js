@@ -6,7 +6,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const { FIXTURES } = require('../sandbox/server');
 const { nodeOutput } = require('./n8n-runtime');
-const { prepareN8nWithSandbox } = require('./sandbox-setup');
+const { prepareN8nWithSandbox, sandboxCredentials } = require('./sandbox-setup');
 const { triggerWorkflows, iSlashWebhookUrl } = require('./trigger-workflows');
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -112,6 +112,33 @@ async function main() {
 				assert.match(subscription['post-url'], new RegExp(`^${base}/webhook/.+\\?secret=[0-9a-f]{32,}$`));
 				assert.match(subscription['subscription-expires-datetime'], /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
 				assert.deepEqual(sandbox.state.webhooks[0].Events, ['chatsession.message']);
+			});
+
+			await check('n8n’s credential Test shows the provider’s own reason (iSlash, SuperOffice), and passes with the right values', async () => {
+				const json = { 'content-type': 'application/json', 'browser-id': 'e2e-browser' };
+				const owner = await fetch(`${base}/rest/owner/setup`, {
+					method: 'POST',
+					headers: json,
+					body: JSON.stringify({ email: 'e2e@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-password-1234' }),
+				});
+				assert.equal(owner.status, 200, await owner.text());
+				const cookie = (owner.headers.get('set-cookie') ?? '').split(';')[0];
+				const test = async (credential, change) => {
+					const answer = await fetch(`${base}/rest/credentials/test`, {
+						method: 'POST',
+						headers: { ...json, cookie },
+						body: JSON.stringify({ credentials: { id: credential.id, name: credential.name, type: credential.type, data: { ...credential.data, ...change } } }),
+					});
+					assert.equal(answer.status, 200, await answer.clone().text());
+					return (await answer.json()).data;
+				};
+				const byType = Object.fromEntries(sandboxCredentials(sandbox.url).map((credential) => [credential.type, credential]));
+				assert.deepEqual(await test(byType.iSlashApi, {}), { status: 'OK', message: 'Connection tested successfully' });
+				assert.deepEqual(await test(byType.iSlashApi, { userToken: 'wrong-token' }), { status: 'Error', message: 'Invalid user token (HTTP 401)' });
+				assert.deepEqual(await test(byType.superOfficeApi, { accessToken: 'expired' }), { status: 'Error', message: 'Authentication failed (HTTP 401)' });
+				assert.equal((await test(byType.evoVoiceApi, {})).status, 'OK');
+				assert.equal((await test(byType.netSapiensApi, {})).status, 'OK');
+				assert.deepEqual(await test(byType.netSapiensApi, { password: 'wrong' }), { status: 'Error', message: 'Invalid credentials (HTTP 401)' });
 			});
 
 			await check('a NetSapiens delivery starts the workflow with the inbound message', async () => {
