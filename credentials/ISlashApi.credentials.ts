@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	
 	ICredentialType,
 	IHttpRequestOptions,
 	Icon,

@@ -1,7 +1,6 @@
 import { createHash } from 'crypto';
 import type {
 	ICredentialDataDecryptedObject,
-	
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,

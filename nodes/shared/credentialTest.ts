@@ -23,8 +23,10 @@ export interface CredentialProbe {
 	errors: ProviderErrorFormat;
 	/** The cheapest request that proves the credential, with a path relative to the API's base URL. */
 	request(credentials: ICredentialDataDecryptedObject): IHttpRequestOptions;
-	/** The credential type's own authenticate (auth headers and base URL). */
-	authenticate(credentials: ICredentialDataDecryptedObject, request: IHttpRequestOptions): Promise<IHttpRequestOptions>;
+	/** The credential type itself: its authenticate adds the auth headers and the base URL. */
+	credential: {
+		authenticate(credentials: ICredentialDataDecryptedObject, request: IHttpRequestOptions): Promise<IHttpRequestOptions>;
+	};
 	/** A 2xx answer that still refuses the credential, as the reason to show. */
 	refusal?(body: unknown): string | undefined;
 }
@@ -35,7 +37,7 @@ export function credentialTestOf(probe: CredentialProbe) {
 		const provider = probe.errors.provider;
 		let options: IHttpRequestOptions;
 		try {
-			options = await probe.authenticate(data, probe.request(data));
+			options = await probe.credential.authenticate(data, probe.request(data));
 		} catch (error) {
 			return { status: 'Error', message: (error as Error).message };
 		}

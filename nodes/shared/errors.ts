@@ -23,6 +23,9 @@ export interface ProviderErrorFormat {
 	failureIn2xx?(body: unknown): string | undefined;
 }
 
+/** A TLS handshake answered by a plain-http server (OpenSSL: "wrong version number"). */
+const NOT_HTTPS = 'the server did not answer over HTTPS; if it serves plain http, give its address with http://';
+
 const TRANSPORT_STATEMENTS: Record<string, string> = {
 	ECONNRESET: 'the connection was reset before an answer arrived',
 	ECONNREFUSED: 'the connection was refused',
@@ -32,9 +35,8 @@ const TRANSPORT_STATEMENTS: Record<string, string> = {
 	ENOTFOUND: 'the host name could not be resolved',
 	EAI_AGAIN: 'the host name could not be resolved',
 	EPIPE: 'the connection was closed while sending',
-	// A TLS handshake answered by a plain-http server (OpenSSL: "wrong version number").
-	EPROTO: 'the server did not answer over HTTPS; if it serves plain http, give its address with http://',
-	ERR_SSL_WRONG_VERSION_NUMBER: 'the server did not answer over HTTPS; if it serves plain http, give its address with http://',
+	EPROTO: NOT_HTTPS,
+	ERR_SSL_WRONG_VERSION_NUMBER: NOT_HTTPS,
 };
 
 /** What a transport failure (no HTTP answer) means, in words, when its code is a known one. */

@@ -105,11 +105,11 @@ async function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
 		async () => await sleep(SAVE_SPACING_MS),
 	);
 	queues.set(key, tail);
-	try {
-		return await run;
-	} finally {
+	// Released only after the spacing, so a delivery arriving meanwhile waits for it too.
+	void tail.then(() => {
 		if (queues.get(key) === tail) queues.delete(key);
-	}
+	});
+	return await run;
 }
 
 /**

@@ -3,8 +3,6 @@ import { EvoVoiceApi } from '../../../credentials/EvoVoiceApi.credentials';
 import { CREDENTIAL_TEST, credentialTestOf } from '../../shared/credentialTest';
 import { evoVoiceErrors } from './errors';
 
-const credential = new EvoVoiceApi();
-
 /**
  * GET /auth/status answers the login's user info. ServiceStack's metadata calls it "the current
  * authenticated status or null", so an answer saying `isAuthenticated: false` fails the test too.
@@ -12,8 +10,8 @@ const credential = new EvoVoiceApi();
 export const evoVoiceCredentialTest = {
 	[CREDENTIAL_TEST]: credentialTestOf({
 		errors: evoVoiceErrors,
+		credential: new EvoVoiceApi(),
 		request: () => ({ method: 'GET', url: '/auth/status', headers: { Accept: 'application/json' } }),
-		authenticate: async (credentials, request) => await credential.authenticate(credentials, request),
 		refusal: (body) =>
 			(body as IDataObject | undefined)?.isAuthenticated === false
 				? 'EvoVoice did not sign this user in: check the user name and password'

@@ -3,8 +3,6 @@ import { ISlashApi } from '../../../credentials/ISlashApi.credentials';
 import { CREDENTIAL_TEST, credentialTestOf } from '../../shared/credentialTest';
 import { iSlashErrors } from './errors';
 
-const credential = new ISlashApi();
-
 /**
  * No iSlash call proves a token alone: the cheapest one that needs token, host and session key together
  * is the channel's sticker list, and only an answer that holds it passes.
@@ -12,8 +10,8 @@ const credential = new ISlashApi();
 export const iSlashCredentialTest = {
 	[CREDENTIAL_TEST]: credentialTestOf({
 		errors: iSlashErrors,
+		credential: new ISlashApi(),
 		request: (credentials) => ({ method: 'GET', url: '/sticker', qs: { session: String(credentials.defaultSession ?? '') } }),
-		authenticate: async (credentials, request) => await credential.authenticate(credentials, request),
 		refusal: (body) =>
 			Array.isArray(((body as IDataObject | undefined)?.data as IDataObject | undefined)?.stickers)
 				? undefined
