@@ -8,6 +8,8 @@ const http = require('node:http');
 const crypto = require('node:crypto');
 const FIXTURES = require('./fixtures');
 const { parseMultipart } = require('./multipart');
+const { createRateLimiter } = require('./rateLimit');
+const { scriptedModel } = require('./model');
 
 function createState() {
 	return {
@@ -328,8 +330,7 @@ async function startSandbox({ port = 0, perSecond = 0, delayMs = 0, failEvery = 
 	const faults = { perSecond, delayMs, failEvery };
 	let providerRequests = 0;
 	state.tokenLifetimeMs = tokenLifetimeMs;
-	let windowStart = 0;
-	let windowCount = 0;
+	const rateLimiter = createRateLimiter();
 
 	const server = http.createServer((req, res) => {
 		state.requests++;
@@ -361,6 +362,10 @@ async function startSandbox({ port = 0, perSecond = 0, delayMs = 0, failEvery = 
 					state.echoes.push(JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null'));
 					return reply(res, 200, { ok: true });
 				}
+				if (path.startsWith('/openai/')) {
+					const raw = Buffer.concat(chunks).toString('utf8');
+					return scriptedModel(state, req, res, path.slice('/openai'.length), raw ? JSON.parse(raw) : undefined);
+				}
 				const route = routes.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`));
 				if (!route) return reply(res, 404, { message: `No provider at ${path}` });
 				const [prefix, provider, handler] = route;
@@ -369,14 +374,9 @@ async function startSandbox({ port = 0, perSecond = 0, delayMs = 0, failEvery = 
 					return errors[provider](res, 503, 'Service temporarily unavailable');
 				}
 				if (faults.perSecond > 0 && !path.endsWith('/tokens')) {
-					const now = Date.now();
-					if (now - windowStart >= 1000) {
-						windowStart = now;
-						windowCount = 0;
-					}
-					if (++windowCount > faults.perSecond) {
+					const retryAfter = rateLimiter.refuse(Date.now(), faults.perSecond, req);
+					if (retryAfter !== undefined) {
 						state.rateLimited++;
-						const retryAfter = ((windowStart + 1000 - now) / 1000).toFixed(3);
 						return reply(res, 429, { message: 'Too many requests' }, { 'retry-after': retryAfter });
 					}
 				}
@@ -405,8 +405,7 @@ async function startSandbox({ port = 0, perSecond = 0, delayMs = 0, failEvery = 
 		configure(options) {
 			Object.assign(faults, { perSecond: 0, delayMs: 0, failEvery: 0 }, options);
 			providerRequests = 0;
-			windowStart = 0;
-			windowCount = 0;
+			rateLimiter.reset();
 		},
 		reset() {
 			resetCounts(state);
