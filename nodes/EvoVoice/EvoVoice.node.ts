@@ -1,5 +1,5 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { flowControlOptions } from '../shared/descriptions';
+import { actionSubtitle, flowControlOptions } from '../shared/descriptions';
 import { searchEndpoints } from './listSearch/searchEndpoints';
 import { getAccounts } from './loadOptions/getAccounts';
 import { conversationDescription } from './resources/conversation';
@@ -9,13 +9,14 @@ import { sessionDescription } from './resources/session';
 import { evoVoiceCredentialTest } from './shared/credentialTest';
 
 export class EvoVoice implements INodeType {
+	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle -- the rule finds only a literal subtitle; this one is built from the action texts
 	description: INodeTypeDescription = {
 		displayName: 'EvoVoice',
 		name: 'evoVoice',
 		icon: { light: 'file:evoVoice.svg', dark: 'file:evoVoice.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: actionSubtitle(...messageDescription, ...sessionDescription, ...conversationDescription, ...endpointDescription),
 		description: 'Send and read EvoVoice SMS session messages',
 		defaults: { name: 'EvoVoice' },
 		usableAsTool: true,

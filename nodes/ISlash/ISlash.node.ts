@@ -1,5 +1,5 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { flowControlOptions } from '../shared/descriptions';
+import { actionSubtitle, flowControlOptions } from '../shared/descriptions';
 import { searchStickers } from './listSearch/searchStickers';
 import { searchTemplates } from './listSearch/searchTemplates';
 import { contactDescription } from './resources/contact';
@@ -12,13 +12,14 @@ import { sessionKeyProperty } from './shared/session';
 import { iSlashCredentialTest } from './shared/credentialTest';
 
 export class ISlash implements INodeType {
+	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle -- the rule finds only a literal subtitle; this one is built from the action texts
 	description: INodeTypeDescription = {
 		displayName: 'iSlash',
 		name: 'iSlash',
 		icon: { light: 'file:iSlash.svg', dark: 'file:iSlash.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: actionSubtitle(...sessionMessageDescription, ...templateMessageDescription, ...templateDescription, ...stickerDescription, ...labelDescription, ...contactDescription),
 		description: 'Send WhatsApp and Facebook Messenger messages and manage contacts with the iSlash CRM',
 		defaults: { name: 'iSlash' },
 		usableAsTool: true,

@@ -1,5 +1,5 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { flowControlOptions } from '../shared/descriptions';
+import { actionSubtitle, flowControlOptions } from '../shared/descriptions';
 import { searchMessageSessions } from './listSearch/searchMessageSessions';
 import { searchSmsNumbers } from './listSearch/searchSmsNumbers';
 import { messageFields, messageOperations } from './resources/message';
@@ -9,13 +9,14 @@ import { domainField, userField } from './shared/descriptions';
 import { netSapiensCredentialTest } from './shared/credentialTest';
 
 export class NetSapiens implements INodeType {
+	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle -- the rule finds only a literal subtitle; this one is built from the action texts
 	description: INodeTypeDescription = {
 		displayName: 'NetSapiens',
 		name: 'netSapiens',
 		icon: { light: 'file:netSapiens.svg', dark: 'file:netSapiens.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: actionSubtitle(messageOperations, messageSessionOperations, smsNumberOperations),
 		description: 'Send and read chat, SMS and MMS messages on a NetSapiens PBX (ns-api v2)',
 		defaults: { name: 'NetSapiens' },
 		usableAsTool: true,

@@ -1,5 +1,5 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { flowControlOptions } from '../shared/descriptions';
+import { actionSubtitle, flowControlOptions } from '../shared/descriptions';
 import { searchChatSessions } from './listSearch/searchChatSessions';
 import { searchChatTopics } from './listSearch/searchChatTopics';
 import { chatMessageDescription } from './resources/chatMessage';
@@ -9,13 +9,14 @@ import { authenticationProperty } from './shared/descriptions';
 import { superOfficeCredentialTest } from './shared/credentialTest';
 
 export class SuperOffice implements INodeType {
+	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle -- the rule finds only a literal subtitle; this one is built from the action texts
 	description: INodeTypeDescription = {
 		displayName: 'SuperOffice',
 		name: 'superOffice',
 		icon: { light: 'file:superOffice.svg', dark: 'file:superOffice.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: actionSubtitle(...chatMessageDescription, ...chatSessionDescription, ...chatTopicDescription),
 		description: 'Send and read SuperOffice CRM web chat messages and sessions',
 		defaults: { name: 'SuperOffice' },
 		usableAsTool: true,

@@ -63,3 +63,20 @@ export function returnAllOrLimit(show: Record<string, string[]>, maxLimit = 1000
 		},
 	];
 }
+
+/**
+ * The canvas subtitle: the chosen operation's action text ("Send a message"), instead of n8n's usual
+ * raw "send: message". Built from the operation options, so a new operation needs nothing here.
+ */
+export function actionSubtitle(...properties: INodeProperties[]): string {
+	const actions: Record<string, string> = {};
+	for (const property of properties) {
+		const resource = property.displayOptions?.show?.resource?.[0];
+		if (property.name !== 'operation' || typeof resource !== 'string') continue;
+		for (const option of property.options ?? []) {
+			if ('action' in option && typeof option.action === 'string') actions[`${resource}:${String(option.value)}`] = option.action;
+		}
+	}
+	// `({…})`: a bare `{` right after n8n's `{{` would read as the expression's own delimiter.
+	return `={{ (${JSON.stringify(actions)})[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
+}

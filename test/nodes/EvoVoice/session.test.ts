@@ -29,7 +29,7 @@ describe('EvoVoice › Session › Get Many', () => {
 		const result = await runEvoVoice({
 			parameters: {
 				resource: 'session',
-				operation: 'getMany',
+				operation: 'getAll',
 				limit: 25,
 				filters: {
 					accountIds: ['a1'],
@@ -61,7 +61,7 @@ describe('EvoVoice › Session › Get Many', () => {
 			.query({ page: '1', countPerPage: '100' })
 			.reply(200, { items: page(100, 1) });
 
-		const result = await runEvoVoice({ parameters: { resource: 'session', operation: 'getMany', returnAll: true } });
+		const result = await runEvoVoice({ parameters: { resource: 'session', operation: 'getAll', returnAll: true } });
 
 		expect(result.main).toHaveLength(101);
 		scope.done();
@@ -73,7 +73,7 @@ describe('EvoVoice › Session › Get Many', () => {
 			.query({ page: '0', countPerPage: '2' })
 			.reply(200, { items: [session('s1'), session('s2')], hasMorePages: true });
 
-		const result = await runEvoVoice({ parameters: { resource: 'session', operation: 'getMany', limit: 2 } });
+		const result = await runEvoVoice({ parameters: { resource: 'session', operation: 'getAll', limit: 2 } });
 
 		expect(result.main).toHaveLength(2);
 		scope.done();

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { evoVoiceOperation } from '../../shared/routing';
-import { conversationGetMany, conversationGetManyProperties } from './getMany';
+import { conversationGetAll, conversationGetAllProperties } from './getAll';
 
 export const conversationOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -11,13 +11,13 @@ export const conversationOperations: INodeProperties = {
 	options: [
 		{
 			name: 'Get Many',
-			value: 'getMany',
+			value: 'getAll',
 			action: 'Get many conversations',
 			description: 'List SMS conversations, each with its most recent message',
-			routing: evoVoiceOperation(conversationGetMany),
+			routing: evoVoiceOperation(conversationGetAll),
 		},
 	],
-	default: 'getMany',
+	default: 'getAll',
 };
 
-export const conversationDescription: INodeProperties[] = [conversationOperations, ...conversationGetManyProperties];
+export const conversationDescription: INodeProperties[] = [conversationOperations, ...conversationGetAllProperties];

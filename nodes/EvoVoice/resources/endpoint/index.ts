@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { evoVoiceOperation } from '../../shared/routing';
-import { endpointGetMany, endpointGetManyProperties } from './getMany';
+import { endpointGetAll, endpointGetAllProperties } from './getAll';
 
 export const endpointOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -11,13 +11,13 @@ export const endpointOperations: INodeProperties = {
 	options: [
 		{
 			name: 'Get Many',
-			value: 'getMany',
+			value: 'getAll',
 			action: 'Get many endpoints',
 			description: 'List endpoints (phone numbers, users, teams…); needs a Manager or Customer role',
-			routing: evoVoiceOperation(endpointGetMany),
+			routing: evoVoiceOperation(endpointGetAll),
 		},
 	],
-	default: 'getMany',
+	default: 'getAll',
 };
 
-export const endpointDescription: INodeProperties[] = [endpointOperations, ...endpointGetManyProperties];
+export const endpointDescription: INodeProperties[] = [endpointOperations, ...endpointGetAllProperties];

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { evoVoiceOperation } from '../../shared/routing';
-import { messageGetMany, messageGetManyProperties } from './getMany';
+import { messageGetAll, messageGetAllProperties } from './getAll';
 import { messageSend, messageSendProperties } from './send';
 
 export const messageOperations: INodeProperties = {
@@ -12,15 +12,15 @@ export const messageOperations: INodeProperties = {
 	options: [
 		{
 			name: 'Get Many',
-			value: 'getMany',
+			value: 'getAll',
 			action: 'Get many messages',
 			description: 'List messages, filtered by account, endpoint, customer, conversation or date',
-			routing: evoVoiceOperation(messageGetMany),
+			routing: evoVoiceOperation(messageGetAll),
 		},
 		{
 			name: 'Send',
 			value: 'send',
-			action: 'Send a message',
+			action: 'Send a session message',
 			description: 'Send a text message into a session or to a phone number',
 			routing: evoVoiceOperation(messageSend),
 		},
@@ -31,5 +31,5 @@ export const messageOperations: INodeProperties = {
 export const messageDescription: INodeProperties[] = [
 	messageOperations,
 	...messageSendProperties,
-	...messageGetManyProperties,
+	...messageGetAllProperties,
 ];

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { evoVoiceOperation } from '../../shared/routing';
-import { sessionGetMany, sessionGetManyProperties } from './getMany';
+import { sessionGetAll, sessionGetAllProperties } from './getAll';
 import { sessionGetTranscript, sessionGetTranscriptProperties } from './getTranscript';
 
 export const sessionOperations: INodeProperties = {
@@ -12,10 +12,10 @@ export const sessionOperations: INodeProperties = {
 	options: [
 		{
 			name: 'Get Many',
-			value: 'getMany',
+			value: 'getAll',
 			action: 'Get many sessions',
 			description: 'List sessions (calls and chats), filtered by account, date, endpoint, customer or party',
-			routing: evoVoiceOperation(sessionGetMany),
+			routing: evoVoiceOperation(sessionGetAll),
 		},
 		{
 			name: 'Get Transcript',
@@ -25,11 +25,11 @@ export const sessionOperations: INodeProperties = {
 			routing: evoVoiceOperation(sessionGetTranscript),
 		},
 	],
-	default: 'getMany',
+	default: 'getAll',
 };
 
 export const sessionDescription: INodeProperties[] = [
 	sessionOperations,
-	...sessionGetManyProperties,
+	...sessionGetAllProperties,
 	...sessionGetTranscriptProperties,
 ];

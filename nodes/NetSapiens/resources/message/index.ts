@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { netSapiensOperation } from '../../shared/routing';
-import { messageGetMany, messageGetManyProperties } from './getMany';
+import { messageGetAll, messageGetAllProperties } from './getAll';
 import { messageSend, messageSendProperties } from './send';
 
 export const messageOperations: INodeProperties = {
@@ -15,12 +15,12 @@ export const messageOperations: INodeProperties = {
 			value: 'getAll',
 			action: 'Get many messages',
 			description: 'Read the messages of a session',
-			routing: netSapiensOperation(messageGetMany),
+			routing: netSapiensOperation(messageGetAll),
 		},
 		{
 			name: 'Send',
 			value: 'send',
-			action: 'Send a message',
+			action: 'Send a session message',
 			description: 'Send a chat, SMS or MMS in a session, or in a new one',
 			routing: netSapiensOperation(messageSend),
 		},
@@ -28,4 +28,4 @@ export const messageOperations: INodeProperties = {
 	default: 'send',
 };
 
-export const messageFields: INodeProperties[] = [...messageSendProperties, ...messageGetManyProperties];
+export const messageFields: INodeProperties[] = [...messageSendProperties, ...messageGetAllProperties];

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { netSapiensOperation } from '../../shared/routing';
 import { sessionDelete, sessionDeleteProperties } from './delete';
 import { sessionGet, sessionGetProperties } from './get';
-import { sessionGetMany, sessionGetManyProperties } from './getMany';
+import { sessionGetAll, sessionGetAllProperties } from './getAll';
 import { sessionLeave, sessionLeaveProperties } from './leave';
 import { sessionRename, sessionRenameProperties } from './rename';
 import { sessionStart, sessionStartProperties } from './start';
@@ -32,7 +32,7 @@ export const messageSessionOperations: INodeProperties = {
 			value: 'getAll',
 			action: 'Get many message sessions',
 			description: 'List the sessions of a user or of a whole domain',
-			routing: netSapiensOperation(sessionGetMany),
+			routing: netSapiensOperation(sessionGetAll),
 		},
 		{
 			name: 'Leave',
@@ -66,7 +66,7 @@ export const messageSessionOperations: INodeProperties = {
 export const messageSessionFields: INodeProperties[] = [
 	...sessionStartProperties,
 	...sessionGetProperties,
-	...sessionGetManyProperties,
+	...sessionGetAllProperties,
 	...sessionRenameProperties,
 	...sessionUpdateParticipantsProperties,
 	...sessionLeaveProperties,

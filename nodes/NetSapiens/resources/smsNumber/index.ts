@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { netSapiensOperation } from '../../shared/routing';
-import { smsNumberGetMany, smsNumberGetManyProperties } from './getMany';
+import { smsNumberGetAll, smsNumberGetAllProperties } from './getAll';
 
 export const smsNumberOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -14,10 +14,10 @@ export const smsNumberOperations: INodeProperties = {
 			value: 'getAll',
 			action: 'Get many SMS numbers',
 			description: 'List the SMS numbers of a user or a domain',
-			routing: netSapiensOperation(smsNumberGetMany),
+			routing: netSapiensOperation(smsNumberGetAll),
 		},
 	],
 	default: 'getAll',
 };
 
-export const smsNumberFields: INodeProperties[] = [...smsNumberGetManyProperties];
+export const smsNumberFields: INodeProperties[] = [...smsNumberGetAllProperties];

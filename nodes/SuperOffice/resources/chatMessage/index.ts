@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { superOfficeOperation } from '../../shared/routing';
-import { chatMessageGetMany, chatMessageGetManyProperties } from './getMany';
+import { chatMessageGetAll, chatMessageGetAllProperties } from './getAll';
 import { chatMessageSend, chatMessageSendProperties } from './send';
 
 export const chatMessageOperations: INodeProperties = {
@@ -12,15 +12,15 @@ export const chatMessageOperations: INodeProperties = {
 	options: [
 		{
 			name: 'Get Many',
-			value: 'getMany',
+			value: 'getAll',
 			action: 'Get many chat messages',
 			description: 'Get the messages of a chat session, optionally only those after a message',
-			routing: superOfficeOperation(chatMessageGetMany),
+			routing: superOfficeOperation(chatMessageGetAll),
 		},
 		{
 			name: 'Send',
 			value: 'send',
-			action: 'Send a chat message',
+			action: 'Send a session message',
 			description: 'Add a message to a chat session',
 			routing: superOfficeOperation(chatMessageSend),
 		},
@@ -31,5 +31,5 @@ export const chatMessageOperations: INodeProperties = {
 export const chatMessageDescription: INodeProperties[] = [
 	chatMessageOperations,
 	...chatMessageSendProperties,
-	...chatMessageGetManyProperties,
+	...chatMessageGetAllProperties,
 ];

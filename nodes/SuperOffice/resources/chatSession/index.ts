@@ -2,8 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { superOfficeOperation } from '../../shared/routing';
 import { chatSessionCreate, chatSessionCreateProperties } from './create';
 import { chatSessionGet, chatSessionGetProperties } from './get';
-import { chatSessionGetMany, chatSessionGetManyProperties } from './getMany';
-import { chatSessionGetManyForCurrentUser, chatSessionGetManyForCurrentUserProperties } from './getManyForCurrentUser';
+import { chatSessionGetAll, chatSessionGetAllProperties } from './getAll';
+import { chatSessionGetAllForCurrentUser, chatSessionGetAllForCurrentUserProperties } from './getAllForCurrentUser';
 import { chatSessionTransfer, chatSessionTransferProperties } from './transfer';
 
 export const chatSessionOperations: INodeProperties = {
@@ -29,17 +29,17 @@ export const chatSessionOperations: INodeProperties = {
 		},
 		{
 			name: 'Get Many',
-			value: 'getMany',
+			value: 'getAll',
 			action: 'Get many chat sessions',
 			description: 'List chat sessions with OData filter, order and columns',
-			routing: superOfficeOperation(chatSessionGetMany),
+			routing: superOfficeOperation(chatSessionGetAll),
 		},
 		{
 			name: 'Get Many for Current User',
-			value: 'getManyForCurrentUser',
+			value: 'getAllForCurrentUser',
 			action: 'Get chat sessions of the current user',
 			description: 'List the chat sessions of the topics the signed-in user is a member of',
-			routing: superOfficeOperation(chatSessionGetManyForCurrentUser),
+			routing: superOfficeOperation(chatSessionGetAllForCurrentUser),
 		},
 		{
 			name: 'Transfer',
@@ -55,8 +55,8 @@ export const chatSessionOperations: INodeProperties = {
 export const chatSessionDescription: INodeProperties[] = [
 	chatSessionOperations,
 	...chatSessionGetProperties,
-	...chatSessionGetManyProperties,
-	...chatSessionGetManyForCurrentUserProperties,
+	...chatSessionGetAllProperties,
+	...chatSessionGetAllForCurrentUserProperties,
 	...chatSessionCreateProperties,
 	...chatSessionTransferProperties,
 ];

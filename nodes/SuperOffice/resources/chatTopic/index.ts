@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { superOfficeOperation } from '../../shared/routing';
-import { chatTopicGetMany, chatTopicGetManyProperties } from './getMany';
+import { chatTopicGetAll, chatTopicGetAllProperties } from './getAll';
 
 export const chatTopicOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -11,13 +11,13 @@ export const chatTopicOperations: INodeProperties = {
 	options: [
 		{
 			name: 'Get Many',
-			value: 'getMany',
+			value: 'getAll',
 			action: 'Get many chat topics',
 			description: 'List the chat topics the signed-in user is a member of',
-			routing: superOfficeOperation(chatTopicGetMany),
+			routing: superOfficeOperation(chatTopicGetAll),
 		},
 	],
-	default: 'getMany',
+	default: 'getAll',
 };
 
-export const chatTopicDescription: INodeProperties[] = [chatTopicOperations, ...chatTopicGetManyProperties];
+export const chatTopicDescription: INodeProperties[] = [chatTopicOperations, ...chatTopicGetAllProperties];

@@ -47,7 +47,7 @@ describe('SuperOffice › Chat Session', () => {
 		const result = await runSuperOffice({
 			parameters: {
 				resource: 'chatSession',
-				operation: 'getMany',
+				operation: 'getAll',
 				limit: 5,
 				odata: { filter: "status eq 'Active'", orderBy: 'whenRequested desc', select: 'customerName,status' },
 			},
@@ -72,7 +72,7 @@ describe('SuperOffice › Chat Session', () => {
 			.query({ $top: '500', $skip: '1000' })
 			.reply(200, { value: page(1001, 7) });
 
-		const result = await runSuperOffice({ parameters: { resource: 'chatSession', operation: 'getMany', returnAll: true } });
+		const result = await runSuperOffice({ parameters: { resource: 'chatSession', operation: 'getAll', returnAll: true } });
 
 		expect(result.error).toBeUndefined();
 		expect(result.main).toHaveLength(1007);
@@ -91,7 +91,7 @@ describe('SuperOffice › Chat Session', () => {
 			.query({ $top: '500', $skip: '500' })
 			.reply(200, { value: page(501, 500) });
 
-		const result = await runSuperOffice({ parameters: { resource: 'chatSession', operation: 'getMany', limit: 600 } });
+		const result = await runSuperOffice({ parameters: { resource: 'chatSession', operation: 'getAll', limit: 600 } });
 
 		expect(result.main).toHaveLength(600);
 		scope.done();
@@ -100,7 +100,7 @@ describe('SuperOffice › Chat Session', () => {
 	it('Get Many for Current User: GET ChatSession/ForCurrentUser, one item per session', async () => {
 		const scope = nock(BASE).get('/api/v1/ChatSession/ForCurrentUser').reply(200, [session(1), session(2), session(3)]);
 
-		const result = await runSuperOffice({ parameters: { resource: 'chatSession', operation: 'getManyForCurrentUser', returnAll: true } });
+		const result = await runSuperOffice({ parameters: { resource: 'chatSession', operation: 'getAllForCurrentUser', returnAll: true } });
 
 		expect(result.main.map((item) => item.json)).toEqual([session(1), session(2), session(3)]);
 		scope.done();

@@ -4,15 +4,15 @@ import { limitFields, scopeField } from '../../shared/descriptions';
 import { limitOnly } from '../../shared/paging';
 import { scopePath } from '../../shared/paths';
 
-const showForGetMany = { resource: ['messageSession'], operation: ['getAll'] };
+const showForGetAll = { resource: ['messageSession'], operation: ['getAll'] };
 
-export const sessionGetManyProperties: INodeProperties[] = [
-	scopeField(showForGetMany, 'sessions'),
-	...limitFields(showForGetMany),
+export const sessionGetAllProperties: INodeProperties[] = [
+	scopeField(showForGetAll, 'sessions'),
+	...limitFields(showForGetAll),
 ];
 
 /** GET /domains/{domain}/users/{user}/messagesessions?limit= or GET /domains/{domain}/messagesessions?limit= */
-export const sessionGetMany: OperationSpec = {
+export const sessionGetAll: OperationSpec = {
 	method: 'GET',
 	build(request) {
 		request.url = `${scopePath(this)}/messagesessions`;

@@ -21,7 +21,7 @@ describe('EvoVoice › Conversation › Get Many', () => {
 		const result = await runEvoVoice({
 			parameters: {
 				resource: 'conversation',
-				operation: 'getMany',
+				operation: 'getAll',
 				returnAll: true,
 				filters: { accountIds: ['a1', 'a2'], endpointIds: 'e1', customerIds: 'c1', afterDate: '2026-11-01T00:00:00Z' },
 			},
@@ -34,7 +34,7 @@ describe('EvoVoice › Conversation › Get Many', () => {
 
 	it('applies Limit to the one (unpaged) answer', async () => {
 		const scope = nock(BASE).get('/conversations').reply(200, { conversations });
-		const result = await runEvoVoice({ parameters: { resource: 'conversation', operation: 'getMany', limit: 3 } });
+		const result = await runEvoVoice({ parameters: { resource: 'conversation', operation: 'getAll', limit: 3 } });
 		expect(result.main.map((item) => item.json.id)).toEqual(['v0', 'v1', 'v2']);
 		scope.done();
 	});
@@ -43,7 +43,7 @@ describe('EvoVoice › Conversation › Get Many', () => {
 		nock(BASE)
 			.get('/conversations')
 			.reply(401, { responseStatus: { errorCode: 'Unauthorized', message: 'Invalid UserName or Password' } });
-		const result = await runEvoVoice({ parameters: { resource: 'conversation', operation: 'getMany', limit: 3 } });
+		const result = await runEvoVoice({ parameters: { resource: 'conversation', operation: 'getAll', limit: 3 } });
 		expect(result.error?.message).toBe('Invalid UserName or Password');
 		expect((result.error as unknown as { httpCode: string }).httpCode).toBe('401');
 	});

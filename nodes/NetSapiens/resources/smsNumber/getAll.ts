@@ -5,11 +5,11 @@ import { scopeField } from '../../shared/descriptions';
 import { singleAnswer } from '../../shared/paging';
 import { scopePath } from '../../shared/paths';
 
-const showForGetMany = { resource: ['smsNumber'], operation: ['getAll'] };
+const showForGetAll = { resource: ['smsNumber'], operation: ['getAll'] };
 
-export const smsNumberGetManyProperties: INodeProperties[] = [
-	scopeField(showForGetMany, 'SMS numbers'),
-	...returnAllOrLimit(showForGetMany),
+export const smsNumberGetAllProperties: INodeProperties[] = [
+	scopeField(showForGetAll, 'SMS numbers'),
+	...returnAllOrLimit(showForGetAll),
 ];
 
 /**
@@ -17,7 +17,7 @@ export const smsNumberGetManyProperties: INodeProperties[] = [
  * endpoints take no limit or paging parameter in the API: every number comes back at once and Limit
  * keeps the first ones.
  */
-export const smsNumberGetMany: OperationSpec = {
+export const smsNumberGetAll: OperationSpec = {
 	method: 'GET',
 	build(request) {
 		request.url = `${scopePath(this)}/smsnumbers`;

@@ -4,18 +4,18 @@ import type { OperationSpec } from '../../../shared/operation';
 import { filtersCollection, idListOption, messagingFilterOptions } from '../../shared/descriptions';
 import { evoVoicePaging, listItems, MESSAGING_QUERY_FILTERS, readQueryFilters } from '../../shared/routing';
 
-const showForGetMany = { resource: ['message'], operation: ['getMany'] };
+const showForGetAll = { resource: ['message'], operation: ['getAll'] };
 
-export const messageGetManyProperties: INodeProperties[] = [
-	...returnAllOrLimit(showForGetMany),
-	filtersCollection(showForGetMany, [
+export const messageGetAllProperties: INodeProperties[] = [
+	...returnAllOrLimit(showForGetAll),
+	filtersCollection(showForGetAll, [
 		...messagingFilterOptions('messages'),
 		idListOption('conversationIds', 'Conversation IDs', 'Only messages of these conversations'),
 	]),
 ];
 
 /** ListMessages: GET /messages with `accountIds`, `customerIds`, `endpointIds`, `conversationIds`, `afterDate`; paged. */
-export const messageGetMany: OperationSpec = {
+export const messageGetAll: OperationSpec = {
 	method: 'GET',
 	url: '/messages',
 	build(request) {

@@ -4,15 +4,15 @@ import { limitFields, messageSessionLocator } from '../../shared/descriptions';
 import { limitOnly } from '../../shared/paging';
 import { sessionPath } from '../../shared/paths';
 
-const showForGetMany = { resource: ['message'], operation: ['getAll'] };
+const showForGetAll = { resource: ['message'], operation: ['getAll'] };
 
-export const messageGetManyProperties: INodeProperties[] = [
-	messageSessionLocator(showForGetMany, { required: true, description: 'The session whose messages to read' }),
-	...limitFields(showForGetMany),
+export const messageGetAllProperties: INodeProperties[] = [
+	messageSessionLocator(showForGetAll, { required: true, description: 'The session whose messages to read' }),
+	...limitFields(showForGetAll),
 ];
 
 /** GET /domains/{domain}/users/{user}/messagesessions/{messagesession}/messages?limit= */
-export const messageGetMany: OperationSpec = {
+export const messageGetAll: OperationSpec = {
 	method: 'GET',
 	build(request) {
 		request.url = `${sessionPath(this)}/messages`;

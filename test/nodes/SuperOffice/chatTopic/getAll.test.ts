@@ -12,7 +12,7 @@ describe('SuperOffice › Chat Topic › Get Many', () => {
 			.get('/api/v1/ChatTopic/ForCurrentUser')
 			.reply(200, [topic(1), topic(2), topic(3)]);
 
-		const result = await runSuperOffice({ parameters: { resource: 'chatTopic', operation: 'getMany', limit: 2 } });
+		const result = await runSuperOffice({ parameters: { resource: 'chatTopic', operation: 'getAll', limit: 2 } });
 
 		expect(result.error).toBeUndefined();
 		expect(result.main).toEqual([

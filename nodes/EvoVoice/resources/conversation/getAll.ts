@@ -4,11 +4,11 @@ import { listRows, type OperationSpec } from '../../../shared/operation';
 import { filtersCollection, messagingFilterOptions } from '../../shared/descriptions';
 import { MESSAGING_QUERY_FILTERS, readQueryFilters } from '../../shared/routing';
 
-const showForGetMany = { resource: ['conversation'], operation: ['getMany'] };
+const showForGetAll = { resource: ['conversation'], operation: ['getAll'] };
 
-export const conversationGetManyProperties: INodeProperties[] = [
-	...returnAllOrLimit(showForGetMany),
-	filtersCollection(showForGetMany, messagingFilterOptions('conversations')),
+export const conversationGetAllProperties: INodeProperties[] = [
+	...returnAllOrLimit(showForGetAll),
+	filtersCollection(showForGetAll, messagingFilterOptions('conversations')),
 ];
 
 /**
@@ -16,7 +16,7 @@ export const conversationGetManyProperties: INodeProperties[] = [
  * `{conversations: [{id, endpointId, otherAddress, mostRecentMessage}]}`. The API does not page this
  * list (it is not a ListRequest), so Limit is applied to the one answer.
  */
-export const conversationGetMany: OperationSpec = {
+export const conversationGetAll: OperationSpec = {
 	method: 'GET',
 	url: '/conversations',
 	build(request) {

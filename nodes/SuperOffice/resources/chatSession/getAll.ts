@@ -3,17 +3,17 @@ import { returnAllOrLimit } from '../../../shared/descriptions';
 import { listRows, type OperationSpec } from '../../../shared/operation';
 import { checkText } from '../../../shared/validation';
 
-const showForGetMany = { resource: ['chatSession'], operation: ['getMany'] };
+const showForGetAll = { resource: ['chatSession'], operation: ['getAll'] };
 
-export const chatSessionGetManyProperties: INodeProperties[] = [
-	...returnAllOrLimit(showForGetMany, 10000),
+export const chatSessionGetAllProperties: INodeProperties[] = [
+	...returnAllOrLimit(showForGetAll, 10000),
 	{
 		displayName: 'Options',
 		name: 'odata',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show: showForGetMany },
+		displayOptions: { show: showForGetAll },
 		options: [
 			{
 				displayName: 'Filter',
@@ -50,7 +50,7 @@ const PAGE_SIZE = 500;
  * GET ChatSession: the "ChatSession" archive as an OData list, `{"odata.metadata", "odata.nextLink",
  * "value": [rows]}`, paged with $top/$skip.
  */
-export const chatSessionGetMany: OperationSpec = {
+export const chatSessionGetAll: OperationSpec = {
 	method: 'GET',
 	url: '/api/v1/ChatSession',
 	build(request) {

@@ -4,11 +4,11 @@ import type { OperationSpec } from '../../../shared/operation';
 import { accountIdsOption, filtersCollection, idListOption } from '../../shared/descriptions';
 import { evoVoicePaging, listItems, readQueryFilters } from '../../shared/routing';
 
-const showForGetMany = { resource: ['session'], operation: ['getMany'] };
+const showForGetAll = { resource: ['session'], operation: ['getAll'] };
 
-export const sessionGetManyProperties: INodeProperties[] = [
-	...returnAllOrLimit(showForGetMany),
-	filtersCollection(showForGetMany, [
+export const sessionGetAllProperties: INodeProperties[] = [
+	...returnAllOrLimit(showForGetAll),
+	filtersCollection(showForGetAll, [
 		accountIdsOption,
 		idListOption('customerIds', 'Customer IDs', 'Only sessions of these customers'),
 		{
@@ -68,7 +68,7 @@ export const sessionGetManyProperties: INodeProperties[] = [
  * ListSessions: GET /sessions with `accountIds`, `searchArchive`, `startDate`/`endDate` (YYYY-MM-DD),
  * `customerIds`, `endpointIds`, `from`, `to`, `log`, `parentSessionId`; paged.
  */
-export const sessionGetMany: OperationSpec = {
+export const sessionGetAll: OperationSpec = {
 	method: 'GET',
 	url: '/sessions',
 	build(request) {

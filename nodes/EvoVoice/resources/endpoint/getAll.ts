@@ -5,21 +5,21 @@ import { readChoice } from '../../../shared/validation';
 import { accountIdsOption, filtersCollection, idListOption } from '../../shared/descriptions';
 import { evoVoicePaging, listItems, readQueryFilters } from '../../shared/routing';
 
-const showForGetMany = { resource: ['endpoint'], operation: ['getMany'] };
+const showForGetAll = { resource: ['endpoint'], operation: ['getAll'] };
 
 /** EndpointTypes as the vendor's CLI lists them (Evo-Technologies/evo-voice-cli src/commands/endpoint.ts). */
 const ENDPOINT_TYPES = ['PhoneNumber', 'User', 'Team', 'Email', 'Fax', 'EmergencyAddress', 'SipTrunk', 'AssistantBot'] as const;
 
-export const endpointGetManyProperties: INodeProperties[] = [
+export const endpointGetAllProperties: INodeProperties[] = [
 	{
 		displayName: 'Listing endpoints needs a Manager, Customer or System Administrator role in EvoVoice',
 		name: 'roleNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: showForGetMany },
+		displayOptions: { show: showForGetAll },
 	},
-	...returnAllOrLimit(showForGetMany),
-	filtersCollection(showForGetMany, [
+	...returnAllOrLimit(showForGetAll),
+	filtersCollection(showForGetAll, [
 		accountIdsOption,
 		idListOption('customerIds', 'Customer IDs', 'Only endpoints of these customers'),
 		idListOption('flowIds', 'Flow IDs', 'Only endpoints using these flows'),
@@ -53,7 +53,7 @@ export const endpointGetManyProperties: INodeProperties[] = [
  * ListEndpoints (roles SystemAdministrator, Manager or Customer): GET /endpoints with `accountIds`,
  * `customerIds`, `flowIds`, `tagIds`, `nameFilter`, `phoneNumberFilter`, `type`; paged.
  */
-export const endpointGetMany: OperationSpec = {
+export const endpointGetAll: OperationSpec = {
 	method: 'GET',
 	url: '/endpoints',
 	build(request) {

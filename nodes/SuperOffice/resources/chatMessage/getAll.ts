@@ -5,24 +5,24 @@ import { readInteger } from '../../../shared/validation';
 import { chatSessionLocator } from '../../shared/descriptions';
 import { readId } from '../../shared/ids';
 
-const showForGetMany = { resource: ['chatMessage'], operation: ['getMany'] };
+const showForGetAll = { resource: ['chatMessage'], operation: ['getAll'] };
 
-export const chatMessageGetManyProperties: INodeProperties[] = [
-	chatSessionLocator(showForGetMany, 'The chat session whose messages to get'),
+export const chatMessageGetAllProperties: INodeProperties[] = [
+	chatSessionLocator(showForGetAll, 'The chat session whose messages to get'),
 	{
 		displayName: 'After Message ID',
 		name: 'after',
 		type: 'number',
 		typeOptions: { minValue: 0 },
 		default: 0,
-		displayOptions: { show: showForGetMany },
+		displayOptions: { show: showForGetAll },
 		description: 'Only messages newer than this message ID; 0 gets them all',
 	},
-	...returnAllOrLimit(showForGetMany),
+	...returnAllOrLimit(showForGetAll),
 ];
 
 /** GetChatMessages: GET ChatSession/{id}/Messages?after={messageId}, answered as a ChatMessage array. */
-export const chatMessageGetMany: OperationSpec = {
+export const chatMessageGetAll: OperationSpec = {
 	method: 'GET',
 	build(request) {
 		const chatSessionId = readId(this, 'chatSessionId', 'Chat Session');

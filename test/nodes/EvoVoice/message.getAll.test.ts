@@ -17,7 +17,7 @@ function messages(from: number, count: number) {
 	}));
 }
 
-const getMany = { resource: 'message', operation: 'getMany' };
+const getAll = { resource: 'message', operation: 'getAll' };
 
 describe('EvoVoice › Message › Get Many', () => {
 	it('sends every filter on the query (ID lists comma-joined, date as UTC ISO) with Basic auth', async () => {
@@ -36,7 +36,7 @@ describe('EvoVoice › Message › Get Many', () => {
 
 		const result = await runEvoVoice({
 			parameters: {
-				...getMany,
+				...getAll,
 				limit: 10,
 				filters: {
 					accountIds: ['a1', 'a2'],
@@ -66,7 +66,7 @@ describe('EvoVoice › Message › Get Many', () => {
 			.query({ page: '2', countPerPage: '100' })
 			.reply(200, { items: messages(200, 7), hasMorePages: false });
 
-		const result = await runEvoVoice({ parameters: { ...getMany, returnAll: true } });
+		const result = await runEvoVoice({ parameters: { ...getAll, returnAll: true } });
 
 		expect(result.error).toBeUndefined();
 		expect(result.main).toHaveLength(207);
@@ -83,7 +83,7 @@ describe('EvoVoice › Message › Get Many', () => {
 			.query({ page: '1', countPerPage: '100' })
 			.reply(200, { items: messages(100, 100), hasMorePages: true });
 
-		const result = await runEvoVoice({ parameters: { ...getMany, limit: 150 } });
+		const result = await runEvoVoice({ parameters: { ...getAll, limit: 150 } });
 
 		expect(result.error).toBeUndefined();
 		expect(result.main).toHaveLength(150);
@@ -93,7 +93,7 @@ describe('EvoVoice › Message › Get Many', () => {
 	});
 
 	it('refuses an After value that is not a date, before any request', async () => {
-		const result = await runEvoVoice({ parameters: { ...getMany, filters: { afterDate: 'yesterday-ish' } } });
+		const result = await runEvoVoice({ parameters: { ...getAll, filters: { afterDate: 'yesterday-ish' } } });
 		expect(result.error?.message).toBe('After: "yesterday-ish" is not a date');
 		expect(network.unexpected).toEqual([]);
 	});
@@ -110,7 +110,7 @@ describe('EvoVoice › Message › Get Many', () => {
 				},
 			});
 
-		const result = await runEvoVoice({ parameters: { ...getMany, filters: { accountIds: ['a9'] } } });
+		const result = await runEvoVoice({ parameters: { ...getAll, filters: { accountIds: ['a9'] } } });
 
 		expect(result.error?.message).toBe('You do not have access to account a9');
 		expect(result.error?.description).toBe('AccountIds: a9 is not yours');

@@ -26,7 +26,7 @@ describe('EvoVoice › Endpoint › Get Many', () => {
 		const result = await runEvoVoice({
 			parameters: {
 				resource: 'endpoint',
-				operation: 'getMany',
+				operation: 'getAll',
 				filters: {
 					accountIds: ['a1'],
 					customerIds: 'c1',
@@ -57,14 +57,14 @@ describe('EvoVoice › Endpoint › Get Many', () => {
 			.query({ page: '2', countPerPage: '100' })
 			.reply(200, { items: [] });
 
-		const result = await runEvoVoice({ parameters: { resource: 'endpoint', operation: 'getMany', returnAll: true } });
+		const result = await runEvoVoice({ parameters: { resource: 'endpoint', operation: 'getAll', returnAll: true } });
 		expect(result.main).toHaveLength(200);
 		scope.done();
 	});
 
 	it('refuses an unknown type given by expression, before any request', async () => {
 		const result = await runEvoVoice({
-			parameters: { resource: 'endpoint', operation: 'getMany', filters: { type: 'Pager' } },
+			parameters: { resource: 'endpoint', operation: 'getAll', filters: { type: 'Pager' } },
 		});
 		expect(result.error?.message).toMatch(/^Type: "Pager" is not one of PhoneNumber, User/);
 		expect(network.unexpected).toEqual([]);
@@ -75,7 +75,7 @@ describe('EvoVoice › Endpoint › Get Many', () => {
 			.get('/endpoints')
 			.query(true)
 			.reply(403, { responseStatus: { errorCode: 'Forbidden', message: 'Invalid Role' } });
-		const result = await runEvoVoice({ parameters: { resource: 'endpoint', operation: 'getMany' } });
+		const result = await runEvoVoice({ parameters: { resource: 'endpoint', operation: 'getAll' } });
 		expect(result.error?.message).toBe('Invalid Role');
 		expect((result.error as unknown as { httpCode: string }).httpCode).toBe('403');
 	});
