@@ -7,6 +7,8 @@ module.exports = {
 		clientSecret: 'sandbox-client-secret',
 		username: '1000@sandbox',
 		password: 'sandbox-password',
+		smsNumber: '15550001000',
+		messageSession: 'sandbox_session_0123456789abcdefghij',
 	},
 	evovoice: { username: 'agent@sandbox.test', password: 'sandbox-password', accountId: 'acc-1', endpointId: 'ep-1', endpointNumber: '+15550000001' },
 	islash: { userToken: 'sandbox-user-token', session: 'sandbox-session-key' },
@@ -17,5 +19,6 @@ module.exports = {
 		appToken: 'sandbox-app-token',
 		username: 'agent',
 		password: 'sandbox-password',
+		chatSessionId: 1,
 	},
 };

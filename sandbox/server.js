@@ -85,6 +85,18 @@ function netsapiens(state, req, res, path, body) {
 		record(state, 'netsapiens', { path, session: decodeURIComponent(send[3]), text: message, body });
 		return reply(res, 202, { code: 202, message: 'Accepted' });
 	}
+	// The lists the node's pickers read (Message Session, From Number): shapes as in ns-api v2's examples.
+	const userList = /^\/domains\/([^/]+)\/users\/([^/]+)\/(messagesessions|smsnumbers)$/.exec(path);
+	if (userList && req.method === 'GET') {
+		const [, domain, user, list] = userList.map(decodeURIComponent);
+		if (list === 'smsnumbers') return reply(res, 200, [{ number: fx.smsNumber, application: 'user', domain, dest: user, 'mms-capable': true }]);
+		const sessions = new Map();
+		for (const m of state.messages.filter((m) => m.provider === 'netsapiens')) {
+			sessions.set(m.session, { 'messagesession-id': m.session, domain, user, 'messagesession-name': '', 'messagesession-remote': [m.body.destination].flat().join(','), 'messagesession-last-message': m.text, 'messagesession-type': m.body.type });
+		}
+		if (!sessions.size) sessions.set(fx.messageSession, { 'messagesession-id': fx.messageSession, domain, user, 'messagesession-name': 'Sandbox customer', 'messagesession-remote': '15557654321', 'messagesession-last-message': 'Hello', 'messagesession-type': 'sms' });
+		return reply(res, 200, [...sessions.values()].reverse());
+	}
 	const subscriptions = /^\/domains\/([^/]+)\/subscriptions(?:\/([^/]+))?$/.exec(path);
 	if (subscriptions) {
 		if (req.method === 'GET' && !subscriptions[2]) return reply(res, 200, state.subscriptions);
@@ -150,6 +162,13 @@ function evovoice(state, req, res, path, body, query) {
 		const items = all.slice(page * size, page * size + size);
 		return reply(res, 200, { items, totalCount: all.length, totalPages: Math.ceil(all.length / size), hasMorePages: (page + 1) * size < all.length });
 	}
+	if (req.method === 'GET' && path === '/endpoints') {
+		// ServiceStack's paged list; the Endpoint picker asks for phone numbers only.
+		const items = [{ id: fx.endpointId, accountId: fx.accountId, displayName: 'Sandbox line', type: 'PhoneNumber', phoneNumber: fx.endpointNumber }].filter(
+			(e) => (!query.get('type') || e.type === query.get('type')) && (!query.get('nameFilter') || e.displayName.toLowerCase().includes(query.get('nameFilter').toLowerCase())),
+		);
+		return reply(res, 200, { items, totalCount: items.length, totalPages: 1, hasMorePages: false });
+	}
 	if (req.method === 'GET' && path === '/auth/status') {
 		return reply(res, 200, { isAuthenticated: true, emailAddress: fx.username, roles: ['User'], accountIds: [fx.accountId], accountNames: ['Sandbox'] });
 	}
@@ -171,6 +190,11 @@ function islash(state, req, res, path, body, query, raw) {
 			meta: { code: 'RESP_OKAY', message: 'Success' },
 			data: { message: { id: state.messages.length, status: 'sent', body: fields.text ?? null, media_type: files.file?.contentType ?? null, direction: 'outbound', message_at: Math.floor(Date.now() / 1000) } },
 		});
+	}
+	if (req.method === 'POST' && path === '/template-message') {
+		if (body?.session !== fx.session) return errors.islash(res, 400, 'Invalid session');
+		const components = [{ type: 'BODY', text: 'Hello {{1}}, your order is ready.' }];
+		return reply(res, 200, { meta: { code: 'RESP_OKAY', message: 'Success' }, data: { templates: [{ name: 'order_ready', language: 'en', status: 'APPROVED', category: 'UTILITY', components }] } });
 	}
 	if (req.method === 'GET' && path === '/sticker') {
 		if (query.get('session') !== fx.session) return errors.islash(res, 400, 'Invalid session');
@@ -201,6 +225,11 @@ function superoffice(state, req, res, path, body) {
 		announceChatMessage(state, session).catch(() => undefined);
 		return undefined;
 	}
+	if (req.method === 'GET' && path === '/api/v1/ChatSession/ForCurrentUser') {
+		const ids = state.chat.size ? [...state.chat.keys()] : [fx.chatSessionId];
+		return reply(res, 200, ids.map((ChatSessionId) => ({ ChatSessionId, TopicId: 1, CustomerName: 'Sandbox Customer', CustomerEmail: 'customer@sandbox.test', Status: 'Chatting' })));
+	}
+	if (req.method === 'GET' && path === '/api/v1/ChatTopic/ForCurrentUser') return reply(res, 200, [{ ChatTopicId: 1, Name: 'Support', Description: 'Sandbox support topic' }]);
 	if (req.method === 'GET' && path === '/api/v1/User/currentPrincipal') return reply(res, 200, { AssociateId: 5, UserName: fx.username });
 	const messages = /^\/api\/v1\/ChatSession\/(\d+)\/Messages$/i.exec(path);
 	if (messages && req.method === 'GET') {
