@@ -10,6 +10,7 @@ interface ExampleNode {
 	type: string;
 	parameters: INodeParameters;
 	credentials?: Record<string, { id: string; name: string }>;
+	disabled?: boolean;
 }
 
 const example = JSON.parse(
