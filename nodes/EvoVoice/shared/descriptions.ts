@@ -32,7 +32,8 @@ export function filtersCollection(show: Record<string, string[]>, options: INode
 		placeholder: 'Add Filter',
 		default: {},
 		displayOptions: { show },
-		options,
+		// n8n lists a collection's options in the order given and its style guide wants them alphabetical
+		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
 

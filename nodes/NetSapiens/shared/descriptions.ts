@@ -29,7 +29,8 @@ export function messageSessionLocator(
 		displayName: 'Message Session',
 		name: 'messagesession',
 		type: 'resourceLocator',
-		required,
+		// n8n's style: an optional field has no `required` at all
+		...(required ? { required } : {}),
 		default: { mode: 'list', value: '' },
 		displayOptions: { show },
 		description,
@@ -62,14 +63,8 @@ export function messageSessionLocator(
  */
 export function limitFields(show: Record<string, string[]>): INodeProperties[] {
 	const [returnAll, limit] = returnAllOrLimit(show, MAX_LIMIT);
-	return [
-		{
-			...returnAll,
-			description:
-				'Whether to return all results or only up to a given limit. The API has no paging, so all means up to its maximum of 1,000.',
-		},
-		limit,
-	];
+	// n8n's wording for Return All's description is fixed; what "all" means here goes in its hint.
+	return [{ ...returnAll, hint: 'The API has no paging, so all means up to its maximum of 1,000' }, limit];
 }
 
 /** The API's largest `limit` (OpenAPI schema Limit: maximum 1000). */

@@ -43,7 +43,9 @@ export const endpointGetAllProperties: INodeProperties[] = [
 			name: 'type',
 			type: 'options',
 			default: 'PhoneNumber',
-			options: ENDPOINT_TYPES.map((value) => ({ name: value.replace(/([a-z])([A-Z])/g, '$1 $2'), value })),
+			options: ENDPOINT_TYPES.map((value) => ({ name: value.replace(/([a-z])([A-Z])/g, '$1 $2'), value })).sort((a, b) =>
+				a.name.localeCompare(b.name),
+			),
 			description: 'Only endpoints of this type',
 		},
 	]),
