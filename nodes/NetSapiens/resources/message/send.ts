@@ -11,7 +11,7 @@ export const messageSendProperties: INodeProperties[] = [
 	messageSessionLocator(showForSend, {
 		required: false,
 		description:
-			'The session to send in. Leave empty to start a new one: the node then creates its ID and returns the new session's ID in its output, so a later node can reply in the same session.',
+			'The session to send in. Leave empty to start a new one: the node then creates its ID and returns the ID of the new session in its output, so a later node can reply in the same session.',
 	}),
 	...messageBodyProperties(showForSend),
 ];
