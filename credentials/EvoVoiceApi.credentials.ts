@@ -24,10 +24,11 @@ export class EvoVoiceApi implements ICredentialType {
 			description: 'EvoVoice API address; use https://team.evovoice.io for the staging system',
 		},
 		{
-			displayName: 'User Name',
+			displayName: 'Username',
 			name: 'username',
 			type: 'string',
 			default: '',
+			required: true,
 			description: 'The email address you sign in to EvoVoice with',
 		},
 		{
@@ -36,6 +37,7 @@ export class EvoVoiceApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
+			required: true,
 		},
 	];
 

@@ -125,6 +125,7 @@ export class NetSapiensApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'api.example-pbx.com',
+			hint: 'Fill in Server, or Base URL Override when your host serves the API elsewhere',
 			description:
 				'Host name of your NetSapiens API server (the host of your PBX portal, e.g. a Crexendo cloud host). The API is at https://{server}/ns-api/v2.',
 		},
@@ -152,6 +153,7 @@ export class NetSapiensApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
+			required: true,
 			displayOptions: { show: { authentication: ['apiKey'] } },
 			description: 'A 60-character ns-api v2 key (nsu_, nsd_, nsr_ or nss_ prefix), created in the portal',
 		},
@@ -160,7 +162,9 @@ export class NetSapiensApi implements ICredentialType {
 			name: 'clientId',
 			type: 'string',
 			default: '',
+			required: true,
 			displayOptions: { show: { authentication: ['password'] } },
+			description: 'ns-api v2 issues tokens to an API client for a login: the password grant (POST /tokens) sends the client ID and secret along with the username and password',
 		},
 		{
 			displayName: 'Client Secret',
@@ -168,6 +172,7 @@ export class NetSapiensApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
+			required: true,
 			displayOptions: { show: { authentication: ['password'] } },
 		},
 		{
@@ -176,6 +181,7 @@ export class NetSapiensApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: '1000@example',
+			required: true,
 			displayOptions: { show: { authentication: ['password'] } },
 			description: 'The portal login, often user@domain',
 		},
@@ -185,6 +191,7 @@ export class NetSapiensApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
+			required: true,
 			displayOptions: { show: { authentication: ['password'] } },
 		},
 		{

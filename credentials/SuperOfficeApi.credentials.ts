@@ -44,6 +44,7 @@ export class SuperOfficeApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'https://crm.example.com/SuperOffice',
+			required: true,
 			displayOptions: showCustom,
 			description:
 				'The address the Web API lives under, without /api/v1. Onsite: your web server and virtual directory. Online tenants served from a numbered host: the Endpoint of https://{env}.superoffice.com/api/state/{tenant}, e.g. https://sod2.superoffice.com/Cust12345.',
@@ -55,7 +56,7 @@ export class SuperOfficeApi implements ICredentialType {
 			options: [
 				{ name: 'Access Token (Bearer)', value: 'bearer' },
 				{ name: 'System User Ticket (SOTicket)', value: 'soTicket' },
-				{ name: 'User Name and Password (Basic, Onsite Only)', value: 'basic' },
+				{ name: 'Username and Password (Basic, Onsite Only)', value: 'basic' },
 			],
 			default: 'bearer',
 		},
@@ -65,6 +66,7 @@ export class SuperOfficeApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
+			required: true,
 			displayOptions: { show: { authType: ['bearer'] } },
 			description: 'An OAuth access token (8A:…) issued to your app for this tenant. It expires after an hour; for a lasting connection use the SuperOffice OAuth2 API credential.',
 		},
@@ -74,6 +76,7 @@ export class SuperOfficeApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
+			required: true,
 			displayOptions: { show: { authType: ['soTicket'] } },
 			description: 'A system user ticket (7T:…), obtained by your app from PartnerSystemUser/Authenticate, or an onsite user’s ticket',
 		},
@@ -87,10 +90,11 @@ export class SuperOfficeApi implements ICredentialType {
 			description: 'Sent as SO-AppToken: your app’s client secret from the SuperOffice developer portal. Required by SuperOffice Online with a ticket; leave empty onsite.',
 		},
 		{
-			displayName: 'User Name',
+			displayName: 'Username',
 			name: 'username',
 			type: 'string',
 			default: '',
+			required: true,
 			displayOptions: { show: { authType: ['basic'] } },
 		},
 		{
@@ -99,6 +103,7 @@ export class SuperOfficeApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
+			required: true,
 			displayOptions: { show: { authType: ['basic'] } },
 		},
 		...localeProperties,
