@@ -7,6 +7,7 @@ export const domainField: INodeProperties = {
 	name: 'domain',
 	type: 'string',
 	default: '~',
+	hint: '~ is the domain of the API key or login in the credential',
 	description: 'The NetSapiens domain; ~ means the domain of the API key or user you signed in with',
 };
 
@@ -17,6 +18,7 @@ export const userField: INodeProperties = {
 	type: 'string',
 	default: '~',
 	displayOptions: { hide: { scope: ['domain'] } },
+	hint: '~ is the user of the API key or login in the credential',
 	description: 'The user (extension) whose messages these are; ~ means the user of the API key or login',
 };
 
