@@ -28,13 +28,15 @@ export interface Paging {
  * One operation of a provider node. The declarative engine builds the request skeleton from the
  * operation's routing; `build` then does in plain JS what must not be left to chance: it validates
  * every field (throwing a NodeOperationError that names it, before anything is sent), encodes path
- * values, and writes the body the provider documents.
+ * values, and writes the body the provider documents. What `build` returns reaches `finish` (values read
+ * or made while building, such as a generated session ID), so nothing is read twice.
  */
-export interface OperationSpec {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- specs of different Built types share one list
+export interface OperationSpec<Built = any> {
 	method: IHttpRequestMethods;
 	/** Static path; `build` may replace it when it holds path values. */
 	url?: string;
-	build?(this: IExecuteSingleFunctions, request: RequestOptions): Promise<void> | void;
+	build?(this: IExecuteSingleFunctions, request: RequestOptions): Promise<Built> | Built;
 	/** Listing operations: the rows of an answer body (each becomes an output item). */
 	rows?(body: unknown): IDataObject[];
 	/** With `rows`: how to page. The node then honours its Return All / Limit parameters. */
@@ -44,6 +46,7 @@ export interface OperationSpec {
 		this: IExecuteSingleFunctions,
 		items: INodeExecutionData[],
 		request: RequestOptions,
+		built: Built,
 	): INodeExecutionData[];
 }
 
@@ -103,12 +106,12 @@ function runOperation(spec: OperationSpec, format: ProviderErrorFormat) {
 		const itemIndex = this.getItemIndex();
 		const toError = (error: unknown) => toNodeError(this, format, error);
 		try {
-			await spec.build?.call(this, requestData.options);
+			const built = await spec.build?.call(this, requestData.options);
 			const flow = readFlowSettings(this);
 			const send = async () =>
 				await withFlowControl(this, flow, async () => await this.makeRoutingRequest(requestData), toError);
 			const items = spec.paging ? await collectPages(this, spec, requestData, send) : await send();
-			const finished = spec.finish ? spec.finish.call(this, items, requestData.options) : items;
+			const finished = spec.finish ? spec.finish.call(this, items, requestData.options, built) : items;
 			return pairItems(finished, itemIndex);
 		} catch (error) {
 			const nodeError = toError(error);

@@ -46,19 +46,19 @@ export const sessionGetTranscriptProperties: INodeProperties[] = [
  * → `{messages: [{date, from, body, mediaUri, mediaContentType}]}`; one item per message, with the
  * session ID added (the answer does not repeat it).
  */
-export const sessionGetTranscript: OperationSpec = {
+export const sessionGetTranscript: OperationSpec<string> = {
 	method: 'GET',
 	build(request) {
-		readText(this, 'sessionId', 'Session ID', { required: true });
+		const sessionId = readText(this, 'sessionId', 'Session ID', { required: true });
 		request.url = `/sessions/${pathSegment(this, 'sessionId', 'Session ID')}/transcript`;
 		request.qs = readQueryFilters(this, [
 			{ parameter: 'options.includeHistorical', label: 'Include Earlier Messages', query: 'includeHistorical', kind: 'boolean' },
 			{ parameter: 'options.historicalCutOffDate', label: 'Earlier Messages Since', query: 'historicalCutOffDate', kind: 'dateTime' },
 		]);
+		return sessionId;
 	},
 	rows: (body) => listRows(body, 'messages'),
-	finish(items) {
-		const sessionId = readText(this, 'sessionId', 'Session ID', { required: true });
+	finish(items, _request, sessionId) {
 		return items.map((item) => ({ ...item, json: { sessionId, ...item.json } }));
 	},
 };

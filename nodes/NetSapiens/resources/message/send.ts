@@ -16,11 +16,8 @@ export const messageSendProperties: INodeProperties[] = [
 	...messageBodyProperties(showForSend),
 ];
 
-/** The session each request went to, for finish(): a generated ID is not in the API's answer. */
-const sessionOf = new WeakMap<object, { id: string; created: boolean }>();
-
 /** POST /domains/{domain}/users/{user}/messagesessions/{messagesession}/messages with a MessageSend body. */
-export const messageSend: OperationSpec = {
+export const messageSend: OperationSpec<{ id: string; created: boolean }> = {
 	method: 'POST',
 	async build(request) {
 		const given = readText(this, 'messagesession', 'Message Session');
@@ -28,9 +25,10 @@ export const messageSend: OperationSpec = {
 		const body = await readMessageBody(this);
 		request.url = `${sessionPath(this, sessionId)}/messages`;
 		request.body = body;
-		sessionOf.set(request, { id: sessionId, created: given === '' });
+		// a generated ID is not in the API's answer: finish() adds it to the output
+		return { id: sessionId, created: given === '' };
 	},
-	finish(items, request) {
-		return sentMessageOutput(items, request, sessionOf.get(request) ?? { created: false });
+	finish(items, request, session) {
+		return sentMessageOutput(items, request, session);
 	},
 };
