@@ -102,7 +102,11 @@ async function main() {
 		};
 		try {
 			await check('n8n start activates the trigger workflows: NetSapiens subscription and SuperOffice webhook registered', async () => {
-				await n8n.importWorkflows(triggerWorkflows(sandbox.url));
+				// The SuperOffice example ships with its trigger disabled (so the editor's first Execute runs the
+				// sample message); its sticky note tells a user to enable it before publishing, as done here.
+				const superOffice = structuredClone(workflows.find((workflow) => workflow.id === 'example-superoffice'));
+				for (const node of superOffice.nodes) if (node.type.endsWith('superOfficeTrigger')) delete node.disabled;
+				await n8n.importWorkflows([...triggerWorkflows(sandbox.url), superOffice]);
 				for (const id of ['e2e-netsapiens', 'e2e-evovoice', 'e2e-islash', 'example-superoffice']) await n8n.run(['publish:workflow', `--id=${id}`]);
 				n8n.env.WEBHOOK_URL = `${base}/`;
 				editor = startEditor();
