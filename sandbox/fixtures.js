@@ -21,4 +21,5 @@ module.exports = {
 		password: 'sandbox-password',
 		chatSessionId: 1,
 	},
+	openai: { apiKey: 'sk-sandbox-scripted-model-key' },
 };

@@ -15,6 +15,15 @@ export interface SandboxState {
 	rateLimited: number;
 	tokensIssued: number;
 	byProvider: Record<string, number>;
+	/** What the scripted model (sandbox/model.js) answers: a call of `tool` for a user message containing `prompt`. */
+	modelScripts: Array<{ prompt: string; tool: string; arguments: Record<string, unknown> }>;
+	/** What the scripted model was asked: the API, the tools offered, the prompt and the tool result it got. */
+	modelCalls: Array<{
+		api: 'chat.completions' | 'responses';
+		tools: Array<{ name: string; description: string; parameters: Record<string, unknown> }>;
+		prompt: string;
+		toolResult?: string;
+	}>;
 }
 
 export interface Sandbox {
@@ -33,4 +42,5 @@ export const FIXTURES: {
 	evovoice: { username: string; password: string; accountId: string; endpointId: string; endpointNumber: string };
 	islash: { userToken: string; session: string };
 	superoffice: { tenant: string; accessToken: string; ticket: string; appToken: string; username: string; password: string };
+	openai: { apiKey: string };
 };

@@ -27,13 +27,15 @@ function createState() {
 		echoes: [], // what trigger workflows posted back to /_sandbox/echo
 		incoming: [], // EvoVoice messages customers sent (what its poller reads)
 		lastDelivery: {}, // per provider, the last delivery made, to send it again
+		modelScripts: [], // what the scripted model answers (sandbox/model.js)
+		modelCalls: [], // what the scripted model was asked: tools offered, prompt, tool result
 	};
 }
 
-/** Clears the record and the counters; issued tokens stay valid (as they would at the provider). */
+/** Clears the record and the counters; issued tokens stay valid (as they would at the provider), model scripts stay. */
 function resetCounts(state) {
-	const { tokenLifetimeMs, inFlight, tokens, subscriptions, webhooks } = state;
-	Object.assign(state, createState(), { tokenLifetimeMs, inFlight, tokens, subscriptions, webhooks });
+	const { tokenLifetimeMs, inFlight, tokens, subscriptions, webhooks, modelScripts } = state;
+	Object.assign(state, createState(), { tokenLifetimeMs, inFlight, tokens, subscriptions, webhooks, modelScripts });
 }
 
 /** Answers and error shapes, per provider. */
