@@ -8,6 +8,7 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
+import { netSapiensErrors } from '../nodes/NetSapiens/shared/errors';
 
 /** The API's base URL: the full override when given, else https://{server}/ns-api/v2. */
 export function netSapiensBaseUrl(credentials: ICredentialDataDecryptedObject): string {
@@ -50,13 +51,6 @@ export function credentialIdentity(
 		.digest('hex');
 }
 
-function providerMessage(body: unknown): string | undefined {
-	if (body && typeof body === 'object' && typeof (body as IDataObject).message === 'string') {
-		return (body as IDataObject).message as string;
-	}
-	return undefined;
-}
-
 /** The documented body of the password-grant token request (POST /tokens). */
 export function passwordGrantBody(credentials: ICredentialDataDecryptedObject): IDataObject {
 	return {
@@ -90,7 +84,7 @@ async function requestToken(
 		throw new Error(`NetSapiens token request failed${code ? ` (${code})` : ''}: no answer from ${baseUrl}`);
 	}
 	if (response.statusCode >= 400) {
-		const message = providerMessage(response.body);
+		const message = netSapiensErrors.readMessage(response.body);
 		throw new Error(
 			`NetSapiens refused the token request (HTTP ${response.statusCode})${message ? `: ${message}` : ''}`,
 		);

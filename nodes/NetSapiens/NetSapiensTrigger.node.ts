@@ -10,7 +10,8 @@ import {
 import { listRows } from '../shared/operation';
 import { answerOnly, contentKey, keepUnseen, startExecution, withDeliveryState } from '../shared/webhookDelivery';
 import { deriveWebhookSecret, secretsMatch, webhookIdentity } from '../shared/webhookSecrets';
-import { failureOf, netSapiensRequest } from './shared/transport';
+import { answeredStatus } from '../shared/providerRequest';
+import { netSapiensRequest } from './shared/transport';
 import { netSapiensCredentialTest } from './shared/credentialTest';
 
 /** Subscription models this trigger offers (OpenAPI v45 Subscription.model). */
@@ -196,7 +197,7 @@ export class NetSapiensTrigger implements INodeType {
 						);
 					} catch (error) {
 						// Already gone (expired or removed in the portal): nothing left to delete.
-						if (failureOf(error).status !== 404) return false;
+						if (answeredStatus(error) !== 404) return false;
 					}
 				}
 				delete data.subscriptionId;

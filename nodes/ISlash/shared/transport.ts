@@ -1,13 +1,10 @@
-import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods, ILoadOptionsFunctions } from 'n8n-workflow';
 import { UnexpectedAnswerError } from '../../shared/operation';
+import { providerRequest } from '../../shared/providerRequest';
 import { iSlashErrors } from './errors';
 import { CREDENTIAL_TYPE, sessionKeyForListing } from './session';
 
-/**
- * An authenticated call for list searches, with the node's (or the credential's) session key. A
- * non-OK meta.code is thrown with iSlash's own message, as the node's operations do.
- */
+/** An authenticated call for list searches, with the node's (or the credential's) session key. */
 export async function iSlashListingRequest(
 	ctx: ILoadOptionsFunctions,
 	method: IHttpRequestMethods,
@@ -15,21 +12,8 @@ export async function iSlashListingRequest(
 	sessionIn: 'qs' | 'body',
 ): Promise<IDataObject> {
 	const session = await sessionKeyForListing(ctx);
-	const options: IHttpRequestOptions = {
-		method,
-		url,
-		json: true,
-		...(sessionIn === 'qs' ? { qs: { session } } : { body: { session } }),
-	};
-	const answer = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options)) as IDataObject;
-	const failure = iSlashErrors.failureIn2xx?.(answer);
-	if (failure !== undefined) {
-		throw new NodeApiError(ctx.getNode(), answer as JsonObject, {
-			message: failure,
-			description: iSlashErrors.readDetail?.(answer),
-		});
-	}
-	return answer;
+	const where = sessionIn === 'qs' ? { qs: { session } } : { body: { session } };
+	return (await providerRequest(ctx, iSlashErrors, { credentialType: CREDENTIAL_TYPE, method, url, ...where })) as IDataObject;
 }
 
 /**

@@ -1,49 +1,30 @@
-import type {
-	IDataObject,
-	IHookFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
-	IWebhookFunctions,
-} from 'n8n-workflow';
-import { answerApiError, failureToNodeError } from '../../shared/errors';
+import type { IDataObject, IHookFunctions, IHttpRequestMethods, ILoadOptionsFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { providerRequest } from '../../shared/providerRequest';
 import { superOfficeErrors } from './errors';
-import { connect, credentialTypeOf, statusErrorHandling } from './request';
-
-type SuperOfficeContext = IHookFunctions | IWebhookFunctions | ILoadOptionsFunctions;
+import { OIDC_CREDENTIAL } from './connection';
+import { connect, credentialTypeOf } from './request';
 
 /**
- * One authenticated SuperOffice call outside the per-item engine (webhook registration, deliveries,
- * list searches). Failures become NodeApiErrors carrying SuperOffice's own message.
+ * One authenticated SuperOffice call outside the per-item engine (webhook registration, deliveries, list
+ * searches), with the credential the node's Authentication picks; the tenant's address and locale headers
+ * come from that credential (connect). Only OAuth2 tokens are renewed on a 401 (see statusErrorHandling).
  */
 export async function superOfficeApiRequest(
-	this: SuperOfficeContext,
+	this: IHookFunctions | IWebhookFunctions | ILoadOptionsFunctions,
 	method: IHttpRequestMethods,
 	path: string,
 	{ qs, body }: { qs?: IDataObject; body?: IDataObject } = {},
 ): Promise<unknown> {
 	const node = this.getNode();
 	const type = credentialTypeOf(this.getNodeParameter('authentication', 'superOfficeApi'));
-	const options: IHttpRequestOptions = {
+	const credentials = await this.getCredentials(type);
+	return await providerRequest(this, superOfficeErrors, {
+		credentialType: type,
 		method,
 		url: path,
-		headers: { Accept: 'application/json' },
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: statusErrorHandling(type),
-		...(qs ? { qs } : {}),
-		...(body ? { body } : {}),
-	};
-	connect(node, await this.getCredentials(type), options);
-	let response: IN8nHttpFullResponse;
-	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(this, type, options)) as IN8nHttpFullResponse;
-	} catch (error) {
-		throw failureToNodeError(node, superOfficeErrors, error);
-	}
-	if (response.statusCode >= 400) {
-		throw answerApiError(node, superOfficeErrors, response.statusCode, response.body, { headers: response.headers });
-	}
-	return response.body;
+		qs,
+		body,
+		renewsTokenOn401: type === OIDC_CREDENTIAL,
+		prepare: (options) => connect(node, credentials, options),
+	});
 }
