@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // `npm run test:e2e`: the package inside a real n8n 2.x — nodes loaded by n8n itself from its community
 // packages folder, credentials encrypted and applied by n8n, the example workflows executed by the n8n CLI
-// against the provider sandbox — asserting exactly what each provider received.
+// against the provider sandbox — asserting exactly what each provider received; the action nodes as tools
+// of n8n's AI Agent (scripts/e2e-agents.js); the triggers in a running n8n, across bursts and a restart.
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const { FIXTURES } = require('../sandbox/server');
 const { nodeOutput } = require('./n8n-runtime');
 const { prepareN8nWithSandbox, sandboxCredentials } = require('./sandbox-setup');
 const { triggerWorkflows, iSlashWebhookUrl } = require('./trigger-workflows');
+const { agentChecks } = require('./e2e-agents');
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 async function waitFor(condition, timeoutMs, what) {
@@ -39,16 +41,19 @@ async function main() {
 	process.stdout.write(`n8n set up with the package, sandbox credentials and ${workflows.length} example workflows in ${Date.now() - began} ms (sandbox ${sandbox.url})\n`);
 	try {
 		const runs = {};
+		const sentBy = {}; // what the sandbox accepted during each example's run
 		for (const workflow of workflows) {
 			await check(`n8n executes ${workflow.id} successfully`, async () => {
+				const before = sandbox.state.messages.length;
 				runs[workflow.id] = await n8n.execute(workflow.id);
+				sentBy[workflow.id] = sandbox.state.messages.slice(before);
 				assert.equal(runs[workflow.id].status, 'success', JSON.stringify(runs[workflow.id].data?.resultData?.error?.message));
 			});
 		}
 
 		await check('NetSapiens received an SMS in a new session and the reply in the same session, with one token request', async () => {
-			const [first, reply] = sent(sandbox, 'netsapiens');
-			assert.equal(sent(sandbox, 'netsapiens').length, 2);
+			const [first, reply] = sentBy['example-netsapiens'];
+			assert.equal(sentBy['example-netsapiens'].length, 2);
 			assert.match(first.session, /^[A-Za-z0-9_]{32,}$/);
 			assert.equal(reply.session, first.session);
 			assert.deepEqual(first.body, { type: 'sms', message: 'Hello from n8n! Reply STOP to opt out.', destination: '18585551234', 'from-number': '18585550001' });
@@ -60,8 +65,8 @@ async function main() {
 		});
 
 		await check('EvoVoice received the text to the number, and the conversation was read back', async () => {
-			const [message] = sent(sandbox, 'evovoice');
-			assert.equal(sent(sandbox, 'evovoice').length, 1);
+			const [message] = sentBy['example-evovoice'];
+			assert.equal(sentBy['example-evovoice'].length, 1);
 			assert.deepEqual(message.body, {
 				endpointId: FIXTURES.evovoice.endpointId,
 				toAddress: '+15556667777',
@@ -72,8 +77,8 @@ async function main() {
 		});
 
 		await check('iSlash received a multipart session message with the image file and its caption', async () => {
-			const [message] = sent(sandbox, 'islash');
-			assert.equal(sent(sandbox, 'islash').length, 1);
+			const [message] = sentBy['example-islash'];
+			assert.equal(sentBy['example-islash'].length, 1);
 			assert.deepEqual(message.fields, { session: FIXTURES.islash.session, identity: '85256872847', text: 'Here is the picture you asked for' });
 			assert.equal(message.files.file.contentType, 'image/png');
 			assert.equal(message.files.file.filename, 'picture.png');
@@ -81,13 +86,15 @@ async function main() {
 		});
 
 		await check('SuperOffice received the auto-reply in the chat session of the sample message', async () => {
-			const [message] = sent(sandbox, 'superoffice');
-			assert.equal(sent(sandbox, 'superoffice').length, 1);
+			const [message] = sentBy['example-superoffice'];
+			assert.equal(sentBy['example-superoffice'].length, 1);
 			assert.equal(message.path, '/api/v1/ChatSession/178105/Messages');
 			assert.equal(message.body.Type, 'ToCustomer');
 			assert.equal(message.body.ChatSessionId, 178105);
 			assert.equal(message.body.Message, 'Thanks for your message ("Hello, do you ship to Norway?"). An agent will be with you shortly.');
 		});
+
+		await agentChecks({ sandbox, n8n, check, runs, sentBy });
 
 		// Triggers: published workflows activated by a real `n8n start`, fired by real deliveries.
 		let editor;

@@ -12,6 +12,8 @@ function sandboxCredentials(url) {
 		{ id: 'netSapiensApi-demo', name: 'NetSapiens demo', type: 'netSapiensApi', data: { server: '127.0.0.1', baseUrl: `${url}/netsapiens/ns-api/v2`, authentication: 'password', clientId: ns.clientId, clientSecret: ns.clientSecret, username: ns.username, password: ns.password, accessToken: '' } },
 		{ id: 'evoVoiceApi-demo', name: 'EvoVoice API demo', type: 'evoVoiceApi', data: { baseUrl: `${url}/evovoice`, username: FIXTURES.evovoice.username, password: FIXTURES.evovoice.password } },
 		{ id: 'iSlashApi-demo', name: 'iSlash API demo', type: 'iSlashApi', data: { host: `${url}/islash`, userToken: FIXTURES.islash.userToken, defaultSession: FIXTURES.islash.session } },
+		// n8n's own OpenAI credential, its Base URL the sandbox's scripted model (sandbox/model.js)
+		{ id: 'openAiApi-demo', name: 'OpenAI account', type: 'openAiApi', data: { apiKey: FIXTURES.openai.apiKey, url: `${url}/openai/v1`, header: false } },
 		{ id: 'superOfficeApi-demo', name: 'SuperOffice API demo', type: 'superOfficeApi', data: { connection: 'custom', baseUrl: `${url}/superoffice/${so.tenant}`, authType: 'bearer', accessToken: so.accessToken } },
 	];
 }
@@ -37,7 +39,16 @@ function sandboxWorkflows(url) {
 		});
 }
 
-module.exports = { sandboxCredentials, sandboxWorkflows };
+/** What the scripted model does with the AI Agent example's request, so that the example runs as shipped. */
+const EXAMPLE_MODEL_SCRIPTS = [
+	{
+		prompt: 'order #1042',
+		tool: 'Text_the_customer',
+		arguments: { phoneNumber: '+15557778888', text: 'Good news: your order #1042 has shipped and arrives on Friday.' },
+	},
+];
+
+module.exports = { sandboxCredentials, sandboxWorkflows, EXAMPLE_MODEL_SCRIPTS };
 
 /**
  * The set-up the e2e tests, the demo and the dev editor share: the pinned n8n, the sandbox, a fresh n8n
@@ -48,6 +59,7 @@ async function prepareN8nWithSandbox({ sandboxPort = 0 } = {}) {
 	const { provideN8n, createUserFolder, N8n } = require('./n8n-runtime');
 	const runtime = provideN8n();
 	const sandbox = await startSandbox({ port: sandboxPort });
+	sandbox.state.modelScripts.push(...EXAMPLE_MODEL_SCRIPTS);
 	const n8n = new N8n(runtime, createUserFolder());
 	const workflows = sandboxWorkflows(sandbox.url);
 	await n8n.importCredentials(sandboxCredentials(sandbox.url));

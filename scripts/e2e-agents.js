@@ -1,0 +1,155 @@
+// The e2e checks of the action nodes as AI Agent tools: n8n's AI Agent and OpenAI Chat Model nodes, the
+// scripted model in the sandbox (sandbox/model.js) choosing the tool call, each provider's node as the tool.
+// Asserted per provider: what the model was offered, the request the tool call produced, and the result the
+// model got back; and that a refused or incomplete call reaches the model as the reason, not as a crash.
+const assert = require('node:assert/strict');
+const { FIXTURES } = require('../sandbox/server');
+const { nodeOutput } = require('./n8n-runtime');
+const { agentWorkflow } = require('./agent-workflows');
+const { EXAMPLE_MODEL_SCRIPTS } = require('./sandbox-setup');
+
+const TEXT = 'Good news: your order has shipped.';
+
+/** Per provider: the tool call the model makes, and what the provider must receive for it. */
+const CASES = {
+	netsapiens: {
+		tool: 'Text_the_customer',
+		arguments: { phoneNumber: '18585551234', text: TEXT },
+		request(message) {
+			assert.match(message.path, /^\/domains\/~\/users\/~\/messagesessions\/[A-Za-z0-9_]{32,}\/messages$/);
+			assert.deepEqual(message.body, { type: 'sms', message: TEXT, destination: '18585551234', 'from-number': '18585550001' });
+		},
+		result: (item) => assert.equal(item.destination, '18585551234'),
+	},
+	evovoice: {
+		tool: 'Text_the_customer',
+		arguments: { phoneNumber: '+15556667777', text: TEXT },
+		request(message) {
+			assert.equal(message.path, '/messages');
+			assert.deepEqual(message.body, { endpointId: FIXTURES.evovoice.endpointId, toAddress: '+15556667777', body: TEXT });
+		},
+		result: (item) => assert.equal(item.otherAddress, '+15556667777'),
+	},
+	islash: {
+		tool: 'Message_on_WhatsApp',
+		arguments: { whatsAppNumber: '85256872847', text: TEXT },
+		request(message) {
+			assert.equal(message.path, '/send-session-message');
+			assert.deepEqual(message.fields, { session: FIXTURES.islash.session, identity: '85256872847', text: TEXT });
+		},
+		result: (item) => assert.equal(item.status, 'sent'),
+	},
+	superoffice: {
+		tool: 'Answer_in_the_chat',
+		arguments: { chatSessionId: '1', text: TEXT },
+		request(message) {
+			assert.equal(message.path, '/api/v1/ChatSession/1/Messages');
+			assert.equal(message.body.Message, TEXT);
+			assert.equal(message.body.Type, 'ToCustomer');
+		},
+		result: (item) => assert.equal(item.ChatSessionId, 1),
+	},
+};
+
+const DISPLAY = { netsapiens: 'NetSapiens', evovoice: 'EvoVoice', islash: 'iSlash', superoffice: 'SuperOffice' };
+
+/** Runs one agent workflow; returns its run, what the sandbox accepted during it, and the model's calls. */
+async function runAgent({ sandbox, n8n }, id, script) {
+	sandbox.state.modelScripts.push(script);
+	const sentBefore = sandbox.state.messages.length;
+	const callsBefore = sandbox.state.modelCalls.length;
+	const requestsBefore = sandbox.state.byProvider.evovoice ?? 0;
+	const run = await n8n.execute(id);
+	assert.equal(run.status, 'success', JSON.stringify(run.data?.resultData?.error?.message));
+	return {
+		run,
+		sent: sandbox.state.messages.slice(sentBefore),
+		calls: sandbox.state.modelCalls.slice(callsBefore),
+		evoVoiceRequests: (sandbox.state.byProvider.evovoice ?? 0) - requestsBefore,
+	};
+}
+
+/** The model's view of the one tool it was offered: a name, a description, and every argument described. */
+function assertOffered(calls, name, provider, argumentNames) {
+	assert.equal(calls.length, 2, 'one tool call, then the final answer');
+	assert.deepEqual(calls[0].tools.map((tool) => tool.name), [name]);
+	const [tool] = calls[0].tools;
+	assert.equal(tool.description, `Send a session message in ${DISPLAY[provider]}`);
+	assert.deepEqual(Object.keys(tool.parameters.properties).sort(), [...argumentNames].sort());
+	for (const [key, schema] of Object.entries(tool.parameters.properties)) {
+		assert.equal(schema.type, 'string', key);
+		assert.ok(schema.description?.length >= 20, `${key} has a description a model can act on`);
+	}
+	return tool;
+}
+
+async function agentChecks({ sandbox, n8n, check, runs, sentBy }) {
+	const offered = [];
+
+	await check('AI Agent example: the model is offered the EvoVoice tool, and the text it wrote goes to the number it chose', async () => {
+		const [script] = EXAMPLE_MODEL_SCRIPTS;
+		const calls = sandbox.state.modelCalls.filter((call) => call.prompt.includes(script.prompt));
+		assertOffered(calls, 'Text_the_customer', 'evovoice', ['phoneNumber', 'text']);
+		assert.equal(sentBy['example-ai'].length, 1);
+		assert.deepEqual(sentBy['example-ai'][0].body, {
+			endpointId: FIXTURES.evovoice.endpointId,
+			toAddress: script.arguments.phoneNumber,
+			body: script.arguments.text,
+		});
+		const [answer] = nodeOutput(runs['example-ai'], 'AI Agent');
+		assert.match(answer.output, /^The tool answered: \[\{"id":"msg-\d+"/);
+	});
+
+	await n8n.importWorkflows([
+		...Object.keys(CASES).map((provider) => agentWorkflow(`e2e-agent-${provider}`, provider, `Agent test (${provider}): tell the customer`)),
+		agentWorkflow('e2e-agent-refused', 'evovoice', 'Agent test: a number the provider refuses'),
+		agentWorkflow('e2e-agent-incomplete', 'evovoice', 'Agent test: a call without a number'),
+	]);
+
+	for (const [provider, expected] of Object.entries(CASES)) {
+		await check(`AI Agent with the ${DISPLAY[provider]} tool: the model's call sends exactly the request the provider documents, and the model gets the provider's answer`, async () => {
+			const prompt = `Agent test (${provider}): tell the customer`;
+			const { calls, sent } = await runAgent({ sandbox, n8n }, `e2e-agent-${provider}`, { prompt, tool: expected.tool, arguments: expected.arguments });
+			const tool = assertOffered(calls, expected.tool, provider, Object.keys(expected.arguments));
+			assert.equal(sent.length, 1);
+			expected.request(sent[0]);
+			const result = JSON.parse(calls[1].toolResult);
+			assert.equal(result.length, 1);
+			expected.result(result[0]);
+			offered.push({ provider: DISPLAY[provider], tool, request: `${sent[0].path}` });
+		});
+	}
+
+	await check('AI Agent: a number the provider refuses reaches the model as the provider’s own message, nothing is sent, the run succeeds', async () => {
+		const { run, calls, sent } = await runAgent({ sandbox, n8n }, 'e2e-agent-refused', {
+			prompt: 'Agent test: a number the provider refuses',
+			tool: 'Text_the_customer',
+			arguments: { phoneNumber: '+1555', text: TEXT },
+		});
+		assert.equal(sent.length, 0);
+		assert.deepEqual(JSON.parse(calls[1].toolResult), [{ error: "'To Address' is not a valid phone number." }]);
+		assert.equal(JSON.stringify(run).includes(FIXTURES.evovoice.password), false, 'password in run data');
+		assert.equal(JSON.stringify(run).includes(FIXTURES.openai.apiKey), false, 'model key in run data');
+	});
+
+	await check('AI Agent: a call without a number reaches the model as the field’s name, and no request leaves', async () => {
+		const { calls, evoVoiceRequests } = await runAgent({ sandbox, n8n }, 'e2e-agent-incomplete', {
+			prompt: 'Agent test: a call without a number',
+			tool: 'Text_the_customer',
+			arguments: { phoneNumber: '', text: TEXT },
+		});
+		assert.equal(evoVoiceRequests, 0);
+		assert.deepEqual(JSON.parse(calls[1].toolResult), [{ error: 'To Number: is required but empty' }]);
+	});
+
+	if (offered.length > 0) {
+		process.stdout.write('\n  what the model was offered, and the request its call produced:\n');
+		for (const { provider, tool, request } of offered) {
+			const args = Object.entries(tool.parameters.properties).map(([key, schema]) => `${key} (“${schema.description}”)`);
+			process.stdout.write(`    ${provider}: ${tool.name} — “${tool.description}”; ${args.join(', ')} → POST ${request}\n`);
+		}
+		process.stdout.write('\n');
+	}
+}
+
+module.exports = { agentChecks };
