@@ -1,0 +1,496 @@
+#!/usr/bin/env node
+// `npm run test:queue`: the package in n8n's queue mode — a real n8n 2.40.7 main, two workers and a webhook
+// processor sharing Redis (Bull queue) and Postgres, all started here from Debian packages on loopback ports.
+// Executions start from production webhooks (the only way into the queue: `n8n execute` always runs in
+// regular mode), and every figure printed is counted from the provider sandbox's own records.
+const { execFileSync, spawn } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const { startSandbox, FIXTURES } = require('../sandbox/server');
+const { provideN8n, createUserFolder, N8n } = require('./n8n-runtime');
+const { sandboxCredentials } = require('./sandbox-setup');
+const { triggerWorkflows } = require('./trigger-workflows');
+
+const PG_BIN = '/usr/lib/postgresql/15/bin';
+const RATE_LIMIT = 50; // sandbox requests per second in scenario a
+// Provider latency in scenarios a and d: with instant answers no two requests overlap at the sandbox and
+// its max-in-flight figure says nothing about the nodes' concurrency.
+const LATENCY_MS = 50;
+const RUNS = 5;
+const EVO_ITEMS = 200;
+const NS_ITEMS = 50;
+const KILL_RATE = 20; // slow enough (10 s for a run) to kill a worker in the middle of one
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const log = (line) => process.stdout.write(`${line}\n`);
+async function waitFor(condition, timeoutMs, what) {
+	const started = Date.now();
+	for (;;) {
+		if (await condition()) return;
+		if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		await sleep(250);
+	}
+}
+
+/** A free loopback port: bound to port 0, read, released (n8n and the servers bind it again right after). */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+async function freePorts(count) {
+	const ports = new Set();
+	while (ports.size < count) ports.add(await freePort()); // distinct even if the OS hands one out twice
+	return [...ports];
+}
+
+// Everything started here, stopped by PID at the end (also on failure), newest first.
+const started = [];
+const tempDirs = [];
+
+function track(name, child, { stopSignal = 'SIGTERM' } = {}) {
+	const entry = { name, child, stopSignal, log: '' };
+	const append = (chunk) => {
+		entry.log += chunk;
+		if (entry.log.length > 2_000_000) entry.log = entry.log.slice(-1_000_000);
+	};
+	child.stdout?.on('data', append);
+	child.stderr?.on('data', append);
+	entry.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+	started.push(entry);
+	return entry;
+}
+
+async function stopAll() {
+	for (const entry of [...started].reverse()) {
+		const { child } = entry;
+		if (child.exitCode !== null || child.signalCode !== null) continue;
+		try {
+			process.kill(child.pid, entry.stopSignal);
+		} catch {
+			continue;
+		}
+		const done = await Promise.race([entry.exited, sleep(15000).then(() => undefined)]);
+		if (!done) {
+			// n8n processes are group leaders (detached): the group holds their task runners too.
+			try {
+				process.kill(entry.group ? -child.pid : child.pid, 'SIGKILL');
+			} catch {
+				// already gone
+			}
+			await Promise.race([entry.exited, sleep(3000)]);
+		}
+	}
+	for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** Redis and Postgres from Debian packages, installed when missing (CI runs as root). */
+function ensurePackages() {
+	const missing = () => {
+		try {
+			execFileSync('sh', ['-c', 'command -v redis-server'], { stdio: 'ignore' });
+		} catch {
+			return true;
+		}
+		return !fs.existsSync(path.join(PG_BIN, 'postgres'));
+	};
+	if (!missing()) return;
+	if (process.getuid?.() !== 0) throw new Error('redis-server or PostgreSQL 15 is missing; install redis-server and postgresql (Debian 12), or run as root');
+	log('installing redis-server and postgresql (apt-get)');
+	execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server', 'postgresql'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+	if (missing()) throw new Error('apt-get did not provide redis-server and PostgreSQL 15');
+}
+
+async function startRedis(port) {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-queue-redis-'));
+	tempDirs.push(dir);
+	const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+	const entry = track('redis', child);
+	await waitFor(() => redisPing(port), 20000, 'redis').catch((error) => {
+		throw new Error(`${error.message}\n${entry.log.slice(-2000)}`);
+	});
+}
+
+function redisPing(port) {
+	return new Promise((resolve) => {
+		const socket = net.connect(port, '127.0.0.1');
+		socket.setTimeout(1000);
+		socket.on('connect', () => socket.write('PING\r\n'));
+		socket.on('data', (data) => {
+			socket.destroy();
+			resolve(String(data).startsWith('+PONG'));
+		});
+		socket.on('error', () => resolve(false));
+		socket.on('timeout', () => {
+			socket.destroy();
+			resolve(false);
+		});
+	});
+}
+
+/** Postgres refuses to run as root: as root, initdb and postgres run as the `postgres` user, owning the data dir. */
+async function startPostgres(port) {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-queue-pg-'));
+	tempDirs.push(dir);
+	const asUser = {};
+	if (process.getuid?.() === 0) {
+		asUser.uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }));
+		asUser.gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }));
+		fs.chownSync(dir, asUser.uid, asUser.gid);
+	}
+	const data = path.join(dir, 'data');
+	execFileSync(path.join(PG_BIN, 'initdb'), ['-D', data, '-U', 'n8n', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'], { ...asUser, cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+	// A throwaway database: durability settings off, for speed.
+	const args = ['-D', data, '-p', String(port), '-h', '127.0.0.1', '-k', dir, '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'];
+	const child = spawn(path.join(PG_BIN, 'postgres'), args, { ...asUser, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+	const entry = track('postgres', child, { stopSignal: 'SIGINT' }); // SIGINT: Postgres's fast shutdown
+	await waitFor(() => psqlOk(port), 30000, 'postgres').catch((error) => {
+		throw new Error(`${error.message}\n${entry.log.slice(-2000)}`);
+	});
+	psql(port, 'CREATE DATABASE n8n', 'postgres');
+}
+
+function psqlOk(port) {
+	try {
+		psql(port, 'SELECT 1', 'postgres');
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Rows of a query on n8n's Postgres database, as arrays of strings (psql's unaligned output). */
+function psql(port, sql, database = 'n8n') {
+	const out = execFileSync('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'n8n', '-d', database, '-At', '-F', '\t', '-v', 'ON_ERROR_STOP=1', '-c', sql], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+	return out.split('\n').filter(Boolean).map((line) => line.split('\t'));
+}
+
+// --- workflows ----------------------------------------------------------------------------------------------
+
+/** Webhook (answers at once) → Code (makes `count` items, each naming its run, execution and item) → `send`. */
+function bulkWorkflow(id, name, webhookId, webhookPath, send) {
+	const code = [
+		// `items` (item numbers) resumes a run with only what the provider did not receive
+		'const { run, count, items } = $input.first().json.body;',
+		'const execution = $execution.id;',
+		'const numbers = items ?? Array.from({ length: count }, (_, i) => i + 1);',
+		'return numbers.map((item) => ({ json: { run, item, text: `queue run ${run} exec ${execution} item ${item}` } }));',
+	].join('\n');
+	return {
+		id,
+		name,
+		active: false,
+		nodes: [
+			{ id: 'hook', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId, parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} } },
+			{ id: 'items', name: 'Make items', type: 'n8n-nodes-base.code', typeVersion: 2, position: [220, 0], parameters: { jsCode: code } },
+			{ id: 'send', name: 'Send', position: [440, 0], ...send },
+		],
+		connections: {
+			Webhook: { main: [[{ node: 'Make items', type: 'main', index: 0 }]] },
+			'Make items': { main: [[{ node: 'Send', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+// Parameters as in examples/evovoice-send-and-read.json and examples/netsapiens-sms-reply.json.
+const evoVoiceSend = {
+	type: 'n8n-nodes-session-messaging.evoVoice',
+	typeVersion: 1,
+	parameters: { resource: 'message', operation: 'send', sendTo: 'phoneNumber', endpointId: { __rl: true, mode: 'id', value: FIXTURES.evovoice.endpointId }, toAddress: '+15556667777', body: '={{ $json.text }}' },
+	credentials: { evoVoiceApi: { id: 'evoVoiceApi-demo', name: 'EvoVoice API demo' } },
+};
+// Its own credential (same login): the trigger's credential already fetched a token when main activated it.
+const NS_QUEUE_CREDENTIAL = { id: 'netSapiensApi-queue', name: 'NetSapiens queue' };
+const netSapiensSend = {
+	type: 'n8n-nodes-session-messaging.netSapiens',
+	typeVersion: 1,
+	parameters: {
+		resource: 'message',
+		operation: 'send',
+		messagesession: { __rl: true, mode: 'list', value: '' },
+		messageType: 'sms',
+		destination: '18585551234',
+		fromNumber: { __rl: true, mode: 'number', value: '18585550001' },
+		message: '={{ $json.text }}',
+	},
+	credentials: { netSapiensApi: NS_QUEUE_CREDENTIAL },
+};
+
+const WORKFLOWS = {
+	evo: bulkWorkflow('queue-evovoice', 'queue: EvoVoice bulk send', '7c2e0f1a-0000-4000-8000-0000000e0001', 'queue-evovoice', evoVoiceSend),
+	ns: bulkWorkflow('queue-netsapiens', 'queue: NetSapiens bulk send', '7c2e0f1a-0000-4000-8000-0000000e0002', 'queue-netsapiens', netSapiensSend),
+};
+
+// --- checks ---------------------------------------------------------------------------------------------------
+
+const rows = []; // the summary: [scenario, what, expected, measured, ok]
+function expect(scenario, what, expected, measured) {
+	const ok = expected === undefined || String(expected) === String(measured);
+	rows.push([scenario, what, expected === undefined ? '(figure)' : String(expected), String(measured), ok]);
+	return ok;
+}
+
+/** Messages counted per (run, item) from their text: delivered, lost, duplicated, and the execution of each run. */
+function tally(messages, runs, items) {
+	const seen = new Map();
+	const executionsOfRun = new Map();
+	for (const m of messages) {
+		const match = /^queue run (\d+) exec (\d+) item (\d+)$/.exec(m.text);
+		if (!match) continue;
+		const key = `${match[1]}:${match[3]}`;
+		seen.set(key, (seen.get(key) ?? 0) + 1);
+		if (!executionsOfRun.has(match[1])) executionsOfRun.set(match[1], new Set());
+		executionsOfRun.get(match[1]).add(match[2]);
+	}
+	let lost = 0;
+	for (let run = 1; run <= runs; run++) for (let item = 1; item <= items; item++) if (!seen.has(`${run}:${item}`)) lost++;
+	const duplicated = [...seen.values()].reduce((sum, n) => sum + n - 1, 0);
+	return { delivered: messages.length, unique: seen.size, lost, duplicated, executionsOfRun };
+}
+
+async function main() {
+	const began = Date.now();
+	ensurePackages();
+	const runtime = provideN8n();
+	const [redisPort, pgPort, mainPort, webhookPort, health1, health2, ...brokers] = await freePorts(10);
+	await Promise.all([startRedis(redisPort), startPostgres(pgPort)]);
+	log(`redis on 127.0.0.1:${redisPort}, postgres on 127.0.0.1:${pgPort} (${Date.now() - began} ms)`);
+
+	const sandbox = await startSandbox();
+	const webhookBase = `http://127.0.0.1:${webhookPort}`;
+	const userFolder = createUserFolder(); // one user folder, the package installed once, shared by all processes
+	tempDirs.push(userFolder);
+	const n8n = new N8n(runtime, userFolder, {
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+		QUEUE_BULL_REDIS_PORT: String(redisPort),
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: '127.0.0.1',
+		DB_POSTGRESDB_PORT: String(pgPort),
+		DB_POSTGRESDB_DATABASE: 'n8n',
+		DB_POSTGRESDB_USER: 'n8n',
+		DB_POSTGRESDB_PASSWORD: '',
+		// production webhooks are served by the webhook processor only, at this URL
+		WEBHOOK_URL: `${webhookBase}/`,
+		N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
+		QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+		N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
+		// A killed worker's job lock lapses after 15 s instead of 60 s (scenario d); renewed every 3 s, so
+		// a busy but living worker keeps its lock.
+		QUEUE_WORKER_LOCK_DURATION: '15000',
+		QUEUE_WORKER_LOCK_RENEW_TIME: '3000',
+		QUEUE_WORKER_STALLED_INTERVAL: '5000',
+		N8N_RUNNERS_BROKER_PORT: String(brokers[0]),
+	});
+
+	let failure;
+	try {
+		// Imports and publishing before main starts: main activates what is published when it starts.
+		const credentials = sandboxCredentials(sandbox.url);
+		const ns = credentials.find((c) => c.id === 'netSapiensApi-demo');
+		credentials.push({ ...ns, ...NS_QUEUE_CREDENTIAL, data: { ...ns.data } });
+		await n8n.importCredentials(credentials);
+		const trigger = triggerWorkflows(sandbox.url).find((w) => w.id === 'e2e-netsapiens');
+		await n8n.importWorkflows([WORKFLOWS.evo, WORKFLOWS.ns, trigger]);
+		await Promise.all([WORKFLOWS.evo.id, WORKFLOWS.ns.id, trigger.id].map((id) => n8n.run(['publish:workflow', `--id=${id}`])));
+		log(`credentials and 3 workflows imported and published (${Date.now() - began} ms)`);
+
+		const spawnN8n = (name, args, env) => {
+			const child = spawn(n8n.node, [n8n.bin, ...args], { env: { ...n8n.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+			const entry = track(name, child);
+			entry.group = true;
+			return entry;
+		};
+		const processes = {
+			main: spawnN8n('main', ['start'], { N8N_PORT: String(mainPort), N8N_RUNNERS_BROKER_PORT: String(brokers[0]) }),
+		};
+		const ready = async (entry, url) => {
+			await waitFor(
+				async () => {
+					if (entry.child.exitCode !== null) throw new Error(`n8n ${entry.name} exited (${entry.child.exitCode}):\n${entry.log.slice(-3000)}`);
+					const answer = await fetch(url).catch(() => undefined);
+					return answer?.status === 200;
+				},
+				150000,
+				`n8n ${entry.name} at ${url}`,
+			);
+		};
+		await ready(processes.main, `http://127.0.0.1:${mainPort}/healthz/readiness`);
+		processes.webhook = spawnN8n('webhook', ['webhook'], { N8N_PORT: String(webhookPort), N8N_RUNNERS_BROKER_PORT: String(brokers[1]) });
+		processes.worker1 = spawnN8n('worker1', ['worker'], { QUEUE_HEALTH_CHECK_PORT: String(health1), N8N_RUNNERS_BROKER_PORT: String(brokers[2]) });
+		processes.worker2 = spawnN8n('worker2', ['worker'], { QUEUE_HEALTH_CHECK_PORT: String(health2), N8N_RUNNERS_BROKER_PORT: String(brokers[3]) });
+		await Promise.all([
+			ready(processes.webhook, `${webhookBase}/healthz/readiness`),
+			ready(processes.worker1, `http://127.0.0.1:${health1}/healthz/readiness`),
+			ready(processes.worker2, `http://127.0.0.1:${health2}/healthz/readiness`),
+		]);
+		// Main activated the published workflows: their webhooks are in the database, the trigger is subscribed.
+		await waitFor(() => psql(pgPort, `SELECT DISTINCT "workflowId" FROM webhook_entity`).length >= 3 && sandbox.state.subscriptions.length === 1, 60000, 'the activation of the 3 workflows');
+		log(`main :${mainPort}, webhook processor :${webhookPort}, workers (health :${health1}, :${health2}) ready (${Date.now() - began} ms)\n`);
+
+		/** Which worker logged "Worker started execution <id>". */
+		const workerOf = (executionId) => ['worker1', 'worker2'].find((name) => new RegExp(`Worker started execution ${executionId}\\b`).test(processes[name].log)) ?? '?';
+		const executions = (workflowId) => psql(pgPort, `SELECT id, status, mode FROM execution_entity WHERE "workflowId" = '${workflowId}' ORDER BY id`).map(([id, status, mode]) => ({ id, status, mode }));
+		const finished = (workflowId, count) => {
+			const list = executions(workflowId);
+			return list.length >= count && list.every((e) => !['new', 'running', 'waiting'].includes(e.status));
+		};
+		const postRuns = async (webhookPath, count) => {
+			const answers = await Promise.all(Array.from({ length: RUNS }, (_, i) => fetch(`${webhookBase}/webhook/${webhookPath}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ run: i + 1, count }) })));
+			return answers.map((answer) => answer.status);
+		};
+		const sentBy = (provider) => sandbox.state.messages.filter((m) => m.provider === provider);
+
+		// a. 5 executions × 200 EvoVoice sends at once, provider limit 50/s.
+		await scenario('a', async () => {
+			sandbox.reset();
+			sandbox.configure({ perSecond: RATE_LIMIT, delayMs: LATENCY_MS });
+			const t0 = Date.now();
+			const statuses = await postRuns('queue-evovoice', EVO_ITEMS);
+			expect('a', 'webhook POSTs answered 200', [200, 200, 200, 200, 200].join(','), statuses.join(','));
+			await waitFor(() => sentBy('evovoice').length >= RUNS * EVO_ITEMS && finished('queue-evovoice', RUNS), 150000, '1000 EvoVoice sends').catch((e) => log(`    ${e.message}`));
+			await sleep(2000); // a late or repeated send would show up meanwhile
+			const messages = sentBy('evovoice');
+			const t = tally(messages, RUNS, EVO_ITEMS);
+			const times = messages.map((m) => Date.parse(m.at));
+			const spanS = (Math.max(...times) - Math.min(...times)) / 1000;
+			const throughput = messages.length / Math.max(spanS, 0.001);
+			const list = executions('queue-evovoice');
+			expect('a', 'messages delivered', RUNS * EVO_ITEMS, t.delivered);
+			expect('a', 'messages lost', 0, t.lost);
+			expect('a', 'messages duplicated', 0, t.duplicated);
+			expect('a', 'executions (all status success)', `${RUNS} success`, `${list.length} ${[...new Set(list.map((e) => e.status))].join('/')}`);
+			expect('a', 'throughput ÷ limit', undefined, `${throughput.toFixed(1)}/s ÷ ${RATE_LIMIT}/s = ${(throughput / RATE_LIMIT).toFixed(2)} (${messages.length} in ${spanS.toFixed(1)} s; first POST → last send ${((Math.max(...times) - t0) / 1000).toFixed(1)} s)`);
+			expect('a', `max requests in flight at the provider (${LATENCY_MS} ms latency)`, undefined, sandbox.state.maxInFlight);
+			expect('a', '429s answered (retried by the node)', undefined, sandbox.state.rateLimited);
+			expect('a', 'requests to the provider', undefined, sandbox.state.byProvider.evovoice ?? 0);
+			const byRun = [...t.executionsOfRun.entries()].sort(([a], [b]) => a - b).map(([run, ids]) => `run ${run}→exec ${[...ids].join('+')}@${[...ids].map(workerOf).join('+')}`);
+			expect('a', 'execution and worker of each run', undefined, byRun.join(', '));
+			expect('a', 'executions per worker', undefined, perWorker(list.map((e) => workerOf(e.id))));
+		});
+
+		// b. The password-grant NetSapiens credential used by executions on both workers.
+		await scenario('b', async () => {
+			for (const round of [1, 2]) {
+				sandbox.reset();
+				sandbox.configure({});
+				const before = executions('queue-netsapiens').length;
+				const statuses = await postRuns('queue-netsapiens', NS_ITEMS);
+				expect('b', `round ${round}: webhook POSTs answered 200`, [200, 200, 200, 200, 200].join(','), statuses.join(','));
+				await waitFor(() => sentBy('netsapiens').length >= RUNS * NS_ITEMS && finished('queue-netsapiens', before + RUNS), 90000, `${RUNS * NS_ITEMS} NetSapiens sends`).catch((e) => log(`    ${e.message}`));
+				await sleep(1500);
+				const t = tally(sentBy('netsapiens'), RUNS, NS_ITEMS);
+				const list = executions('queue-netsapiens').slice(before);
+				expect('b', `round ${round}: messages delivered exactly once (lost, duplicated)`, `${RUNS * NS_ITEMS} (0, 0)`, `${t.unique} (${t.lost}, ${t.duplicated})`);
+				expect('b', `round ${round}: executions`, `${RUNS} success`, `${list.length} ${[...new Set(list.map((e) => e.status))].join('/')}`);
+				expect('b', `round ${round}: token requests (POST /tokens)`, undefined, `${sandbox.state.tokensIssued} for ${RUNS} executions on ${perWorker(list.map((e) => workerOf(e.id)))}`);
+			}
+		});
+
+		// c. A NetSapiens Trigger: deliveries reach the webhook processor, executions run on the workers.
+		await scenario('c', async () => {
+			sandbox.reset();
+			sandbox.configure({});
+			const [subscription] = sandbox.state.subscriptions;
+			expect('c', 'subscription post-url is the webhook processor', true, subscription['post-url'].startsWith(`${webhookBase}/webhook/`));
+			const before = executions('e2e-netsapiens').length;
+			const statuses = (await Promise.all(['Burst 1', 'Burst 2', 'Burst 3'].map((text) => sandbox.deliver({ provider: 'netsapiens', text })))).flat();
+			statuses.push(...(await sandbox.deliver({ provider: 'netsapiens', again: true })));
+			expect('c', 'delivery answers (3 + 1 repeated)', '200,200,200,200', statuses.join(','));
+			await waitFor(() => sandbox.state.echoes.length >= 3 && finished('e2e-netsapiens', before + 3), 30000, 'three trigger executions').catch((e) => log(`    ${e.message}`));
+			await sleep(3000); // what a late or repeated execution would need to show up
+			const list = executions('e2e-netsapiens').slice(before);
+			expect('c', 'executions', 3, list.length);
+			expect('c', 'items echoed', 'Burst 1,Burst 2,Burst 3', sandbox.state.echoes.map((e) => e.item?.text).sort().join(','));
+			expect('c', 'executions per worker', undefined, perWorker(list.map((e) => workerOf(e.id))));
+		});
+
+		// d. A worker killed in the middle of a run: what was sent stays sent, n8n does not run the job again
+		// (its Bull queue has maxStalledCount 0), and a resume with only the missing items completes it.
+		await scenario('d', async () => {
+			sandbox.reset();
+			sandbox.configure({ perSecond: KILL_RATE, delayMs: LATENCY_MS });
+			const run = 1;
+			const posted = await fetch(`${webhookBase}/webhook/queue-evovoice`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ run, count: EVO_ITEMS }) });
+			expect('d', 'webhook POST answered', 200, posted.status);
+			await waitFor(() => sentBy('evovoice').length >= 40, 60000, '40 sends before the kill');
+			const executionId = /exec (\d+)/.exec(sentBy('evovoice')[0].text)[1];
+			const victim = processes[workerOf(executionId)];
+			process.kill(-victim.child.pid, 'SIGKILL'); // its process group: the worker and its task runner
+			await victim.exited;
+			const atKill = sentBy('evovoice').length;
+			const survivor = victim === processes.worker1 ? processes.worker2 : processes.worker1;
+			// Lock lapse (15 s) plus a stalled check (every 5 s), and a margin: n8n would re-run it by then.
+			await sleep(25000);
+			const after = sentBy('evovoice');
+			const [stored] = executions('queue-evovoice').filter((e) => e.id === executionId);
+			// The process that enqueued the job (the webhook processor) records Bull's stalled failure as n8n's MaxStalledCountError.
+			const [[stalled] = []] = psql(pgPort, `SELECT position('failed to be processed too many times' in data) > 0 FROM execution_data WHERE "executionId" = ${Number(executionId)}`);
+			expect('d', `sends of execution ${executionId} on ${victim.name}: at SIGKILL, 25 s later`, undefined, `${atKill}, ${after.length}`);
+			expect('d', `execution ${executionId} started again on ${survivor.name}`, false, new RegExp(`Worker started execution ${executionId}\\b`).test(survivor.log));
+			expect('d', 'execution status in Postgres, with MaxStalledCountError', 'error t', `${stored?.status ?? '(none)'} ${stalled ?? '(no data)'}`);
+			const missing = [];
+			const delivered = new Set(after.map((m) => Number(/item (\d+)$/.exec(m.text)[1])));
+			for (let item = 1; item <= EVO_ITEMS; item++) if (!delivered.has(item)) missing.push(item);
+			// Resumed with what the provider did not receive (a real workflow reads it back from the provider).
+			const resumed = await fetch(`${webhookBase}/webhook/queue-evovoice`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ run, items: missing }) });
+			expect('d', `resume with the ${missing.length} missing items answered`, 200, resumed.status);
+			await waitFor(() => sentBy('evovoice').length >= EVO_ITEMS, 60000, 'the resumed sends').catch((e) => log(`    ${e.message}`));
+			await sleep(2000);
+			const t = tally(sentBy('evovoice'), 1, EVO_ITEMS);
+			expect('d', 'after the resume: delivered (lost, duplicated)', `${EVO_ITEMS} (0, 0)`, `${t.unique} (${t.lost}, ${t.duplicated})`);
+		});
+	} catch (error) {
+		failure = error;
+	} finally {
+		if (failure || rows.some((r) => !r[4])) {
+			for (const entry of started.filter((e) => e.group)) log(`\n--- n8n ${entry.name} log (last 2500 characters) ---\n${entry.log.slice(-2500)}`);
+		}
+		await sandbox.close();
+		await stopAll();
+	}
+
+	log('\nqueue mode: main + 2 workers + webhook processor, Redis, Postgres');
+	const width = (i) => Math.min(60, Math.max(...rows.map((r) => String(r[i]).length), 4));
+	for (const [s, what, expected, measured, ok] of rows) {
+		log(`  ${ok ? '✓' : '✕'} ${s}  ${what.padEnd(width(1))}  ${expected.padEnd(Math.min(width(2), 24))}  ${measured}`);
+	}
+	if (failure) log(`\nfailed: ${failure.stack || failure}`);
+	const failed = rows.filter((r) => !r[4]).length + (failure ? 1 : 0);
+	log(`\ntest:queue: ${rows.filter((r) => r[4]).length} checks passed, ${failed} failed, ${((Date.now() - began) / 1000).toFixed(0)} s`);
+	process.exitCode = failed ? 1 : 0;
+}
+
+function perWorker(names) {
+	const counts = {};
+	for (const name of names) counts[name] = (counts[name] ?? 0) + 1;
+	return Object.entries(counts).sort().map(([name, n]) => `${name}: ${n}`).join(', ') || 'none';
+}
+
+/** One scenario; a throw is a failed row, the others still run. */
+async function scenario(name, fn) {
+	const t0 = Date.now();
+	log(`scenario ${name} …`);
+	try {
+		await fn();
+	} catch (error) {
+		rows.push([name, 'scenario ran to the end', 'yes', String(error.message).split('\n')[0], false]);
+	}
+	log(`scenario ${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+process.on('SIGINT', () => stopAll().finally(() => process.exit(130)));
+main().catch(async (error) => {
+	process.stderr.write(`${error.stack || error}\n`);
+	await stopAll();
+	process.exitCode = 1;
+});
