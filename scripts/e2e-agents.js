@@ -51,6 +51,13 @@ const CASES = {
 	},
 };
 
+/** The prompt of each agent workflow: the scripted model picks its tool call by it. */
+const PROMPTS = {
+	provider: (provider) => `Agent test (${provider}): tell the customer`,
+	refused: 'Agent test: a number the provider refuses',
+	incomplete: 'Agent test: a call without a number',
+};
+
 const DISPLAY = { netsapiens: 'NetSapiens', evovoice: 'EvoVoice', islash: 'iSlash', superoffice: 'SuperOffice' };
 
 /** Runs one agent workflow; returns its run, what the sandbox accepted during it, and the model's calls. */
@@ -101,15 +108,14 @@ async function agentChecks({ sandbox, n8n, check, runs, sentBy }) {
 	});
 
 	await n8n.importWorkflows([
-		...Object.keys(CASES).map((provider) => agentWorkflow(`e2e-agent-${provider}`, provider, `Agent test (${provider}): tell the customer`)),
-		agentWorkflow('e2e-agent-refused', 'evovoice', 'Agent test: a number the provider refuses'),
-		agentWorkflow('e2e-agent-incomplete', 'evovoice', 'Agent test: a call without a number'),
+		...Object.keys(CASES).map((provider) => agentWorkflow(`e2e-agent-${provider}`, provider, PROMPTS.provider(provider))),
+		agentWorkflow('e2e-agent-refused', 'evovoice', PROMPTS.refused),
+		agentWorkflow('e2e-agent-incomplete', 'evovoice', PROMPTS.incomplete),
 	]);
 
 	for (const [provider, expected] of Object.entries(CASES)) {
 		await check(`AI Agent with the ${DISPLAY[provider]} tool: the model's call sends exactly the request the provider documents, and the model gets the provider's answer`, async () => {
-			const prompt = `Agent test (${provider}): tell the customer`;
-			const { calls, sent } = await runAgent({ sandbox, n8n }, `e2e-agent-${provider}`, { prompt, tool: expected.tool, arguments: expected.arguments });
+			const { calls, sent } = await runAgent({ sandbox, n8n }, `e2e-agent-${provider}`, { prompt: PROMPTS.provider(provider), tool: expected.tool, arguments: expected.arguments });
 			const tool = assertOffered(calls, expected.tool, provider, Object.keys(expected.arguments));
 			assert.equal(sent.length, 1);
 			expected.request(sent[0]);
@@ -122,7 +128,7 @@ async function agentChecks({ sandbox, n8n, check, runs, sentBy }) {
 
 	await check('AI Agent: a number the provider refuses reaches the model as the provider’s own message, nothing is sent, the run succeeds', async () => {
 		const { run, calls, sent } = await runAgent({ sandbox, n8n }, 'e2e-agent-refused', {
-			prompt: 'Agent test: a number the provider refuses',
+			prompt: PROMPTS.refused,
 			tool: 'Text_the_customer',
 			arguments: { phoneNumber: '+1555', text: TEXT },
 		});
@@ -134,7 +140,7 @@ async function agentChecks({ sandbox, n8n, check, runs, sentBy }) {
 
 	await check('AI Agent: a call without a number reaches the model as the field’s name, and no request leaves', async () => {
 		const { calls, evoVoiceRequests } = await runAgent({ sandbox, n8n }, 'e2e-agent-incomplete', {
-			prompt: 'Agent test: a call without a number',
+			prompt: PROMPTS.incomplete,
 			tool: 'Text_the_customer',
 			arguments: { phoneNumber: '', text: TEXT },
 		});

@@ -6,19 +6,11 @@
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const { FIXTURES } = require('../sandbox/server');
-const { nodeOutput } = require('./n8n-runtime');
+const { nodeOutput, sleep, waitFor } = require('./n8n-runtime');
 const { prepareN8nWithSandbox, sandboxCredentials } = require('./sandbox-setup');
 const { triggerWorkflows, iSlashWebhookUrl } = require('./trigger-workflows');
 const { agentChecks } = require('./e2e-agents');
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-async function waitFor(condition, timeoutMs, what) {
-	const started = Date.now();
-	while (!condition()) {
-		if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-		await sleep(250);
-	}
-}
 
 const results = [];
 async function check(name, fn) {

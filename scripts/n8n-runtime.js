@@ -162,4 +162,14 @@ function nodeExecutionMs(run, nodeName) {
 	return run.data?.resultData?.runData?.[nodeName]?.[0]?.executionTime;
 }
 
-module.exports = { provideN8n, createUserFolder, N8n, nodeOutput, nodeExecutionMs, REPO };
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Polls `condition` (sync or async) every 250 ms until it holds; throws after `timeoutMs`, naming `what`. */
+async function waitFor(condition, timeoutMs, what) {
+	const started = Date.now();
+	while (!(await condition())) {
+		if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		await sleep(250);
+	}
+}
+
+module.exports = { provideN8n, createUserFolder, N8n, nodeOutput, nodeExecutionMs, REPO, sleep, waitFor };

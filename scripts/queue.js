@@ -9,7 +9,7 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { startSandbox, FIXTURES } = require('../sandbox/server');
-const { provideN8n, createUserFolder, N8n } = require('./n8n-runtime');
+const { provideN8n, createUserFolder, N8n, sleep, waitFor } = require('./n8n-runtime');
 const { sandboxCredentials } = require('./sandbox-setup');
 const { triggerWorkflows } = require('./trigger-workflows');
 
@@ -23,16 +23,7 @@ const EVO_ITEMS = 200;
 const NS_ITEMS = 50;
 const KILL_RATE = 20; // slow enough (10 s for a run) to kill a worker in the middle of one
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (line) => process.stdout.write(`${line}\n`);
-async function waitFor(condition, timeoutMs, what) {
-	const started = Date.now();
-	for (;;) {
-		if (await condition()) return;
-		if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-		await sleep(250);
-	}
-}
 
 /** A free loopback port: bound to port 0, read, released (n8n and the servers bind it again right after). */
 function freePort() {
