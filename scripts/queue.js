@@ -9,6 +9,7 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { startSandbox, FIXTURES } = require('../sandbox/server');
+const { throughputOfLimit } = require('../sandbox/rateLimit');
 const { provideN8n, createUserFolder, N8n, sleep, waitFor } = require('./n8n-runtime');
 const { sandboxCredentials } = require('./sandbox-setup');
 const { triggerWorkflows } = require('./trigger-workflows');
@@ -95,7 +96,14 @@ function ensurePackages() {
 	if (!missing()) return;
 	if (process.getuid?.() !== 0) throw new Error('redis-server or PostgreSQL 15 is missing; install redis-server and postgresql (Debian 12), or run as root');
 	log('installing redis-server and postgresql (apt-get)');
-	execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server', 'postgresql'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+	const apt = (args) => execFileSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+	const install = ['install', '-y', '--no-install-recommends', 'redis-server', 'postgresql'];
+	try {
+		apt(install);
+	} catch {
+		apt(['update']); // a fresh image may have no package lists yet
+		apt(install);
+	}
 	if (missing()) throw new Error('apt-get did not provide redis-server and PostgreSQL 15');
 }
 
@@ -353,14 +361,13 @@ async function main() {
 			const messages = sentBy('evovoice');
 			const t = tally(messages, RUNS, EVO_ITEMS);
 			const times = messages.map((m) => Date.parse(m.at));
-			const spanS = (Math.max(...times) - Math.min(...times)) / 1000;
-			const throughput = messages.length / Math.max(spanS, 0.001);
+			const { ratio, spanSeconds } = throughputOfLimit(times, RATE_LIMIT);
 			const list = executions('queue-evovoice');
 			expect('a', 'messages delivered', RUNS * EVO_ITEMS, t.delivered);
 			expect('a', 'messages lost', 0, t.lost);
 			expect('a', 'messages duplicated', 0, t.duplicated);
 			expect('a', 'executions (all status success)', `${RUNS} success`, `${list.length} ${[...new Set(list.map((e) => e.status))].join('/')}`);
-			expect('a', 'throughput ÷ limit', undefined, `${throughput.toFixed(1)}/s ÷ ${RATE_LIMIT}/s = ${(throughput / RATE_LIMIT).toFixed(2)} (${messages.length} in ${spanS.toFixed(1)} s; first POST → last send ${((Math.max(...times) - t0) / 1000).toFixed(1)} s)`);
+			expect('a', 'throughput ÷ limit', undefined, `${ratio.toFixed(2)} (${messages.length} accepted in ${spanSeconds.toFixed(1)} s, most allowed ${RATE_LIMIT * (Math.floor(spanSeconds) + 1)}; first POST → last send ${((Math.max(...times) - t0) / 1000).toFixed(1)} s)`);
 			expect('a', `max requests in flight at the provider (${LATENCY_MS} ms latency)`, undefined, sandbox.state.maxInFlight);
 			expect('a', '429s answered (retried by the node)', undefined, sandbox.state.rateLimited);
 			expect('a', 'requests to the provider', undefined, sandbox.state.byProvider.evovoice ?? 0);
