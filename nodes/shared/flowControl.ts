@@ -2,31 +2,125 @@ import type { IExecuteSingleFunctions, NodeApiError, NodeOperationError } from '
 import { sleep } from 'n8n-workflow';
 
 /**
+ * The pace of one provider account (credential) for every execution in this process. A provider's rate
+ * limit counts the account's requests, not one run's. The first 429 pauses every run on the account for
+ * its Retry-After, and from then on requests start one at a time, at first 2 % under the rate the
+ * provider just accepted from this process (its requests of the last second, when there were at least 5)
+ * so the runs do not all hit the limit again the moment the pause ends. The pace then probes upwards (2 %
+ * of itself per second); a later 429 lowers it by 10 % (once a second at most) and only its own request
+ * waits the Retry-After, the others keep their pace. That is how several processes sharing one account
+ * (queue-mode workers, which share nothing a community node may use) settle on their shares. A minute
+ * without a 429 drops the pace.
+ */
+class AccountPace {
+	private pausedUntil = 0;
+	private rate = 0; // requests per second at `rateSetAt`; 0: not paced
+	private rateSetAt = 0;
+	private nextStartAt = 0;
+	private lastLimitedAt = 0;
+	private lastLoweredAt = 0;
+	private accepted: number[] = []; // start times of recently accepted requests
+
+	private rateAt(now: number): number {
+		return this.rate * (1 + (PACE_GROWTH_PER_SECOND * Math.max(now - this.rateSetAt, 0)) / 1000);
+	}
+
+	/** Waits until a request may start; returns its start time. */
+	async turn(): Promise<number> {
+		for (;;) {
+			const now = Date.now();
+			if (this.pausedUntil > now) {
+				await sleep(this.pausedUntil - now);
+				continue;
+			}
+			if (this.rate > 0 && now - this.lastLimitedAt > PACE_KEPT_MS) this.rate = 0;
+			if (this.rate === 0) return now;
+			const at = Math.max(now, this.nextStartAt);
+			this.nextStartAt = at + 1000 / this.rateAt(at);
+			if (at > now) await sleep(at - now);
+			if (this.pausedUntil <= Date.now()) return at; // else a 429 came meanwhile: wait for it
+		}
+	}
+
+	wasAccepted(startedAt: number): void {
+		this.accepted.push(startedAt);
+		if (this.accepted.length > 2 * ACCEPTED_KEPT) this.accepted = this.accepted.slice(-ACCEPTED_KEPT);
+	}
+
+	/** Takes a 429 into account; returns how long its own request must still wait before its retry (ms). */
+	wasLimited(waitMs: number): number {
+		const now = Date.now();
+		this.lastLimitedAt = now;
+		if (this.rate > 0) {
+			if (now - this.lastLoweredAt >= 1000) {
+				this.rate = this.rateAt(now) * PACE_LOWERING;
+				this.rateSetAt = now;
+				this.lastLoweredAt = now;
+			}
+			return waitMs;
+		}
+		this.pausedUntil = Math.max(this.pausedUntil, now + waitMs);
+		const inLastSecond = this.accepted.filter((at) => at > now - 1000).length;
+		if (inLastSecond >= MIN_MEASURED) {
+			this.rate = inLastSecond / PACE_MARGIN;
+			this.rateSetAt = this.pausedUntil;
+			this.lastLoweredAt = now; // the other 429s of this burst measured nothing new
+			this.nextStartAt = this.pausedUntil;
+		}
+		return 0; // the pause holds it
+	}
+
+	get idle(): boolean {
+		return this.rate === 0 && this.pausedUntil <= Date.now();
+	}
+}
+
+const PACE_KEPT_MS = 60_000;
+const MIN_MEASURED = 5;
+/** 2 % under the measured rate: a request exactly one window after another may reach the provider a millisecond early. */
+const PACE_MARGIN = 1.02;
+const PACE_GROWTH_PER_SECOND = 0.02;
+const PACE_LOWERING = 0.9;
+const ACCEPTED_KEPT = 1000;
+
+const paces = new Map<string, AccountPace>();
+
+function paceOf(ctx: IExecuteSingleFunctions): AccountPace {
+	const node = ctx.getNode();
+	const [type, credential] = Object.entries(node.credentials ?? {})[0] ?? [node.type, undefined];
+	const account = `${type}\u0000${credential?.id ?? credential?.name ?? ''}`;
+	for (const [key, pace] of paces) if (key !== account && pace.idle) paces.delete(key);
+	let pace = paces.get(account);
+	if (!pace) {
+		pace = new AccountPace();
+		paces.set(account, pace);
+	}
+	return pace;
+}
+
+/**
  * Flow control for one node run. n8n's declarative engine starts every item's request at once; this
- * keeps at most `limit` in flight, and when the provider answers 429 it pauses the whole run (not just
- * the one item) for the Retry-After it asked for, so the node slows down instead of failing.
+ * keeps at most `limit` in flight, each started when its account's pace allows, so the node slows down
+ * under a provider's rate limit instead of failing.
  */
 class RunGate {
 	private active = 0;
 	private readonly waiting: Array<() => void> = [];
-	/** Epoch ms before which no new request may start (set by a 429). */
-	pausedUntil = 0;
 
 	constructor(
 		private readonly limit: number,
+		readonly pace: AccountPace,
 		private readonly onIdle: () => void,
 	) {}
 
-	async acquire(): Promise<void> {
+	/** Holds a slot, then waits for the account's turn; a retry goes first, ahead of items not tried yet. */
+	async acquire(retry: boolean): Promise<number> {
 		if (this.active < this.limit) {
 			this.active++;
 		} else {
-			await new Promise<void>((resolve) => this.waiting.push(resolve));
+			await new Promise<void>((resolve) => (retry ? this.waiting.unshift(resolve) : this.waiting.push(resolve)));
 		}
-		// A slot is held from here; honour a pause a 429 may have set meanwhile.
-		for (let wait = this.pausedUntil - Date.now(); wait > 0; wait = this.pausedUntil - Date.now()) {
-			await sleep(wait);
-		}
+		return await this.pace.turn();
 	}
 
 	release(): void {
@@ -47,7 +141,7 @@ function gateFor(ctx: IExecuteSingleFunctions, limit: number): RunGate {
 	const key = `${ctx.getExecutionId() ?? 'manual'}\u0000${node.id ?? node.name}`;
 	let gate = gates.get(key);
 	if (!gate) {
-		gate = new RunGate(limit, () => gates.delete(key));
+		gate = new RunGate(limit, paceOf(ctx), () => gates.delete(key));
 		gates.set(key, gate);
 	}
 	return gate;
@@ -100,20 +194,25 @@ export async function withFlowControl<T>(
 ): Promise<T> {
 	const gate = gateFor(ctx, settings.maxInFlight);
 	let waitedSeconds = 0;
+	let ownWaitMs = 0;
 	for (let attempt = 0; ; attempt++) {
-		await gate.acquire();
+		if (ownWaitMs > 0) await sleep(ownWaitMs);
+		const startedAt = await gate.acquire(attempt > 0);
 		try {
-			return await send();
+			const result = await send();
+			gate.pace.wasAccepted(startedAt);
+			return result;
 		} catch (error) {
 			const nodeError = toError(error);
 			const wait = rateLimitWaitSeconds(nodeError, attempt);
-			const allowed =
-				wait !== undefined &&
-				attempt < settings.maxRateLimitRetries &&
-				waitedSeconds + wait <= settings.maxRateLimitWaitSeconds;
-			if (!allowed) throw nodeError;
+			if (wait === undefined) {
+				gate.pace.wasAccepted(startedAt); // refused for another reason, but counted by the provider
+				throw nodeError;
+			}
+			// A wait beyond the item's bound fails the item without holding up the others.
+			if (attempt >= settings.maxRateLimitRetries || waitedSeconds + wait > settings.maxRateLimitWaitSeconds) throw nodeError;
+			ownWaitMs = gate.pace.wasLimited(wait * 1000);
 			waitedSeconds += wait;
-			gate.pausedUntil = Math.max(gate.pausedUntil, Date.now() + wait * 1000);
 		} finally {
 			gate.release();
 		}

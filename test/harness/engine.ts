@@ -49,6 +49,11 @@ export interface RunOptions {
 	/** Reuse a helper across runs (token kept between runs, as n8n's database keeps it). */
 	credentialsHelper?: FixtureCredentialsHelper;
 	executionId?: string;
+	/**
+	 * The ID of the node's stored credential. Flow control paces each account by it across executions, as
+	 * one n8n process does; by default each run has its own, so tests do not slow each other down.
+	 */
+	credentialId?: string;
 }
 
 export interface RunResult {
@@ -147,10 +152,11 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 
 	const credentialsHelper =
 		options.credentialsHelper ?? credentialsHelperFor(options.credentialTypes ?? [], options.credentials);
+	const executionId = options.executionId ?? `test-execution-${++executionCounter}`;
 	const nodeCredentials = Object.fromEntries(
 		Object.keys(options.credentials ?? Object.fromEntries(credentialsHelper.store)).map((type) => [
 			type,
-			{ id: `${type}-id`, name: `${type} fixture` },
+			{ id: options.credentialId ?? `${type}-${executionId}`, name: `${type} fixture` },
 		]),
 	);
 
@@ -184,7 +190,6 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		settings: {},
 	});
 
-	const executionId = options.executionId ?? `test-execution-${++executionCounter}`;
 	const additionalData = buildAdditionalData(workflow, executionId, credentialsHelper);
 
 	const items = options.items ?? [{ json: {} }];

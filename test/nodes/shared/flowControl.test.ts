@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { guardNetwork } from '../../harness/nockGuard';
+import { createRateLimiter } from '../../../sandbox/rateLimit';
 import { BASE, runEvoVoice } from '../EvoVoice/fixtures';
 
 /** Shared flow control (nodes/shared/flowControl.ts) through a real provider node and n8n's engine. */
@@ -84,6 +85,55 @@ describe('429 and other failures', () => {
 		expect(result.main).toHaveLength(3);
 		expect(starts.s1 - begin).toBeGreaterThanOrEqual(950);
 		expect(starts.s2 - begin).toBeGreaterThanOrEqual(950);
+	});
+
+	it('pauses the other executions on the same credential too: the provider limits the account, not one run', async () => {
+		const starts: Record<string, number> = {};
+		let limitedAt = 0;
+		nock(BASE)
+			.post(/\/sessions\/s\d\/messages/)
+			.times(3)
+			.reply(function (uri) {
+				const session = uri.split('/')[2];
+				if (session === 's0' && !limitedAt) {
+					limitedAt = Date.now();
+					return [429, {}, { 'Retry-After': '1' }];
+				}
+				starts[session] = Date.now();
+				return [200, { id: session }];
+			});
+		const first = runEvoVoice({ parameters: sendEach, items: items(1), credentialId: 'shared-account' });
+		while (!limitedAt) await new Promise((resolve) => setTimeout(resolve, 5));
+		await new Promise((resolve) => setTimeout(resolve, 100)); // the 429 has reached the first run
+		// another execution of another workflow, started after the 429, sending s1 on the same account
+		const second = await runEvoVoice({ parameters: { ...send, sessionId: 's1' }, items: [{ json: {} }], credentialId: 'shared-account' });
+		expect((await first).main).toHaveLength(1);
+		expect(second.main).toEqual([{ json: { id: 's1' }, pairedItem: { item: 0 } }]);
+		expect(starts.s1 - limitedAt).toBeGreaterThanOrEqual(950);
+	});
+
+	it('after a 429, paces the run at the rate the provider accepted instead of bursting again after each pause', async () => {
+		const limiter = createRateLimiter(); // the sandbox's: 20 in any 1-s window, Retry-After in whole seconds
+		let limited = 0;
+		const sent: string[] = [];
+		nock(BASE)
+			.post(/\/sessions\/s\d+\/messages/)
+			.times(200)
+			.reply(function (uri) {
+				const retryAfter = limiter.refuse(Date.now(), 20);
+				if (retryAfter !== undefined) {
+					limited++;
+					return [429, {}, { 'Retry-After': retryAfter }];
+				}
+				sent.push(uri);
+				return [200, { id: uri }];
+			});
+		const result = await runEvoVoice({ parameters: sendEach, items: items(60) });
+		expect(result.error).toBeUndefined();
+		expect(new Set(sent).size).toBe(60);
+		expect(sent).toHaveLength(60);
+		// the first burst's overflow (at most the 10 in flight); bursting after each 1-s pause would get ~10 more per pause
+		expect(limited).toBeLessThanOrEqual(12);
 	});
 
 	it('gives up after the configured number of 429 retries with the provider message', async () => {
