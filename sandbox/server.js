@@ -241,13 +241,15 @@ function superoffice(state, req, res, path, body) {
 	if (req.method === 'POST' && path === '/api/v1/Webhook') {
 		if (!body?.TargetUrl || !Array.isArray(body.Events) || !body.Secret) return errors.superoffice(res, 400, 'TargetUrl, Events and Secret are required');
 		// SuperOffice pings the target with a signed test event before it stores the webhook.
-		return deliverSuperOffice({ Secret: body.Secret, TargetUrl: body.TargetUrl, Name: body.Name }, { EventId: crypto.randomUUID(), Event: 'test', Entity: 'test', PrimaryKey: 0 }, { 'x-hook-test': 'true' }).then((status) => {
-			if (status !== 200) return errors.superoffice(res, 400, `The webhook target answered the test event with ${status}`);
-			const hook = { WebhookId: state.webhooks.length + 1, ...body };
-			state.webhooks.push(hook);
-			const { Secret, ...shown } = hook;
-			return reply(res, 200, shown);
-		});
+		return deliverSuperOffice({ Secret: body.Secret, TargetUrl: body.TargetUrl, Name: body.Name }, { EventId: crypto.randomUUID(), Event: 'test', Entity: 'test', PrimaryKey: 0 }, { 'x-hook-test': 'true' })
+			.catch(() => 0) // unreachable: refused like any answer but 200
+			.then((status) => {
+				if (status !== 200) return errors.superoffice(res, 400, status ? `The webhook target answered the test event with ${status}` : 'The webhook target could not be reached for the test event');
+				const hook = { WebhookId: state.webhooks.length + 1, ...body };
+				state.webhooks.push(hook);
+				const { Secret, ...shown } = hook;
+				return reply(res, 200, shown);
+			});
 	}
 	const hook = /^\/api\/v1\/Webhook\/(\d+)$/.exec(path);
 	if (hook) {

@@ -11,8 +11,8 @@ const path = require('node:path');
 const { startSandbox, FIXTURES } = require('../sandbox/server');
 const { throughputOfLimit } = require('../sandbox/rateLimit');
 const { provideN8n, createUserFolder, N8n, sleep, waitFor } = require('./n8n-runtime');
-const { sandboxCredentials } = require('./sandbox-setup');
-const { triggerWorkflows } = require('./trigger-workflows');
+const { sandboxCredentials, sandboxWorkflows } = require('./sandbox-setup');
+const { triggerWorkflows, iSlashWebhookUrl } = require('./trigger-workflows');
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
 const RATE_LIMIT = 50; // sandbox requests per second in scenario a
@@ -21,7 +21,7 @@ const RATE_LIMIT = 50; // sandbox requests per second in scenario a
 const LATENCY_MS = 50;
 const RUNS = 5;
 const EVO_ITEMS = 200;
-const NS_ITEMS = 50;
+const NS_ITEMS = 200; // 5 × 200 = 1,000 sends a round
 const KILL_RATE = 20; // slow enough (10 s for a run) to kill a worker in the middle of one
 
 const log = (line) => process.stdout.write(`${line}\n`);
@@ -298,10 +298,14 @@ async function main() {
 		const ns = credentials.find((c) => c.id === 'netSapiensApi-demo');
 		credentials.push({ ...ns, ...NS_QUEUE_CREDENTIAL, data: { ...ns.data } });
 		await n8n.importCredentials(credentials);
-		const trigger = triggerWorkflows(sandbox.url).find((w) => w.id === 'e2e-netsapiens');
-		await n8n.importWorkflows([WORKFLOWS.evo, WORKFLOWS.ns, trigger]);
-		await Promise.all([WORKFLOWS.evo.id, WORKFLOWS.ns.id, trigger.id].map((id) => n8n.run(['publish:workflow', `--id=${id}`])));
-		log(`credentials and 3 workflows imported and published (${Date.now() - began} ms)`);
+		// NetSapiens, EvoVoice (poller), iSlash, and the SuperOffice example (trigger → reply), its trigger
+		// enabled as its sticky note tells a user to before publishing.
+		const superOffice = sandboxWorkflows(sandbox.url).find((workflow) => workflow.id === 'example-superoffice');
+		for (const node of superOffice.nodes) if (node.type.endsWith('superOfficeTrigger')) delete node.disabled;
+		const workflows = [WORKFLOWS.evo, WORKFLOWS.ns, ...triggerWorkflows(sandbox.url), superOffice];
+		await n8n.importWorkflows(workflows);
+		await Promise.all(workflows.map(({ id }) => n8n.run(['publish:workflow', `--id=${id}`])));
+		log(`credentials and ${workflows.length} workflows imported and published (${Date.now() - began} ms)`);
 
 		const spawnN8n = (name, args, env) => {
 			const child = spawn(n8n.node, [n8n.bin, ...args], { env: { ...n8n.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -309,9 +313,7 @@ async function main() {
 			entry.group = true;
 			return entry;
 		};
-		const processes = {
-			main: spawnN8n('main', ['start'], { N8N_PORT: String(mainPort), N8N_RUNNERS_BROKER_PORT: String(brokers[0]) }),
-		};
+		const processes = {};
 		const ready = async (entry, url) => {
 			await waitFor(
 				async () => {
@@ -323,17 +325,22 @@ async function main() {
 				`n8n ${entry.name} at ${url}`,
 			);
 		};
-		await ready(processes.main, `http://127.0.0.1:${mainPort}/healthz/readiness`);
+		// The webhook processor before main (the imports above have migrated the database): when main
+		// activates the SuperOffice trigger, SuperOffice's test event goes to WEBHOOK_URL, and a registration
+		// whose target does not answer it is refused.
 		processes.webhook = spawnN8n('webhook', ['webhook'], { N8N_PORT: String(webhookPort), N8N_RUNNERS_BROKER_PORT: String(brokers[1]) });
+		await ready(processes.webhook, `${webhookBase}/healthz/readiness`);
+		processes.main = spawnN8n('main', ['start'], { N8N_PORT: String(mainPort), N8N_RUNNERS_BROKER_PORT: String(brokers[0]) });
+		await ready(processes.main, `http://127.0.0.1:${mainPort}/healthz/readiness`);
 		processes.worker1 = spawnN8n('worker1', ['worker'], { QUEUE_HEALTH_CHECK_PORT: String(health1), N8N_RUNNERS_BROKER_PORT: String(brokers[2]) });
 		processes.worker2 = spawnN8n('worker2', ['worker'], { QUEUE_HEALTH_CHECK_PORT: String(health2), N8N_RUNNERS_BROKER_PORT: String(brokers[3]) });
 		await Promise.all([
-			ready(processes.webhook, `${webhookBase}/healthz/readiness`),
 			ready(processes.worker1, `http://127.0.0.1:${health1}/healthz/readiness`),
 			ready(processes.worker2, `http://127.0.0.1:${health2}/healthz/readiness`),
 		]);
 		// Main activated the published workflows: their webhooks are in the database, the trigger is subscribed.
-		await waitFor(() => psql(pgPort, `SELECT DISTINCT "workflowId" FROM webhook_entity`).length >= 3 && sandbox.state.subscriptions.length === 1, 60000, 'the activation of the 3 workflows');
+		// (5 with webhooks: the two bulk sends, NetSapiens, iSlash, SuperOffice; the EvoVoice poller has none.)
+		await waitFor(() => psql(pgPort, `SELECT DISTINCT "workflowId" FROM webhook_entity`).length >= 5 && sandbox.state.subscriptions.length === 1 && sandbox.state.webhooks.length === 1, 60000, 'the activation of the published workflows');
 		log(`main :${mainPort}, webhook processor :${webhookPort}, workers (health :${health1}, :${health2}) ready (${Date.now() - began} ms)\n`);
 
 		/** Which worker logged "Worker started execution <id>". */
@@ -394,22 +401,56 @@ async function main() {
 			}
 		});
 
-		// c. A NetSapiens Trigger: deliveries reach the webhook processor, executions run on the workers.
+		// c. Triggers: webhook deliveries (NetSapiens, iSlash, SuperOffice) reach the webhook processor, the EvoVoice poller
+		// runs on main; every execution runs on a worker.
 		await scenario('c', async () => {
 			sandbox.reset();
 			sandbox.configure({});
+			const echoesOf = (provider) => sandbox.state.echoes.filter((e) => e.provider === provider);
+			// The poller's first poll (at activation) set its cursor; this message waits for the next poll.
+			await sandbox.deliver({ provider: 'evovoice', text: 'Polled in queue mode' });
+			const evoBefore = executions('e2e-evovoice').length;
+
 			const [subscription] = sandbox.state.subscriptions;
-			expect('c', 'subscription post-url is the webhook processor', true, subscription['post-url'].startsWith(`${webhookBase}/webhook/`));
-			const before = executions('e2e-netsapiens').length;
+			expect('c', 'NetSapiens: subscription post-url is the webhook processor', true, subscription['post-url'].startsWith(`${webhookBase}/webhook/`));
+			const nsBefore = executions('e2e-netsapiens').length;
 			const statuses = (await Promise.all(['Burst 1', 'Burst 2', 'Burst 3'].map((text) => sandbox.deliver({ provider: 'netsapiens', text })))).flat();
 			statuses.push(...(await sandbox.deliver({ provider: 'netsapiens', again: true })));
-			expect('c', 'delivery answers (3 + 1 repeated)', '200,200,200,200', statuses.join(','));
-			await waitFor(() => sandbox.state.echoes.length >= 3 && finished('e2e-netsapiens', before + 3), 30000, 'three trigger executions').catch((e) => log(`    ${e.message}`));
+			expect('c', 'NetSapiens: delivery answers (3 at once + 1 repeated)', '200,200,200,200', statuses.join(','));
+
+			const isBefore = executions('e2e-islash').length;
+			const url = iSlashWebhookUrl(webhookBase);
+			const isStatuses = (await Promise.all(['WhatsApp 1', 'WhatsApp 2'].map((text) => sandbox.deliver({ provider: 'islash', url, text })))).flat();
+			isStatuses.push(...(await Promise.all([1, 2].map(() => sandbox.deliver({ provider: 'islash', again: true })))).flat());
+			expect('c', 'iSlash: delivery answers (2 at once + the last one twice again)', '200,200,200,200', isStatuses.join(','));
+
+			// SuperOffice: two customer messages back to back, each firing an event; the bot's replies fire events too.
+			expect('c', 'SuperOffice: webhook TargetUrl is the webhook processor', true, sandbox.state.webhooks[0].TargetUrl.startsWith(`${webhookBase}/webhook/`));
+			const soBefore = executions('example-superoffice').length;
+			const soTexts = ['Is my order shipped?', 'It is order 1001'];
+			const soSession = 6161;
+			expect('c', 'SuperOffice: delivery answers (2 events)', '200,200', (await sandbox.deliver({ provider: 'superoffice', texts: soTexts, chatSessionId: soSession })).join(','));
+			const repliesIn = () => sentBy('superoffice').filter((m) => m.path.includes(`/${soSession}/`));
+
+			await waitFor(() => echoesOf('netsapiens').length >= 3 && echoesOf('islash').length >= 2 && repliesIn().length >= 2 && finished('e2e-netsapiens', nsBefore + 3) && finished('e2e-islash', isBefore + 2), 30000, 'the webhook trigger executions').catch((e) => log(`    ${e.message}`));
 			await sleep(3000); // what a late or repeated execution would need to show up
-			const list = executions('e2e-netsapiens').slice(before);
-			expect('c', 'executions', 3, list.length);
-			expect('c', 'items echoed', 'Burst 1,Burst 2,Burst 3', sandbox.state.echoes.map((e) => e.item?.text).sort().join(','));
-			expect('c', 'executions per worker', undefined, perWorker(list.map((e) => workerOf(e.id))));
+			const nsList = executions('e2e-netsapiens').slice(nsBefore);
+			const isList = executions('e2e-islash').slice(isBefore);
+			expect('c', 'NetSapiens: executions', 3, nsList.length);
+			expect('c', 'NetSapiens: items echoed', 'Burst 1,Burst 2,Burst 3', echoesOf('netsapiens').map((e) => e.item?.text).sort().join(','));
+			expect('c', 'iSlash: executions', 2, isList.length);
+			expect('c', 'iSlash: items echoed', 'WhatsApp 1,WhatsApp 2', echoesOf('islash').map((e) => e.item?.text).sort().join(','));
+			const soList = executions('example-superoffice').slice(soBefore);
+			const quoting = (text) => repliesIn().filter((m) => String(m.body?.Message).includes(`("${text}")`)).length;
+			expect('c', 'SuperOffice: replies quoting each customer message', '1,1', soTexts.map(quoting).join(','));
+			expect('c', 'SuperOffice: executions (the first event finds both messages)', 1, soList.length);
+
+			// n8n's shortest poll interval is a minute: the message shows up within one, then one more poll must add nothing.
+			await waitFor(() => echoesOf('evovoice').length >= 1, 75000, 'the EvoVoice poll').catch((e) => log(`    ${e.message}`));
+			await sleep(62000);
+			const evoList = executions('e2e-evovoice').slice(evoBefore);
+			expect('c', 'EvoVoice poller: executions, items echoed (after one more poll)', '1, Polled in queue mode', `${evoList.length}, ${echoesOf('evovoice').map((e) => e.item?.text).join(',')}`);
+			expect('c', 'executions per worker (all four triggers)', undefined, perWorker([...nsList, ...isList, ...soList, ...evoList].map((e) => workerOf(e.id))));
 		});
 
 		// d. A worker killed in the middle of a run: what was sent stays sent, n8n does not run the job again
@@ -487,6 +528,11 @@ async function scenario(name, fn) {
 }
 
 process.on('SIGINT', () => stopAll().finally(() => process.exit(130)));
+// Whatever crashes the run, the processes it started are stopped (Postgres, Redis and four n8n would live on).
+process.on('unhandledRejection', (error) => {
+	process.stderr.write(`${error?.stack || error}\n`);
+	stopAll().finally(() => process.exit(1));
+});
 main().catch(async (error) => {
 	process.stderr.write(`${error.stack || error}\n`);
 	await stopAll();
