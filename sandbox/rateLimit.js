@@ -30,7 +30,7 @@ function createRateLimiter() {
  * score such a 300-send run at 1.20.
  */
 function throughputOfLimit(acceptedAtMs, perSecond) {
-	if (acceptedAtMs.length === 0) return { ratio: 0, spanSeconds: 0 };
+	if (acceptedAtMs.length === 0) return { ratio: 0, spanSeconds: 0, mostAllowed: 0 };
 	let first = Infinity;
 	let last = -Infinity;
 	for (const at of acceptedAtMs) {
@@ -38,7 +38,8 @@ function throughputOfLimit(acceptedAtMs, perSecond) {
 		last = Math.max(last, at);
 	}
 	const spanSeconds = (last - first) / 1000;
-	return { ratio: acceptedAtMs.length / (perSecond * (Math.floor(spanSeconds) + 1)), spanSeconds };
+	const mostAllowed = perSecond * (Math.floor(spanSeconds) + 1);
+	return { ratio: acceptedAtMs.length / mostAllowed, spanSeconds, mostAllowed };
 }
 
 module.exports = { createRateLimiter, throughputOfLimit };

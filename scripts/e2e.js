@@ -7,7 +7,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const { FIXTURES } = require('../sandbox/server');
 const { nodeOutput, sleep, waitFor } = require('./n8n-runtime');
-const { prepareN8nWithSandbox, sandboxCredentials } = require('./sandbox-setup');
+const { prepareN8nWithSandbox, sandboxCredentials, publishableSuperOfficeExample, repliesQuoting } = require('./sandbox-setup');
 const { triggerWorkflows, iSlashWebhookUrl } = require('./trigger-workflows');
 const { agentChecks } = require('./e2e-agents');
 
@@ -101,11 +101,7 @@ async function main() {
 		};
 		try {
 			await check('n8n start activates the trigger workflows: NetSapiens subscription and SuperOffice webhook registered', async () => {
-				// The SuperOffice example ships with its trigger disabled (so the editor's first Execute runs the
-				// sample message); its sticky note tells a user to enable it before publishing, as done here.
-				const superOffice = structuredClone(workflows.find((workflow) => workflow.id === 'example-superoffice'));
-				for (const node of superOffice.nodes) if (node.type.endsWith('superOfficeTrigger')) delete node.disabled;
-				await n8n.importWorkflows([...triggerWorkflows(sandbox.url), superOffice]);
+				await n8n.importWorkflows([...triggerWorkflows(sandbox.url), publishableSuperOfficeExample(sandbox.url)]);
 				for (const id of ['e2e-netsapiens', 'e2e-evovoice', 'e2e-islash', 'example-superoffice']) await n8n.run(['publish:workflow', `--id=${id}`]);
 				n8n.env.WEBHOOK_URL = `${base}/`;
 				editor = startEditor();
@@ -203,7 +199,6 @@ async function main() {
 			const echoesOf = (provider) => sandbox.state.echoes.filter((e) => e.provider === provider);
 			const repliesIn = (session) => sent(sandbox, 'superoffice').filter((m) => m.path.includes(`/${session}/`));
 			const settle = () => sleep(3000); // what a late or repeated execution would need to show up
-			const quoted = (replies, text) => replies.filter((m) => m.body.Message.includes(`("${text}")`)).length;
 			let before = {};
 
 			await check('NetSapiens: a burst of 3 messages at once and a repeated delivery start exactly 3 executions', async () => {
@@ -243,7 +238,7 @@ async function main() {
 				await settle();
 				const replies = repliesIn(session);
 				assert.equal(replies.length, 2, replies.map((m) => m.body.Message).join(' | '));
-				for (const text of texts) assert.equal(quoted(replies, text), 1, `replies quoting "${text}"`);
+				for (const text of texts) assert.equal(repliesQuoting(replies, text), 1, `replies quoting "${text}"`);
 				const ran = (await executions())['example-superoffice'] - (before['example-superoffice'] ?? 0);
 				// the first event finds both messages (one execution, two items); the second and the bot's two replies find nothing new for it
 				assert.equal(ran, 1);
@@ -285,7 +280,7 @@ async function main() {
 				assert.equal(ran('example-superoffice'), 1);
 				const replies = repliesIn(session);
 				assert.equal(replies.length, 3);
-				assert.equal(quoted(replies, 'Thanks, and after the restart?'), 1);
+				assert.equal(repliesQuoting(replies, 'Thanks, and after the restart?'), 1);
 				const evo = echoesOf('evovoice').slice(echoedEvo);
 				assert.deepEqual(evo.map((e) => e.item.text), ['Sent while n8n was down']);
 				assert.equal(ran('e2e-evovoice'), 1);

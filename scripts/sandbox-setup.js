@@ -39,6 +39,19 @@ function sandboxWorkflows(url) {
 		});
 }
 
+/**
+ * The SuperOffice example ready to publish: it ships with its trigger disabled (so the editor's first
+ * Execute runs the sample message), and its sticky note tells a user to enable it before publishing.
+ */
+function publishableSuperOfficeExample(url) {
+	const workflow = sandboxWorkflows(url).find(({ id }) => id === 'example-superoffice');
+	for (const node of workflow.nodes) if (node.type.endsWith('superOfficeTrigger')) delete node.disabled;
+	return workflow;
+}
+
+/** How many of the SuperOffice example's auto-replies quote a customer's message (it replies `… ("<message>") …`). */
+const repliesQuoting = (replies, text) => replies.filter((m) => String(m.body?.Message).includes(`("${text}")`)).length;
+
 /** What the scripted model does with the AI Agent example's request, so that the example runs as shipped. */
 const EXAMPLE_MODEL_SCRIPTS = [
 	{
@@ -48,7 +61,7 @@ const EXAMPLE_MODEL_SCRIPTS = [
 	},
 ];
 
-module.exports = { sandboxCredentials, sandboxWorkflows, EXAMPLE_MODEL_SCRIPTS };
+module.exports = { sandboxCredentials, sandboxWorkflows, publishableSuperOfficeExample, repliesQuoting, EXAMPLE_MODEL_SCRIPTS };
 
 /**
  * The set-up the e2e tests, the demo and the dev editor share: the pinned n8n, the sandbox, a fresh n8n

@@ -16,7 +16,7 @@ it('accepts at most the limit in any 1-s window, and says when the oldest reques
 it('throughput ÷ limit is 1.00 for the best possible run and never above it', () => {
 	// 50/s: bursts of 50 at 0 s, 1 s … 5 s is the most a sliding window lets through in 5 s
 	const bursts = Array.from({ length: 300 }, (_, i) => Math.floor(i / 50) * 1000);
-	expect(throughputOfLimit(bursts, 50)).toEqual({ ratio: 1, spanSeconds: 5 });
+	expect(throughputOfLimit(bursts, 50)).toEqual({ ratio: 1, spanSeconds: 5, mostAllowed: 300 });
 	const evenlySpaced = Array.from({ length: 300 }, (_, i) => i * 20);
 	expect(throughputOfLimit(evenlySpaced, 50).ratio).toBe(1);
 	const halfSpeed = Array.from({ length: 300 }, (_, i) => i * 40);
