@@ -3,6 +3,7 @@
 // workflows imported through n8n's own CLI (which encrypts credentials), workflows executed by `n8n execute`.
 const { execFile, execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
+const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
@@ -172,4 +173,46 @@ async function waitFor(condition, timeoutMs, what) {
 	}
 }
 
-module.exports = { provideN8n, createUserFolder, N8n, nodeOutput, nodeExecutionMs, REPO, sleep, waitFor };
+/** A free loopback port: bound to port 0, read, released (n8n and the servers bind it again right after). */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+async function freePorts(count) {
+	const ports = new Set();
+	while (ports.size < count) ports.add(await freePort()); // distinct even if the OS hands one out twice
+	return [...ports];
+}
+
+function commandExists(command) {
+	try {
+		execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Debian packages a test needs, installed with apt-get when `present()` says they are missing (CI runs as root). */
+function ensureDebianPackages(packages, present) {
+	if (present()) return;
+	if (process.getuid?.() !== 0) throw new Error(`${packages.join(' and ')} missing: install them (Debian 12), or run as root`);
+	process.stdout.write(`installing ${packages.join(' ')} (apt-get)\n`);
+	const apt = (args) => execFileSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+	const install = ['install', '-y', '--no-install-recommends', ...packages];
+	try {
+		apt(install);
+	} catch {
+		apt(['update']); // a fresh image may have no package lists yet
+		apt(install);
+	}
+	if (!present()) throw new Error(`apt-get did not provide ${packages.join(' and ')}`);
+}
+
+module.exports = { provideN8n, createUserFolder, N8n, nodeOutput, nodeExecutionMs, REPO, sleep, waitFor, freePort, freePorts, commandExists, ensureDebianPackages };

@@ -10,7 +10,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { startSandbox, FIXTURES } = require('../sandbox/server');
 const { throughputOfLimit } = require('../sandbox/rateLimit');
-const { provideN8n, createUserFolder, N8n, sleep, waitFor } = require('./n8n-runtime');
+const { provideN8n, createUserFolder, N8n, sleep, waitFor, freePorts, ensureDebianPackages, commandExists } = require('./n8n-runtime');
 const { sandboxCredentials, publishableSuperOfficeExample, repliesQuoting } = require('./sandbox-setup');
 const { triggerWorkflows, iSlashWebhookUrl } = require('./trigger-workflows');
 
@@ -25,23 +25,6 @@ const NS_ITEMS = 200; // 5 × 200 = 1,000 sends a round
 const KILL_RATE = 20; // slow enough (10 s for a run) to kill a worker in the middle of one
 
 const log = (line) => process.stdout.write(`${line}\n`);
-
-/** A free loopback port: bound to port 0, read, released (n8n and the servers bind it again right after). */
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
-}
-async function freePorts(count) {
-	const ports = new Set();
-	while (ports.size < count) ports.add(await freePort()); // distinct even if the OS hands one out twice
-	return [...ports];
-}
 
 // Everything started here, stopped by PID at the end (also on failure), newest first.
 const started = [];
@@ -85,26 +68,7 @@ async function stopAll() {
 
 /** Redis and Postgres from Debian packages, installed when missing (CI runs as root). */
 function ensurePackages() {
-	const missing = () => {
-		try {
-			execFileSync('sh', ['-c', 'command -v redis-server'], { stdio: 'ignore' });
-		} catch {
-			return true;
-		}
-		return !fs.existsSync(path.join(PG_BIN, 'postgres'));
-	};
-	if (!missing()) return;
-	if (process.getuid?.() !== 0) throw new Error('redis-server or PostgreSQL 15 is missing; install redis-server and postgresql (Debian 12), or run as root');
-	log('installing redis-server and postgresql (apt-get)');
-	const apt = (args) => execFileSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-	const install = ['install', '-y', '--no-install-recommends', 'redis-server', 'postgresql'];
-	try {
-		apt(install);
-	} catch {
-		apt(['update']); // a fresh image may have no package lists yet
-		apt(install);
-	}
-	if (missing()) throw new Error('apt-get did not provide redis-server and PostgreSQL 15');
+	ensureDebianPackages(['redis-server', 'postgresql'], () => commandExists('redis-server') && fs.existsSync(path.join(PG_BIN, 'postgres')));
 }
 
 async function startRedis(port) {
