@@ -63,17 +63,36 @@ const EXAMPLE_MODEL_SCRIPTS = [
 
 module.exports = { sandboxCredentials, sandboxWorkflows, publishableSuperOfficeExample, repliesQuoting, EXAMPLE_MODEL_SCRIPTS };
 
+/** The editor's owner account for local use: the sandbox's, never a real one. */
+const SANDBOX_OWNER = { email: 'owner@sandbox.test', password: 'Sandbox-owner-1' };
+
+/**
+ * n8n (2.17 and later) creates the owner from the environment at start-up when
+ * N8N_INSTANCE_OWNER_MANAGED_BY_ENV is set, so the editor opens on its sign-in page instead of asking a
+ * newcomer to set up an owner. It takes a bcrypt hash, made here with the bcryptjs n8n itself ships.
+ */
+function ownerEnvironment(n8nBin, owner) {
+	const bcrypt = require(require.resolve('bcryptjs', { paths: [path.dirname(n8nBin)] }));
+	return {
+		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+		N8N_INSTANCE_OWNER_EMAIL: owner.email,
+		N8N_INSTANCE_OWNER_FIRST_NAME: 'Sandbox',
+		N8N_INSTANCE_OWNER_LAST_NAME: 'Owner',
+		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(owner.password, 10),
+	};
+}
+
 /**
  * The set-up the e2e tests, the demo and the dev editor share: the pinned n8n, the sandbox, a fresh n8n
  * user folder with this package, and the sandbox credentials and adapted examples imported into it.
  */
-async function prepareN8nWithSandbox({ sandboxPort = 0 } = {}) {
+async function prepareN8nWithSandbox({ sandboxPort = 0, owner } = {}) {
 	const { startSandbox } = require('../sandbox/server');
 	const { provideN8n, createUserFolder, N8n } = require('./n8n-runtime');
 	const runtime = provideN8n();
 	const sandbox = await startSandbox({ port: sandboxPort });
 	sandbox.state.modelScripts.push(...EXAMPLE_MODEL_SCRIPTS);
-	const n8n = new N8n(runtime, createUserFolder());
+	const n8n = new N8n(runtime, createUserFolder(), owner ? ownerEnvironment(runtime.n8n, owner) : {});
 	const workflows = sandboxWorkflows(sandbox.url);
 	await n8n.importCredentials(sandboxCredentials(sandbox.url));
 	await n8n.importWorkflows(workflows);
@@ -81,3 +100,4 @@ async function prepareN8nWithSandbox({ sandboxPort = 0 } = {}) {
 }
 
 module.exports.prepareN8nWithSandbox = prepareN8nWithSandbox;
+module.exports.SANDBOX_OWNER = SANDBOX_OWNER;
