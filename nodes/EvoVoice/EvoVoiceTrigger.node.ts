@@ -74,7 +74,9 @@ export class EvoVoiceTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'New incoming message',
-		description: 'Starts the workflow when an EvoVoice number receives a new text message',
+		// n8n's node panel lists a node and its trigger as one entry under the trigger's description
+		// (generateMergedNodesAndActions in the editor's useActionsGeneration.ts), so it speaks for both.
+		description: 'Send and read EvoVoice SMS session messages, and start workflows on incoming texts',
 		defaults: { name: 'EvoVoice Trigger' },
 		polling: true,
 		inputs: [],

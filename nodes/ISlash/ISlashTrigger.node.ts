@@ -47,7 +47,9 @@ export class ISlashTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when a WhatsApp or Facebook message, or a message status update, reaches iSlash',
+		// n8n's node panel lists a node and its trigger as one entry under the trigger's description
+		// (generateMergedNodesAndActions in the editor's useActionsGeneration.ts), so it speaks for both.
+		description: 'Send WhatsApp and Facebook Messenger messages with the iSlash CRM, and start workflows on incoming messages and status updates',
 		defaults: { name: 'iSlash Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

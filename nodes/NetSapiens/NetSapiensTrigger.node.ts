@@ -93,7 +93,9 @@ export class NetSapiensTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when a NetSapiens PBX reports a message or message session event',
+		// n8n's node panel lists a node and its trigger as one entry under the trigger's description
+		// (generateMergedNodesAndActions in the editor's useActionsGeneration.ts), so it speaks for both.
+		description: 'Send and read chat, SMS and MMS messages on a NetSapiens PBX, and start workflows on its message events',
 		defaults: { name: 'NetSapiens Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

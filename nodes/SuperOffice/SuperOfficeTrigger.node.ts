@@ -78,7 +78,9 @@ export class SuperOfficeTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when a SuperOffice chat session starts, changes or gets a message',
+		// n8n's node panel lists a node and its trigger as one entry under the trigger's description
+		// (generateMergedNodesAndActions in the editor's useActionsGeneration.ts), so it speaks for both.
+		description: 'Send and read SuperOffice CRM web chat messages and sessions, and start workflows on chat events',
 		defaults: { name: 'SuperOffice Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
