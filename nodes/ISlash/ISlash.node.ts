@@ -29,7 +29,10 @@ export class ISlash implements INodeType {
 		// No Content-Type default: JSON bodies get theirs from the HTTP client, and a multipart send must
 		// carry the client's own multipart/form-data boundary header.
 		requestDefaults: { headers: { Accept: 'application/json' }, json: true },
+		// Session Key picks the WhatsApp or Messenger channel for every operation, like a connection
+		// setting, so it comes first rather than below each operation's Options.
 		properties: [
+			sessionKeyProperty,
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -51,7 +54,6 @@ export class ISlash implements INodeType {
 			...stickerDescription,
 			...labelDescription,
 			...contactDescription,
-			sessionKeyProperty,
 			flowControlOptions,
 		],
 	};

@@ -101,7 +101,7 @@ describe('iSlash › Session Message › Send (multipart/form-data)', () => {
 			text: 'Yes, still available',
 			sessionKey: 'facebook-page-session',
 			identity: '5696251489156017',
-			options: { quotedMessageId: 9126 },
+			options: { quotedMessageId: '9126' },
 		});
 		expect(await parseMultipart(request)).toEqual([
 			['session', 'facebook-page-session'],
@@ -109,6 +109,11 @@ describe('iSlash › Session Message › Send (multipart/form-data)', () => {
 			['text', 'Yes, still available'],
 			['quoted_message_id', '9126'],
 		]);
+	});
+
+	it('leaves quoted_message_id out when Quoted Message ID was added but left empty', async () => {
+		const { request } = await sendAndCapture({ text: 'Hi', options: { quotedMessageId: '' } });
+		expect((await parseMultipart(request)).map(([name]) => name)).toEqual(['session', 'identity', 'text']);
 	});
 
 	it('sends a file of any size: iSlash documents no limit, the channel judges (here a 6 MB image)', async () => {

@@ -92,9 +92,9 @@ export const sessionMessageSendProperties: INodeProperties[] = [
 			{
 				displayName: 'Quoted Message ID',
 				name: 'quotedMessageId',
-				type: 'number',
-				typeOptions: { minValue: 1, numberPrecision: 0 },
-				default: 0,
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 9126',
 				description: "The iSlash ID of the message to reply to (the ID in iSlash's answer for a sent message)",
 			},
 		],
@@ -157,8 +157,7 @@ export const sessionMessageSend: OperationSpec = {
 				text: parts.text,
 				file_url: parts.fileUrl,
 				sticker_id: parts.stickerId,
-				// 0 is the field's empty default: no reply
-				quoted_message_id: quotedMessageId ? quotedMessageId : undefined,
+				quoted_message_id: quotedMessageId,
 			},
 			parts.file ? { field: 'file', file: parts.file } : undefined,
 		);

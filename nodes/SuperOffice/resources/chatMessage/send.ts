@@ -30,24 +30,29 @@ const SPECIAL_TYPES = [
 	'Options',
 ] as const;
 
-const SPECIAL_TYPE_NAMES: Record<(typeof SPECIAL_TYPES)[number], string> = {
-	None: 'None (Plain Message)',
-	Welcome: 'Welcome',
-	Url: 'URL',
-	Block: 'Block',
-	NewSession: 'New Session',
-	TransferedSession: 'Transferred Session',
-	Error: 'Error',
-	SessionDeleted: 'Session Deleted',
-	FaqSuccessQuestion: 'FAQ Success Question',
-	ClosedByUser: 'Closed by User',
-	ClosedByCustomer: 'Closed by Customer',
-	ClosedByIdle: 'Closed by Idle',
-	TransferRejected: 'Transfer Rejected',
-	ReopenedByCustomer: 'Reopened by Customer',
-	ClickedOption: 'Clicked Option',
-	BotMessage: 'Bot Message',
-	Options: 'Options (Clickable Buttons)',
+/**
+ * SuperOffice documents the meaning of Url ("such as an URL redirection", REST reference of AddChatMessage)
+ * and Options ("Options are as JSON array in specialParam", CRMScript enum SpecialType); the other
+ * descriptions say what each name denotes in SuperOffice's chat log.
+ */
+const SPECIAL_TYPE_OPTIONS: Record<(typeof SPECIAL_TYPES)[number], { name: string; description: string }> = {
+	None: { name: 'None (Plain Message)', description: 'An ordinary chat message; Message is required' },
+	Welcome: { name: 'Welcome', description: 'The greeting shown when the chat opens' },
+	Url: { name: 'URL', description: 'Sends the customer to a web address, given in Special Parameter' },
+	Block: { name: 'Block', description: 'The notice that the customer has been blocked from chat' },
+	NewSession: { name: 'New Session', description: 'The notice that a new chat session has started' },
+	TransferedSession: { name: 'Transferred Session', description: 'The notice that the session was transferred to another agent' },
+	Error: { name: 'Error', description: 'An error notice shown in the chat' },
+	SessionDeleted: { name: 'Session Deleted', description: 'The notice that the session was deleted' },
+	FaqSuccessQuestion: { name: 'FAQ Success Question', description: 'Asks the customer whether an FAQ answer helped' },
+	ClosedByUser: { name: 'Closed by User', description: 'The notice that the agent closed the session' },
+	ClosedByCustomer: { name: 'Closed by Customer', description: 'The notice that the customer closed the session' },
+	ClosedByIdle: { name: 'Closed by Idle', description: 'The notice that the session closed after being idle' },
+	TransferRejected: { name: 'Transfer Rejected', description: 'The notice that an agent declined a transfer' },
+	ReopenedByCustomer: { name: 'Reopened by Customer', description: 'The notice that the customer reopened the session' },
+	ClickedOption: { name: 'Clicked Option', description: 'Records which offered option the customer clicked' },
+	BotMessage: { name: 'Bot Message', description: 'A message from a chatbot; Special Parameter may hold "showAt=…"' },
+	Options: { name: 'Options (Clickable Buttons)', description: 'Offers buttons the customer can click, set in Options below' },
 };
 
 export const chatMessageSendProperties: INodeProperties[] = [
@@ -66,7 +71,7 @@ export const chatMessageSendProperties: INodeProperties[] = [
 		name: 'type',
 		type: 'options',
 		options: [
-			{ name: 'Special', value: 'Special', description: 'A system message (with a special type)' },
+			{ name: 'Special', value: 'Special', description: 'A system notice rather than a chat line' },
 			{ name: 'To Customer', value: 'ToCustomer', description: 'From an agent or bot to the customer' },
 			{ name: 'To User', value: 'ToUser', description: 'As if the customer wrote it, to the agent' },
 		],
@@ -79,11 +84,12 @@ export const chatMessageSendProperties: INodeProperties[] = [
 		name: 'specialType',
 		type: 'options',
 		options: [...SPECIAL_TYPES]
-			.map((value) => ({ name: SPECIAL_TYPE_NAMES[value], value }))
+			.map((value) => ({ ...SPECIAL_TYPE_OPTIONS[value], value }))
 			.sort((a, b) => a.name.localeCompare(b.name)),
 		default: 'None',
 		displayOptions: { show: showForSend },
-		description: 'Marks a special message, such as a URL redirection, a bot message or a list of clickable options',
+		description:
+			'Marks a special message, such as a URL redirection, a bot message or clickable options. Independent of Type: SuperOffice’s own chatbot sends Options and Bot Message with Type To Customer.',
 	},
 	{
 		displayName: 'Special Parameter',

@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { guardNetwork } from '../../../harness/nockGuard';
+import { chatMessageSendProperties } from '../../../../nodes/SuperOffice/resources/chatMessage/send';
 import {
 	APP_TOKEN,
 	BASE,
@@ -38,6 +39,14 @@ const send = (parameters: Record<string, unknown>) => ({
 const network = guardNetwork();
 
 describe('SuperOffice › Chat Message › Send', () => {
+	it('describes each of the 17 special types and shows Special Type for every Type (SuperOffice’s chatbot sends Options as ToCustomer)', () => {
+		const specialType = chatMessageSendProperties.find((property) => property.name === 'specialType')!;
+		const options = specialType.options as Array<{ value: string; description?: string }>;
+		expect(options).toHaveLength(17);
+		expect(options.filter((option) => !option.description)).toEqual([]);
+		expect(specialType.displayOptions?.show).not.toHaveProperty('type');
+	});
+
 	it('posts the ChatMessage with a Bearer token and Type ToCustomer; an empty When Posted is left to SuperOffice', async () => {
 		const scope = nock(BASE, { reqheaders: { authorization: BEARER, 'content-type': /application\/json/, accept: 'application/json' } })
 			.post('/api/v1/ChatSession/7/Messages', (sent) => {
