@@ -1,6 +1,7 @@
 import { EvoVoiceApi } from '../../../credentials/EvoVoiceApi.credentials';
 import { EvoVoice } from '../../../nodes/EvoVoice/EvoVoice.node';
 import { runNode, type RunOptions } from '../../harness/engine';
+import { loadOptionsContext } from '../../harness/loadOptions';
 
 export const BASE = 'https://evovoice.test';
 export const USER = 'agent@example.com';
@@ -18,3 +19,6 @@ export async function runEvoVoice(options: Omit<RunOptions, 'nodeType'>) {
 		...options,
 	});
 }
+
+/** The context n8n's editor runs the node's load options and list searches in, with the fixture credential. */
+export const context = () => loadOptionsContext({ nodeType: new EvoVoice(), credentials, credentialTypes: [new EvoVoiceApi()] });

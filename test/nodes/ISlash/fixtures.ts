@@ -1,7 +1,9 @@
+import type { INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 import { ISlashApi } from '../../../credentials/ISlashApi.credentials';
 import { ISlash } from '../../../nodes/ISlash/ISlash.node';
 import { runNode, type RunOptions } from '../../harness/engine';
+import { runListSearch } from '../../harness/loadOptions';
 
 export const HOST = 'crm.islash.test';
 export const BASE = `https://${HOST}/api/public`;
@@ -35,6 +37,31 @@ export const okay = (data: unknown = {}, traceId?: string) => ({
 export async function runISlash(options: Omit<RunOptions, 'nodeType'>) {
 	return await runNode({ nodeType: new ISlash(), credentialTypes: [new ISlashApi()], credentials, ...options });
 }
+
+/** The parameters of a Template Message operation for the fixture contact and template, with `parameters` over them. */
+export const template = (operation: 'send' | 'schedule', parameters: INodeParameters = {}): INodeParameters => ({
+	resource: 'templateMessage',
+	operation,
+	identity: '85256872847',
+	templateName: { __rl: true, mode: 'list', value: 'payment_update_en', cachedResultName: 'payment_update_en (en_US, APPROVED)' },
+	...parameters,
+});
+
+/** Runs one of the node's list searches the way the editor's "From List" mode does, with the fixture credential. */
+export const search = (method: string, filter?: string, parameters = {}) =>
+	runListSearch({ nodeType: new ISlash(), method, filter, parameters, credentials, credentialTypes: [new ISlashApi()] });
+
+/** The channel's stickers as iSlash lists them. */
+export const stickers = [
+	{ id: 66, name: 'sticker7', type: 'image/webp', width: 512, height: 512 },
+	{ id: 67, name: 'sticker5', type: 'image/webp', width: 512, height: 512 },
+];
+
+/** The channel's templates as iSlash lists them. */
+export const templates = [
+	{ id: 19, name: 'payment_update_en', language: 'en_US', status: 'APPROVED', category: 'PAYMENT_UPDATE', components: [] },
+	{ id: 20, name: 'order_shipped_zh', language: 'zh_HK', status: 'PENDING', components: [] },
+];
 
 export interface CapturedRequest {
 	method: string;

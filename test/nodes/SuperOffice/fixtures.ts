@@ -1,8 +1,10 @@
-import type { ICredentialDataDecryptedObject, ICredentialType } from 'n8n-workflow';
+import { LoadOptionsContext } from 'n8n-core';
+import type { ICredentialDataDecryptedObject, ICredentialType, INode } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 import { SuperOfficeApi } from '../../../credentials/SuperOfficeApi.credentials';
 import { SuperOfficeOAuth2Api } from '../../../credentials/SuperOfficeOAuth2Api.credentials';
 import { SuperOffice } from '../../../nodes/SuperOffice/SuperOffice.node';
-import { runNode, type RunOptions } from '../../harness/engine';
+import { buildAdditionalData, credentialsHelperFor, nodeTypesFor, runNode, type RunOptions } from '../../harness/engine';
 
 export const HOST = 'https://sod.superoffice.com';
 export const TENANT = 'Cust12345';
@@ -65,3 +67,39 @@ export async function runSuperOffice(options: Omit<RunOptions, 'nodeType'>) {
 
 /** A resource-locator value given by ID, as an expression from a trigger would give it. */
 export const byId = (value: string | number) => ({ __rl: true, mode: 'id', value });
+
+/** SuperOffice's answer to GET /api/v1/User/currentPrincipal, the credential test's request. */
+export const principal = { Associate: 'AGENT', AssociateId: 5, Database: 'Cust12345' };
+
+/** A chat session as SuperOffice answers it. */
+export const session = (id: number) => ({
+	ChatSessionId: id,
+	TopicId: 3,
+	CustomerName: 'Ada Lovelace',
+	CustomerEmail: 'ada@example.com',
+	Status: 'Active',
+	FirstMessage: 'Hi',
+	LastMessage: 'Thanks',
+	WhenRequested: '2026-11-22T09:00:00Z',
+});
+
+/** Matches a request that carries no body at all. */
+export const isEmpty = (body: unknown) => body === '' || body === undefined || (typeof body === 'object' && body !== null && Object.keys(body).length === 0);
+
+/** The context n8n's editor gives a list search: the node with its saved parameters and credential. */
+export function loadOptionsContext(credentials: Record<string, ICredentialDataDecryptedObject>, authentication: string) {
+	const nodeType = new SuperOffice();
+	const { nodeTypes, typeName } = nodeTypesFor(nodeType);
+	const node: INode = {
+		id: 'so',
+		name: 'SuperOffice',
+		type: typeName,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { authentication, resource: 'chatMessage', operation: 'send' },
+		credentials: Object.fromEntries(Object.keys(credentials).map((type) => [type, { id: `${type}-id`, name: type }])),
+	};
+	const workflow = new Workflow({ id: 'w', nodes: [node], connections: {}, active: false, nodeTypes, settings: {} });
+	const helper = credentialsHelperFor(credentialTypes, credentials);
+	return new LoadOptionsContext(workflow, node, buildAdditionalData(workflow, 'load-options', helper), 'parameters.chatSessionId');
+}
