@@ -14,6 +14,7 @@ import type {
 } from 'n8n-workflow';
 import { createRunExecutionData, NodeConnectionTypes, NodeHelpers, Workflow } from 'n8n-workflow';
 import { FixtureCredentialsHelper } from './credentials';
+import { recordOutputSample } from './outputSamples';
 
 /** Stands in for n8n's Manual Trigger: it hands the test's items to the node under test. */
 class ManualTrigger implements INodeType {
@@ -200,6 +201,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	});
 	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
 	const outputs = run.data.resultData.runData[NODE_NAME]?.[0]?.data?.main ?? [];
+	if (!run.data.resultData.error) recordOutputSample(description, options, (outputs[0] ?? []) as INodeExecutionData[]);
 	return {
 		main: (outputs[0] ?? []) as INodeExecutionData[],
 		errorOutput: (outputs[1] ?? []) as INodeExecutionData[],
