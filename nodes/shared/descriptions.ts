@@ -41,6 +41,49 @@ export const flowControlOptions: INodeProperties = {
 	],
 };
 
+/** What an ID picker is: its field, the list search behind "From List", and what a typed ID must match. */
+export interface IdLocatorField {
+	displayName: string;
+	name: string;
+	searchListMethod: string;
+	placeholder: string;
+	/** The By ID mode's check, as n8n's regex validation: pattern and the message it shows. */
+	id: { regex: string; errorMessage: string };
+}
+
+/** A record picked from the provider's list, or given by its ID (n8n's resource locator). */
+export function idLocator(
+	field: IdLocatorField,
+	show: Record<string, string[]>,
+	{ required, description }: { required: boolean; description: string },
+): INodeProperties {
+	return {
+		displayName: field.displayName,
+		name: field.name,
+		type: 'resourceLocator',
+		// n8n's style: an optional field has no `required` at all
+		...(required ? { required } : {}),
+		default: { mode: 'list', value: '' },
+		displayOptions: { show },
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: field.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: field.placeholder,
+				validation: [{ type: 'regex', properties: field.id }],
+			},
+		],
+	};
+}
+
 /** Return All + Limit for a listing operation; the paging itself is done by operation.ts. */
 export function returnAllOrLimit(show: Record<string, string[]>, maxLimit = 1000): INodeProperties[] {
 	return [

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { returnAllOrLimit } from '../../shared/descriptions';
+import { idLocator, returnAllOrLimit } from '../../shared/descriptions';
 
 /** Domain of every operation; "~" means the key's or token's own domain. */
 export const domainField: INodeProperties = {
@@ -25,38 +25,16 @@ export const userField: INodeProperties = {
 /** A message session picked from the user's sessions or entered by ID. */
 export function messageSessionLocator(
 	show: Record<string, string[]>,
-	{ required, description }: { required: boolean; description: string },
+	options: { required: boolean; description: string },
 ): INodeProperties {
-	return {
+	const field = {
 		displayName: 'Message Session',
 		name: 'messagesession',
-		type: 'resourceLocator',
-		// n8n's style: an optional field has no `required` at all
-		...(required ? { required } : {}),
-		default: { mode: 'list', value: '' },
-		displayOptions: { show },
-		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchMessageSessions', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 173ff396f3580f30dfef32be9838e836',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '^[A-Za-z0-9_]+$', errorMessage: 'Only letters, digits and _' },
-					},
-				],
-			},
-		],
+		searchListMethod: 'searchMessageSessions',
+		placeholder: 'e.g. 173ff396f3580f30dfef32be9838e836',
+		id: { regex: '^[A-Za-z0-9_]+$', errorMessage: 'Only letters, digits and _' },
 	};
+	return idLocator(field, show, options);
 }
 
 /**
