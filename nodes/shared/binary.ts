@@ -20,7 +20,7 @@ export async function readBinaryFile(
 	const name = propertyName.trim();
 	if (name === '') throw fieldError(ctx, label, 'is required but empty');
 	const binary: Record<string, IBinaryData> | undefined = ctx.getInputData().binary;
-	// own properties only: a name like "toString" must not find Object.prototype's (found by fuzzing)
+	// own properties only: a name like "toString" must not find Object.prototype's
 	const data = binary && Object.prototype.hasOwnProperty.call(binary, name) ? binary[name] : undefined;
 	if (!data) {
 		const present = Object.keys(binary ?? {});
