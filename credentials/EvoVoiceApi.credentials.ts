@@ -42,9 +42,8 @@ export class EvoVoiceApi implements ICredentialType {
 	];
 
 	/**
-	 * ServiceStack Basic auth on every request. Done in plain JS (not a `={{…}}` template) because n8n
-	 * evaluates template expressions once per item, which is most of a declarative node's per-item cost.
-	 * The base URL is applied here for the same reason.
+	 * ServiceStack Basic auth and the base URL on every request, in plain JS
+	 * (CONTRIBUTING.md › Why: per-item expressions).
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,

@@ -59,9 +59,8 @@ export class ISlashApi implements ICredentialType {
 	];
 
 	/**
-	 * The token header and the base URL on every request. Plain JS rather than a `={{…}}` template:
-	 * n8n evaluates template expressions once per item, which is most of a declarative node's per-item
-	 * cost. The request object is changed in place, never copied, so a multipart (FormData) body
+	 * The token header and the base URL on every request, in plain JS (CONTRIBUTING.md › Why: per-item
+	 * expressions). The request object is changed in place, never copied, so a multipart (FormData) body
 	 * reaches the HTTP client untouched.
 	 */
 	async authenticate(

@@ -221,8 +221,8 @@ export class NetSapiensApi implements ICredentialType {
 	}
 
 	/**
-	 * Bearer auth and the base URL in plain JS (a `={{…}}` template costs n8n an expression context
-	 * per item). The token request itself carries no Authorization header.
+	 * Bearer auth and the base URL in plain JS (CONTRIBUTING.md › Why: per-item expressions). The token
+	 * request itself carries no Authorization header.
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,

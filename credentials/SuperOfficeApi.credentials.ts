@@ -111,7 +111,7 @@ export class SuperOfficeApi implements ICredentialType {
 
 	/**
 	 * Authorization (Bearer, SOTicket + SO-AppToken, or Basic), the locale headers and the base URL, in
-	 * plain JS: a `={{…}}` template would cost n8n an expression evaluation per item.
+	 * plain JS (CONTRIBUTING.md › Why: per-item expressions).
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
