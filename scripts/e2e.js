@@ -6,7 +6,7 @@
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const { FIXTURES } = require('../sandbox/server');
-const { nodeOutput, sleep, waitFor } = require('./n8n-runtime');
+const { nodeOutput, sleep, waitFor, freePort } = require('./n8n-runtime');
 const { prepareN8nWithSandbox, sandboxCredentials, publishableSuperOfficeExample, repliesQuoting } = require('./sandbox-setup');
 const { triggerWorkflows, iSlashWebhookUrl } = require('./trigger-workflows');
 const { agentChecks } = require('./e2e-agents');
@@ -90,21 +90,19 @@ async function main() {
 
 		// Triggers: published workflows activated by a real `n8n start`, fired by real deliveries.
 		let editor;
-		let editorLog = '';
-		const port = 5700 + Math.floor(Math.random() * 200);
+		const editors = []; // the log on failure spans the restart
+		const port = await freePort();
 		const base = `http://127.0.0.1:${port}`;
 		const startEditor = () => {
-			const child = n8n.start(port, ['ignore', 'pipe', 'pipe']);
-			child.stdout.on('data', (chunk) => (editorLog += chunk));
-			child.stderr.on('data', (chunk) => (editorLog += chunk));
-			return child;
+			editor = n8n.serve(port);
+			editors.push(editor);
 		};
 		try {
 			await check('n8n start activates the trigger workflows: NetSapiens subscription and SuperOffice webhook registered', async () => {
 				await n8n.importWorkflows([...triggerWorkflows(sandbox.url), publishableSuperOfficeExample(sandbox.url)]);
 				for (const id of ['e2e-netsapiens', 'e2e-evovoice', 'e2e-islash', 'example-superoffice']) await n8n.run(['publish:workflow', `--id=${id}`]);
 				n8n.env.WEBHOOK_URL = `${base}/`;
-				editor = startEditor();
+				startEditor();
 				await waitFor(() => sandbox.state.subscriptions.length === 1 && sandbox.state.webhooks.length === 1, 120000, 'the trigger registrations');
 				const [subscription] = sandbox.state.subscriptions;
 				assert.equal(subscription.model, 'message');
@@ -246,11 +244,10 @@ async function main() {
 			});
 
 			await check('after an n8n restart: repeated deliveries start nothing, new messages start one execution each (SuperOffice, EvoVoice)', async () => {
-				editor.kill('SIGTERM');
-				await new Promise((resolve) => (editor.exitCode !== null ? resolve() : editor.once('exit', resolve)));
+				await editor.stop(45000); // past n8n's own 30 s shutdown timeout: the restart must be a graceful one
 				// arrives while n8n is down: the poller must catch it up after the restart, once
 				await sandbox.deliver({ provider: 'evovoice', text: 'Sent while n8n was down' });
-				editor = startEditor();
+				startEditor();
 				const hook = sandbox.state.webhooks[0];
 				const started = Date.now();
 				for (;;) {
@@ -294,8 +291,8 @@ async function main() {
 				for (const [trigger, what, ran, items] of counts) process.stdout.write(`    ${trigger}: ${what} → ${ran} execution(s), ${items} item(s)\n`);
 			}
 		} finally {
-			editor?.kill('SIGTERM');
-			if (results.some((r) => !r.ok)) process.stdout.write(`\n--- n8n start log (last 3000 characters) ---\n${editorLog.slice(-3000)}\n`);
+			await editor?.stop();
+			if (results.some((r) => !r.ok)) process.stdout.write(`\n--- n8n start log (last 3000 characters) ---\n${editors.map((e) => e.log()).join('').slice(-3000)}\n`);
 		}
 	} finally {
 		await sandbox.close();

@@ -10,7 +10,7 @@ const path = require('node:path');
 const assert = require('node:assert/strict');
 const puppeteer = require('puppeteer-core');
 const { REPO, freePort, sleep, waitFor, ensureDebianPackages } = require('./n8n-runtime');
-const { prepareN8nWithSandbox, SANDBOX_OWNER } = require('./sandbox-setup');
+const { prepareN8nWithSandbox, sandboxCredentials, SANDBOX_OWNER } = require('./sandbox-setup');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SHOTS = path.join(REPO, 'artifacts', 'editor');
@@ -72,19 +72,14 @@ async function main() {
 	fs.rmSync(SHOTS, { recursive: true, force: true });
 	fs.mkdirSync(SHOTS, { recursive: true });
 	const { sandbox, n8n, workflows } = await prepareN8nWithSandbox({ owner: SANDBOX_OWNER });
-	const { sandboxCredentials } = require('./sandbox-setup');
 	await n8n.importWorkflows([pickerWorkflow(sandboxCredentials(sandbox.url))]);
-	const port = await freePort();
-	const base = `http://127.0.0.1:${port}`;
-	const editor = n8n.start(port, ['ignore', 'pipe', 'pipe']);
-	let editorLog = '';
-	editor.stdout.on('data', (chunk) => (editorLog = (editorLog + chunk).slice(-20000)));
-	editor.stderr.on('data', (chunk) => (editorLog = (editorLog + chunk).slice(-20000)));
+	const editor = n8n.serve(await freePort());
+	const base = editor.url;
 	let browser;
 	const counts = { searches: 0, pickers: 0, examples: 0, subtitles: 0 };
 	const serverErrors = [];
 	try {
-		await waitFor(async () => (await fetch(`${base}/healthz/readiness`).catch(() => ({ ok: false }))).ok, 180000, 'n8n to start');
+		await editor.ready();
 		browser = await puppeteer.launch({
 			executablePath: CHROMIUM,
 			headless: true,
@@ -162,13 +157,11 @@ async function main() {
 			await page?.screenshot({ path: path.join(SHOTS, 'failure.png') }).catch(() => undefined);
 		}
 		log(`server errors seen: ${serverErrors.join('; ') || 'none'}`);
-		log(`n8n's last output:\n${editorLog.slice(-4000)}`);
+		log(`n8n's last output:\n${editor.log().slice(-4000)}`);
 		throw error;
 	} finally {
 		await browser?.close();
-		editor.kill('SIGTERM');
-		await Promise.race([new Promise((resolve) => editor.once('exit', resolve)), sleep(15000)]);
-		if (editor.exitCode === null && editor.signalCode === null) editor.kill('SIGKILL');
+		await editor.stop();
 		await sandbox.close();
 		fs.rmSync(n8n.userFolder, { recursive: true, force: true });
 	}

@@ -135,6 +135,49 @@ db.all(process.argv[2], (error, rows) => {
 	start(port = 5678, stdio = 'inherit') {
 		return spawn(this.node, [this.bin, 'start'], { env: { ...this.env, N8N_PORT: String(port) }, stdio });
 	}
+
+	/**
+	 * `n8n start` for a test: its output is kept, not shown (the last `tailChars` characters, for failure
+	 * messages). The handle waits for readiness and stops n8n, with SIGKILL if SIGTERM is not enough.
+	 */
+	serve(port, { tailChars = 20000 } = {}) {
+		const child = this.start(port, ['ignore', 'pipe', 'pipe']);
+		const url = `http://127.0.0.1:${port}`;
+		let output = '';
+		const keep = (chunk) => (output = (output + chunk).slice(-tailChars));
+		child.stdout.on('data', keep);
+		child.stderr.on('data', keep);
+		// listened for from the spawn on, so an early exit is never missed
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		const running = () => child.exitCode === null && child.signalCode === null;
+		const signal = (name) => {
+			try {
+				process.kill(child.pid, name);
+			} catch {
+				// already gone
+			}
+		};
+		return {
+			url,
+			log: () => output,
+			ready: (timeoutMs = 180000) =>
+				waitFor(async () => {
+					if (!running()) throw new Error(`n8n exited (${child.exitCode ?? child.signalCode}) before it was ready`);
+					return (await fetch(`${url}/healthz/readiness`).catch(() => ({ ok: false }))).ok;
+				}, timeoutMs, 'n8n to start'),
+			async stop(graceMs = 15000) {
+				if (!running()) return;
+				signal('SIGTERM');
+				let timer;
+				await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+				clearTimeout(timer); // a pending timer would hold the test's exit back
+				if (running()) {
+					signal('SIGKILL');
+					await exited;
+				}
+			},
+		};
+	}
 }
 
 /** The JSON object at the start of a text that log lines may follow. */
