@@ -11,6 +11,7 @@ const assert = require('node:assert/strict');
 const puppeteer = require('puppeteer-core');
 const { REPO, freePort, sleep, waitFor, ensureDebianPackages } = require('./n8n-runtime');
 const { prepareN8nWithSandbox, sandboxCredentials, SANDBOX_OWNER } = require('./sandbox-setup');
+const { actionNodes, operationsOf } = require('./output-schemas');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SHOTS = path.join(REPO, 'artifacts', 'editor');
@@ -76,7 +77,7 @@ async function main() {
 	const editor = n8n.serve(await freePort());
 	const base = editor.url;
 	let browser;
-	const counts = { searches: 0, pickers: 0, examples: 0, subtitles: 0 };
+	const counts = { searches: 0, pickers: 0, examples: 0, subtitles: 0, schemas: 0 };
 	const serverErrors = [];
 	try {
 		await editor.ready();
@@ -95,6 +96,20 @@ async function main() {
 
 		await signIn(page, base);
 		log('signed in as the owner n8n created from the environment');
+
+		// the output schemas the editor asks for, as it asks for them (signed in, from the page)
+		for (const { description } of actionNodes()) {
+			for (const { resource, operation } of operationsOf(description)) {
+				const url = `${base}/schemas/${PACKAGE}.${description.name}/${description.version}.0.0/${resource}/${operation}.json`;
+				const answer = await page.evaluate(async (address) => {
+					const response = await fetch(address);
+					return { status: response.status, type: response.ok ? (await response.json()).type : undefined };
+				}, url);
+				assert.deepEqual(answer, { status: 200, type: 'object' }, `output schema ${url}`);
+				counts.schemas++;
+			}
+		}
+		log(`output schemas: n8n served all ${counts.schemas}`);
 
 		// the node panel: triggers on an empty canvas, actions after a node
 		await page.goto(`${base}/workflow/new`, { waitUntil: 'networkidle2' });
@@ -147,7 +162,7 @@ async function main() {
 		assert.deepEqual(serverErrors, [], 'the editor received 5xx answers from n8n');
 		log(
 			`\neditor test passed: ${counts.searches} node-panel searches, ${counts.pickers} pickers, ${counts.examples} examples run from the main button, ` +
-				`${counts.subtitles} subtitles, 0 server errors; screenshots in ${path.relative(REPO, SHOTS)}/: ${fs.readdirSync(SHOTS).sort().join(', ')}`,
+				`${counts.subtitles} subtitles, ${counts.schemas} output schemas, 0 server errors; screenshots in ${path.relative(REPO, SHOTS)}/: ${fs.readdirSync(SHOTS).sort().join(', ')}`,
 		);
 	} catch (error) {
 		if (browser) {

@@ -141,4 +141,6 @@ function main() {
 	if (problems.length > 0) process.exit(1);
 }
 
-main();
+if (require.main === module) main();
+
+module.exports = { actionNodes, operationsOf };
