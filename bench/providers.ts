@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, ICredentialType, INodeParameters, INodeType } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	INodeParameters,
+	INodeType,
+} from 'n8n-workflow';
 import { EvoVoiceApi } from '../credentials/EvoVoiceApi.credentials';
 import { ISlashApi } from '../credentials/ISlashApi.credentials';
 import { NetSapiensApi } from '../credentials/NetSapiensApi.credentials';
@@ -38,7 +43,11 @@ const allProviders: BenchProvider[] = [
 		name: 'NetSapiens',
 		nodeType: new NetSapiens(),
 		credentialType: new NetSapiensApi(),
-		credentials: (url) => ({ baseUrl: `${url}/netsapiens/ns-api/v2`, authentication: 'apiKey', apiKey: NETSAPIENS_KEY }),
+		credentials: (url) => ({
+			baseUrl: `${url}/netsapiens/ns-api/v2`,
+			authentication: 'apiKey',
+			apiKey: NETSAPIENS_KEY,
+		}),
 		parameters: {
 			resource: 'message',
 			operation: 'send',
@@ -49,19 +58,34 @@ const allProviders: BenchProvider[] = [
 		},
 		baseline: (url, text) => ({
 			url: `${url}/netsapiens/ns-api/v2/domains/~/users/~/messagesessions/${SESSION}/messages`,
-			init: json({ authorization: `Bearer ${NETSAPIENS_KEY}` }, { type: 'chat', message: text, destination: '1004' }),
+			init: json(
+				{ authorization: `Bearer ${NETSAPIENS_KEY}` },
+				{ type: 'chat', message: text, destination: '1004' },
+			),
 		}),
 	},
 	{
 		name: 'EvoVoice',
 		nodeType: new EvoVoice(),
 		credentialType: new EvoVoiceApi(),
-		credentials: (url) => ({ baseUrl: `${url}/evovoice`, username: EVO.username, password: EVO.password }),
-		parameters: { resource: 'message', operation: 'send', sendTo: 'session', sessionId: 's1', body: '={{ $json.text }}' },
+		credentials: (url) => ({
+			baseUrl: `${url}/evovoice`,
+			username: EVO.username,
+			password: EVO.password,
+		}),
+		parameters: {
+			resource: 'message',
+			operation: 'send',
+			sendTo: 'session',
+			sessionId: 's1',
+			body: '={{ $json.text }}',
+		},
 		baseline: (url, text) => ({
 			url: `${url}/evovoice/sessions/s1/messages`,
 			init: json(
-				{ authorization: `Basic ${Buffer.from(`${EVO.username}:${EVO.password}`).toString('base64')}` },
+				{
+					authorization: `Basic ${Buffer.from(`${EVO.username}:${EVO.password}`).toString('base64')}`,
+				},
 				{ sessionId: 's1', body: text },
 			),
 		}),
@@ -70,8 +94,17 @@ const allProviders: BenchProvider[] = [
 		name: 'iSlash',
 		nodeType: new ISlash(),
 		credentialType: new ISlashApi(),
-		credentials: (url) => ({ host: `${url}/islash`, userToken: ISLASH.userToken, defaultSession: ISLASH.session }),
-		parameters: { resource: 'sessionMessage', operation: 'send', identity: '85256872847', text: '={{ $json.text }}' },
+		credentials: (url) => ({
+			host: `${url}/islash`,
+			userToken: ISLASH.userToken,
+			defaultSession: ISLASH.session,
+		}),
+		parameters: {
+			resource: 'sessionMessage',
+			operation: 'send',
+			identity: '85256872847',
+			text: '={{ $json.text }}',
+		},
 		baseline: (url, text) => {
 			const form = new FormData();
 			form.append('session', ISLASH.session);
@@ -79,7 +112,11 @@ const allProviders: BenchProvider[] = [
 			form.append('text', text);
 			return {
 				url: `${url}/islash/api/public/send-session-message`,
-				init: { method: 'POST', headers: { accept: 'application/json', 'x-user-token': ISLASH.userToken }, body: form },
+				init: {
+					method: 'POST',
+					headers: { accept: 'application/json', 'x-user-token': ISLASH.userToken },
+					body: form,
+				},
 			};
 		},
 	},
@@ -103,7 +140,13 @@ const allProviders: BenchProvider[] = [
 			url: `${url}/superoffice/${SO.tenant}/api/v1/ChatSession/7/Messages`,
 			init: json(
 				{ authorization: `Bearer ${SO.accessToken}` },
-				{ ChatMessageId: 0, ChatSessionId: 7, Type: 'ToCustomer', Message: text, WhenPosted: new Date().toISOString() },
+				{
+					ChatMessageId: 0,
+					ChatSessionId: 7,
+					Type: 'ToCustomer',
+					Message: text,
+					WhenPosted: new Date().toISOString(),
+				},
 			),
 		}),
 	},
@@ -111,4 +154,6 @@ const allProviders: BenchProvider[] = [
 
 /** BENCH_PROVIDERS=EvoVoice,iSlash limits a run to some providers (profiling). */
 const only = (process.env.BENCH_PROVIDERS ?? '').split(',').filter(Boolean);
-export const providers = only.length ? allProviders.filter((p) => only.includes(p.name)) : allProviders;
+export const providers = only.length
+	? allProviders.filter((p) => only.includes(p.name))
+	: allProviders;

@@ -41,7 +41,10 @@ const items = (count: number, tag: string) =>
 /** The send with a fixed text instead of `={{ $json.text }}`: what n8n's engine costs without expressions. */
 function withoutExpressions(parameters: BenchProvider['parameters']): BenchProvider['parameters'] {
 	return Object.fromEntries(
-		Object.entries(parameters).map(([key, value]) => [key, value === '={{ $json.text }}' ? 'bench fixed text' : value]),
+		Object.entries(parameters).map(([key, value]) => [
+			key,
+			value === '={{ $json.text }}' ? 'bench fixed text' : value,
+		]),
 	);
 }
 
@@ -114,9 +117,13 @@ describe('throughput benchmark', () => {
 	it('measures', async () => {
 		line(`# Benchmark results`);
 		line();
-		line(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${MESSAGES} sends per provider, concurrency ${CONCURRENCY}, provider sandbox on loopback (sandbox/server.js: authentication and required fields checked, every message recorded) answering at once. Through n8n-core's WorkflowExecute + RoutingNode in one process; baseline = a plain fetch loop with the same concurrency and the same requests.`);
+		line(
+			`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${MESSAGES} sends per provider, concurrency ${CONCURRENCY}, provider sandbox on loopback (sandbox/server.js: authentication and required fields checked, every message recorded) answering at once. Through n8n-core's WorkflowExecute + RoutingNode in one process; baseline = a plain fetch loop with the same concurrency and the same requests.`,
+		);
 		line();
-		line('| provider | node ms | baseline ms | node ÷ baseline | node ms, text without expression | ÷ baseline | node peak RSS MB | baseline peak RSS MB | messages accepted | requests per message | max in flight (bound 10) |');
+		line(
+			'| provider | node ms | baseline ms | node ÷ baseline | node ms, text without expression | ÷ baseline | node peak RSS MB | baseline peak RSS MB | messages accepted | requests per message | max in flight (bound 10) |',
+		);
 		line('|---|---|---|---|---|---|---|---|---|---|---|');
 		for (const provider of providers) {
 			// warm-up: module loading and JIT, for both sides
@@ -131,7 +138,14 @@ describe('throughput benchmark', () => {
 			const baseline = await measure(() => runBaseline(provider, server, MESSAGES, 'baseline'));
 			server.reset();
 			const fixedText = await measure(() =>
-				runThroughNode(provider, server, MESSAGES, 'static', undefined, withoutExpressions(provider.parameters)),
+				runThroughNode(
+					provider,
+					server,
+					MESSAGES,
+					'static',
+					undefined,
+					withoutExpressions(provider.parameters),
+				),
 			);
 			server.reset();
 			line(
@@ -164,15 +178,25 @@ describe('throughput benchmark', () => {
 		});
 		line(`| run | messages | token requests | all requests | requests per message |`);
 		line('|---|---|---|---|---|');
-		line(`| first (no token yet) | ${MESSAGES} | ${firstRun.tokens} | ${firstRun.requests} | ${fixed(firstRun.requests / MESSAGES, 3)} |`);
-		line(`| second (token reused) | ${MESSAGES} | ${server.state.tokensIssued} | ${server.state.requests} | ${fixed(server.state.requests / MESSAGES, 3)} |`);
+		line(
+			`| first (no token yet) | ${MESSAGES} | ${firstRun.tokens} | ${firstRun.requests} | ${fixed(firstRun.requests / MESSAGES, 3)} |`,
+		);
+		line(
+			`| second (token reused) | ${MESSAGES} | ${server.state.tokensIssued} | ${server.state.requests} | ${fixed(server.state.requests / MESSAGES, 3)} |`,
+		);
 
 		line();
-		line(`## Under a rate limit of ${RATE_LIMIT} requests/s (429 + Retry-After beyond it), ${RATE_LIMITED_MESSAGES} messages`);
+		line(
+			`## Under a rate limit of ${RATE_LIMIT} requests/s (429 + Retry-After beyond it), ${RATE_LIMITED_MESSAGES} messages`,
+		);
 		line();
-		line(`The sandbox accepts at most ${RATE_LIMIT} in any 1-s window (sliding). Throughput ÷ limit = delivered ÷ (${RATE_LIMIT} × (⌊S⌋ + 1)), S the seconds from the first to the last accepted request: 1.00 is the most the limit allows (sandbox/rateLimit.js).`);
+		line(
+			`The sandbox accepts at most ${RATE_LIMIT} in any 1-s window (sliding). Throughput ÷ limit = delivered ÷ (${RATE_LIMIT} × (⌊S⌋ + 1)), S the seconds from the first to the last accepted request: 1.00 is the most the limit allows (sandbox/rateLimit.js).`,
+		);
 		line();
-		line('| provider | delivered | lost | duplicated | 429 answers | seconds | throughput ÷ limit | max in flight |');
+		line(
+			'| provider | delivered | lost | duplicated | 429 answers | seconds | throughput ÷ limit | max in flight |',
+		);
 		line('|---|---|---|---|---|---|---|---|');
 		for (const provider of providers) {
 			server.reset();
@@ -182,19 +206,27 @@ describe('throughput benchmark', () => {
 			const seconds = (performance.now() - begin) / 1000;
 			server.configure({});
 			const perText = new Map<string, number>();
-			for (const message of server.state.messages) perText.set(message.text, (perText.get(message.text) ?? 0) + 1);
+			for (const message of server.state.messages)
+				perText.set(message.text, (perText.get(message.text) ?? 0) + 1);
 			const counts = [...perText.values()];
 			const delivered = counts.filter((n) => n >= 1).length;
 			const duplicated = counts.filter((n) => n > 1).length;
 			const failedItems = result.main.filter((item) => item.json.error !== undefined).length;
 			const lost = RATE_LIMITED_MESSAGES - delivered;
 			line(
-				`| ${provider.name} | ${delivered} | ${lost} (error items: ${failedItems}) | ${duplicated} | ${server.state.rateLimited} | ${fixed(seconds, 1)} | ${fixed(throughputOfLimit(server.state.messages.map((m) => Date.parse(m.at)), RATE_LIMIT).ratio)} | ${server.state.maxInFlight} |`,
+				`| ${provider.name} | ${delivered} | ${lost} (error items: ${failedItems}) | ${duplicated} | ${server.state.rateLimited} | ${fixed(seconds, 1)} | ${fixed(
+					throughputOfLimit(
+						server.state.messages.map((m) => Date.parse(m.at)),
+						RATE_LIMIT,
+					).ratio,
+				)} | ${server.state.maxInFlight} |`,
 			);
 		}
 
 		line();
-		line(`## Requests in flight with a provider answering in 50 ms (${SLOW_MESSAGES} messages, node bound ${CONCURRENCY})`);
+		line(
+			`## Requests in flight with a provider answering in 50 ms (${SLOW_MESSAGES} messages, node bound ${CONCURRENCY})`,
+		);
 		line();
 		line('| provider | max in flight | seconds | messages/s |');
 		line('|---|---|---|---|');
@@ -205,7 +237,9 @@ describe('throughput benchmark', () => {
 			await runThroughNode(provider, server, SLOW_MESSAGES, 'slow');
 			const seconds = (performance.now() - begin) / 1000;
 			server.configure({});
-			line(`| ${provider.name} | ${server.state.maxInFlight} | ${fixed(seconds, 2)} | ${fixed(SLOW_MESSAGES / seconds, 0)} |`);
+			line(
+				`| ${provider.name} | ${server.state.maxInFlight} | ${fixed(seconds, 2)} | ${fixed(SLOW_MESSAGES / seconds, 0)} |`,
+			);
 		}
 
 		line();
@@ -216,14 +250,21 @@ describe('throughput benchmark', () => {
 		const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as {
 			n8n: { nodes: string[]; credentials: string[] };
 		};
-		const modules = [...pkg.n8n.nodes, ...pkg.n8n.credentials].map((file) => path.join(__dirname, '..', file));
+		const modules = [...pkg.n8n.nodes, ...pkg.n8n.credentials].map((file) =>
+			path.join(__dirname, '..', file),
+		);
 		// a fresh process, so nothing is cached: the time n8n's loader pays to require every module
 		const load = spawnSync(
 			process.execPath,
-			['-e', `const t=process.hrtime.bigint();for(const f of ${JSON.stringify(modules)})require(f);process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`],
+			[
+				'-e',
+				`const t=process.hrtime.bigint();for(const f of ${JSON.stringify(modules)})require(f);process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`,
+			],
 			{ encoding: 'utf8' },
 		);
 		line(`- dist/: ${files} files, ${fixed(bytes / 1024, 1)} KiB`);
-		line(`- loading all ${modules.length} node and credential modules in a fresh Node process: ${fixed(Number(load.stdout), 0)} ms (n8n-workflow included)`);
+		line(
+			`- loading all ${modules.length} node and credential modules in a fresh Node process: ${fixed(Number(load.stdout), 0)} ms (n8n-workflow included)`,
+		);
 	});
 });

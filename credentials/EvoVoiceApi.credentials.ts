@@ -11,7 +11,10 @@ export class EvoVoiceApi implements ICredentialType {
 
 	displayName = 'EvoVoice API';
 
-	icon: Icon = { light: 'file:../nodes/EvoVoice/evoVoice.svg', dark: 'file:../nodes/EvoVoice/evoVoice.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/EvoVoice/evoVoice.svg',
+		dark: 'file:../nodes/EvoVoice/evoVoice.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/session-messaging/n8n-nodes-session-messaging#evovoice';
 
@@ -49,10 +52,15 @@ export class EvoVoiceApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const basic = Buffer.from(`${String(credentials.username)}:${String(credentials.password)}`).toString('base64');
+		const basic = Buffer.from(
+			`${String(credentials.username)}:${String(credentials.password)}`,
+		).toString('base64');
 		requestOptions.headers = { ...requestOptions.headers, Authorization: `Basic ${basic}` };
 		if (!requestOptions.baseURL && !/^https?:\/\//.test(requestOptions.url)) {
-			requestOptions.baseURL = String(credentials.baseUrl || 'https://evovoice.io').replace(/\/+$/, '');
+			requestOptions.baseURL = String(credentials.baseUrl || 'https://evovoice.io').replace(
+				/\/+$/,
+				'',
+			);
 		}
 		return requestOptions;
 	}

@@ -23,7 +23,10 @@ export class ISlashApi implements ICredentialType {
 
 	displayName = 'iSlash API';
 
-	icon: Icon = { light: 'file:../nodes/ISlash/iSlash.svg', dark: 'file:../nodes/ISlash/iSlash.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/ISlash/iSlash.svg',
+		dark: 'file:../nodes/ISlash/iSlash.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/session-messaging/n8n-nodes-session-messaging#islash';
 
@@ -67,7 +70,10 @@ export class ISlashApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		requestOptions.headers = { ...requestOptions.headers, 'X-USER-TOKEN': String(credentials.userToken ?? '') };
+		requestOptions.headers = {
+			...requestOptions.headers,
+			'X-USER-TOKEN': String(credentials.userToken ?? ''),
+		};
 		if (!requestOptions.baseURL && !/^https?:\/\//.test(requestOptions.url)) {
 			requestOptions.baseURL = iSlashBaseUrl(credentials.host);
 		}

@@ -19,7 +19,8 @@ export function netSapiensBaseUrl(credentials: ICredentialDataDecryptedObject): 
 		.trim()
 		.replace(/^https?:\/\//i, '')
 		.replace(/\/.*$/, '');
-	if (host === '') throw new Error('NetSapiens credential: Server is empty; enter the API host or a base URL');
+	if (host === '')
+		throw new Error('NetSapiens credential: Server is empty; enter the API host or a base URL');
 	return `https://${host}/ns-api/v2`;
 }
 
@@ -81,7 +82,9 @@ async function requestToken(
 	} catch (error) {
 		// Rebuilt from the code alone: the transport error holds the request body, with the password.
 		const code = (error as { code?: string }).code;
-		throw new Error(`NetSapiens token request failed${code ? ` (${code})` : ''}: no answer from ${baseUrl}`);
+		throw new Error(
+			`NetSapiens token request failed${code ? ` (${code})` : ''}: no answer from ${baseUrl}`,
+		);
 	}
 	if (response.statusCode >= 400) {
 		const message = netSapiensErrors.readMessage(response.body);
@@ -100,7 +103,10 @@ async function requestToken(
 function currentToken(credentials: ICredentialDataDecryptedObject): string | undefined {
 	const token = credentials.accessToken;
 	if (typeof token !== 'string' || token === '') return undefined;
-	return credentials.tokenIdentity === credentialIdentity(credentials, netSapiensBaseUrl(credentials)) ? token : undefined;
+	return credentials.tokenIdentity ===
+		credentialIdentity(credentials, netSapiensBaseUrl(credentials))
+		? token
+		: undefined;
 }
 
 export class NetSapiensApi implements ICredentialType {
@@ -108,7 +114,10 @@ export class NetSapiensApi implements ICredentialType {
 
 	displayName = 'NetSapiens API';
 
-	icon: Icon = { light: 'file:../nodes/NetSapiens/netSapiens.svg', dark: 'file:../nodes/NetSapiens/netSapiens.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/NetSapiens/netSapiens.svg',
+		dark: 'file:../nodes/NetSapiens/netSapiens.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/session-messaging/n8n-nodes-session-messaging#netsapiens';
 
@@ -129,7 +138,8 @@ export class NetSapiensApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'https://api.example-pbx.com/ns-api/v2',
-			description: 'Full API base URL, for hosts that serve ns-api v2 elsewhere; when set, Server is ignored',
+			description:
+				'Full API base URL, for hosts that serve ns-api v2 elsewhere; when set, Server is ignored',
 		},
 		{
 			displayName: 'Authentication',
@@ -149,7 +159,8 @@ export class NetSapiensApi implements ICredentialType {
 			default: '',
 			required: true,
 			displayOptions: { show: { authentication: ['apiKey'] } },
-			description: 'A 60-character ns-api v2 key (nsu_, nsd_, nsr_ or nss_ prefix), created in the portal',
+			description:
+				'A 60-character ns-api v2 key (nsu_, nsd_, nsr_ or nss_ prefix), created in the portal',
 		},
 		{
 			displayName: 'Client ID',
@@ -158,7 +169,8 @@ export class NetSapiensApi implements ICredentialType {
 			default: '',
 			required: true,
 			displayOptions: { show: { authentication: ['password'] } },
-			description: 'ns-api v2 issues tokens to an API client for a login: the password grant (POST /tokens) sends the client ID and secret along with the username and password',
+			description:
+				'ns-api v2 issues tokens to an API client for a login: the password grant (POST /tokens) sends the client ID and secret along with the username and password',
 		},
 		{
 			displayName: 'Client Secret',
@@ -214,7 +226,9 @@ export class NetSapiensApi implements ICredentialType {
 		const identity = credentialIdentity(credentials, baseUrl);
 		let pending = tokenRequests.get(identity);
 		if (!pending) {
-			pending = requestToken(this, credentials, baseUrl).finally(() => tokenRequests.delete(identity));
+			pending = requestToken(this, credentials, baseUrl).finally(() =>
+				tokenRequests.delete(identity),
+			);
 			tokenRequests.set(identity, pending);
 		}
 		return await pending;
@@ -228,7 +242,8 @@ export class NetSapiensApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const bearer = credentials.authentication === 'password' ? currentToken(credentials) : credentials.apiKey;
+		const bearer =
+			credentials.authentication === 'password' ? currentToken(credentials) : credentials.apiKey;
 		if (requestOptions.url !== TOKEN_PATH && typeof bearer === 'string' && bearer !== '') {
 			requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${bearer}` };
 		}

@@ -21,7 +21,10 @@ export class SuperOfficeApi implements ICredentialType {
 
 	displayName = 'SuperOffice API';
 
-	icon: Icon = { light: 'file:../nodes/SuperOffice/superOffice.svg', dark: 'file:../nodes/SuperOffice/superOffice.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/SuperOffice/superOffice.svg',
+		dark: 'file:../nodes/SuperOffice/superOffice.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/session-messaging/n8n-nodes-session-messaging#superoffice';
 
@@ -68,7 +71,8 @@ export class SuperOfficeApi implements ICredentialType {
 			default: '',
 			required: true,
 			displayOptions: { show: { authType: ['bearer'] } },
-			description: 'An OAuth access token (8A:…) issued to your app for this tenant. It expires after an hour; for a lasting connection use the SuperOffice OAuth2 API credential.',
+			description:
+				'An OAuth access token (8A:…) issued to your app for this tenant. It expires after an hour; for a lasting connection use the SuperOffice OAuth2 API credential.',
 		},
 		{
 			displayName: 'Ticket',
@@ -78,7 +82,8 @@ export class SuperOfficeApi implements ICredentialType {
 			default: '',
 			required: true,
 			displayOptions: { show: { authType: ['soTicket'] } },
-			description: 'A system user ticket (7T:…), obtained by your app from PartnerSystemUser/Authenticate, or an onsite user’s ticket',
+			description:
+				'A system user ticket (7T:…), obtained by your app from PartnerSystemUser/Authenticate, or an onsite user’s ticket',
 		},
 		{
 			displayName: 'Application Token',
@@ -87,7 +92,8 @@ export class SuperOfficeApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			displayOptions: { show: { authType: ['soTicket'] } },
-			description: 'Sent as SO-AppToken: your app’s client secret from the SuperOffice developer portal. Required by SuperOffice Online with a ticket; leave empty onsite.',
+			description:
+				'Sent as SO-AppToken: your app’s client secret from the SuperOffice developer portal. Required by SuperOffice Online with a ticket; leave empty onsite.',
 		},
 		{
 			displayName: 'Username',
@@ -117,10 +123,15 @@ export class SuperOfficeApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const headers: IHttpRequestOptions['headers'] = { ...requestOptions.headers, ...localeHeaders(credentials) };
+		const headers: IHttpRequestOptions['headers'] = {
+			...requestOptions.headers,
+			...localeHeaders(credentials),
+		};
 		const secret = (name: string) => String(credentials[name] ?? '').trim();
 		if (credentials.authType === 'basic') {
-			const basic = Buffer.from(`${String(credentials.username ?? '')}:${String(credentials.password ?? '')}`).toString('base64');
+			const basic = Buffer.from(
+				`${String(credentials.username ?? '')}:${String(credentials.password ?? '')}`,
+			).toString('base64');
 			headers.Authorization = `Basic ${basic}`;
 		} else if (credentials.authType === 'soTicket') {
 			headers.Authorization = `SOTicket ${secret('ticketSecret')}`;
@@ -132,7 +143,9 @@ export class SuperOfficeApi implements ICredentialType {
 		if (!requestOptions.baseURL && !/^https?:\/\//i.test(requestOptions.url)) {
 			const baseUrl = superOfficeBaseUrl(credentials);
 			if (!baseUrl) {
-				throw new Error('The SuperOffice credential has no usable address: enter the tenant, or a full API URL starting with https://');
+				throw new Error(
+					'The SuperOffice credential has no usable address: enter the tenant, or a full API URL starting with https://',
+				);
 			}
 			requestOptions.baseURL = baseUrl;
 		}

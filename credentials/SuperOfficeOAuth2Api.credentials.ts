@@ -1,5 +1,9 @@
 import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
-import { environmentProperty, localeProperties, tenantProperty } from '../nodes/SuperOffice/shared/connection';
+import {
+	environmentProperty,
+	localeProperties,
+	tenantProperty,
+} from '../nodes/SuperOffice/shared/connection';
 
 /**
  * SuperOffice Online's OpenID Connect login (authorization-code flow). The tenant goes along as
@@ -13,7 +17,10 @@ export class SuperOfficeOAuth2Api implements ICredentialType {
 
 	displayName = 'SuperOffice OAuth2 API';
 
-	icon: Icon = { light: 'file:../nodes/SuperOffice/superOffice.svg', dark: 'file:../nodes/SuperOffice/superOffice.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/SuperOffice/superOffice.svg',
+		dark: 'file:../nodes/SuperOffice/superOffice.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/session-messaging/n8n-nodes-session-messaging#superoffice';
 

@@ -10,7 +10,13 @@ module.exports = {
 		smsNumber: '15550001000',
 		messageSession: 'sandbox_session_0123456789abcdefghij',
 	},
-	evovoice: { username: 'agent@sandbox.test', password: 'sandbox-password', accountId: 'acc-1', endpointId: 'ep-1', endpointNumber: '+15550000001' },
+	evovoice: {
+		username: 'agent@sandbox.test',
+		password: 'sandbox-password',
+		accountId: 'acc-1',
+		endpointId: 'ep-1',
+		endpointNumber: '+15550000001',
+	},
 	islash: { userToken: 'sandbox-user-token', session: 'sandbox-session-key' },
 	superoffice: {
 		tenant: 'Cust12345',

@@ -13,7 +13,11 @@ const { openai } = require('./fixtures');
 const usage = { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 };
 
 const text = (content) =>
-	typeof content === 'string' ? content : Array.isArray(content) ? content.map((part) => part.text ?? '').join('') : '';
+	typeof content === 'string'
+		? content
+		: Array.isArray(content)
+			? content.map((part) => part.text ?? '').join('')
+			: '';
 
 /** What the model decides, the same for both APIs: a tool call, or a final answer. */
 function decide(state, { api, tools, prompt, toolResult }) {
@@ -22,22 +26,45 @@ function decide(state, { api, tools, prompt, toolResult }) {
 	if (!script) return { answer: `No script for the prompt: ${prompt}` };
 	if (toolResult !== undefined) return { answer: `The tool answered: ${toolResult}` };
 	if (!tools.some((tool) => tool.name === script.tool)) {
-		return { answer: `The tool ${script.tool} was not offered (offered: ${tools.map((tool) => tool.name).join(', ')})` };
+		return {
+			answer: `The tool ${script.tool} was not offered (offered: ${tools.map((tool) => tool.name).join(', ')})`,
+		};
 	}
-	return { call: { id: `call_${state.modelCalls.length}`, name: script.tool, arguments: JSON.stringify(script.arguments) } };
+	return {
+		call: {
+			id: `call_${state.modelCalls.length}`,
+			name: script.tool,
+			arguments: JSON.stringify(script.arguments),
+		},
+	};
 }
 
 function chatCompletions(state, body) {
 	const messages = body.messages ?? [];
 	const users = messages.filter((message) => message.role === 'user');
 	const tool = messages.filter((message) => message.role === 'tool').pop();
-	const tools = (body.tools ?? []).map(({ function: f }) => ({ name: f.name, description: f.description, parameters: f.parameters }));
-	const decision = decide(state, { api: 'chat.completions', tools, prompt: text(users.pop()?.content ?? ''), toolResult: tool && text(tool.content) });
+	const tools = (body.tools ?? []).map(({ function: f }) => ({
+		name: f.name,
+		description: f.description,
+		parameters: f.parameters,
+	}));
+	const decision = decide(state, {
+		api: 'chat.completions',
+		tools,
+		prompt: text(users.pop()?.content ?? ''),
+		toolResult: tool && text(tool.content),
+	});
 	const message = decision.call
 		? {
 				role: 'assistant',
 				content: null,
-				tool_calls: [{ id: decision.call.id, type: 'function', function: { name: decision.call.name, arguments: decision.call.arguments } }],
+				tool_calls: [
+					{
+						id: decision.call.id,
+						type: 'function',
+						function: { name: decision.call.name, arguments: decision.call.arguments },
+					},
+				],
 			}
 		: { role: 'assistant', content: decision.answer };
 	return {
@@ -45,22 +72,41 @@ function chatCompletions(state, body) {
 		object: 'chat.completion',
 		created: Math.floor(Date.now() / 1000),
 		model: body.model,
-		choices: [{ index: 0, message, logprobs: null, finish_reason: decision.call ? 'tool_calls' : 'stop' }],
+		choices: [
+			{ index: 0, message, logprobs: null, finish_reason: decision.call ? 'tool_calls' : 'stop' },
+		],
 		usage,
 	};
 }
 
 function responses(state, body) {
-	const input = typeof body.input === 'string' ? [{ role: 'user', content: body.input }] : (body.input ?? []);
+	const input =
+		typeof body.input === 'string' ? [{ role: 'user', content: body.input }] : (body.input ?? []);
 	const users = input.filter((item) => item.role === 'user');
 	const output = input.filter((item) => item.type === 'function_call_output').pop();
 	const tools = (body.tools ?? [])
 		.filter((tool) => tool.type === 'function')
-		.map((tool) => ({ name: tool.name, description: tool.description, parameters: tool.parameters }));
-	const decision = decide(state, { api: 'responses', tools, prompt: text(users.pop()?.content ?? ''), toolResult: output && text(output.output) });
+		.map((tool) => ({
+			name: tool.name,
+			description: tool.description,
+			parameters: tool.parameters,
+		}));
+	const decision = decide(state, {
+		api: 'responses',
+		tools,
+		prompt: text(users.pop()?.content ?? ''),
+		toolResult: output && text(output.output),
+	});
 	const n = state.modelCalls.length;
 	const item = decision.call
-		? { type: 'function_call', id: `fc_${n}`, call_id: decision.call.id, name: decision.call.name, arguments: decision.call.arguments, status: 'completed' }
+		? {
+				type: 'function_call',
+				id: `fc_${n}`,
+				call_id: decision.call.id,
+				name: decision.call.name,
+				arguments: decision.call.arguments,
+				status: 'completed',
+			}
 		: {
 				type: 'message',
 				id: `msg_${n}`,
@@ -94,13 +140,24 @@ function scriptedModel(state, req, res, path, body) {
 		res.end(JSON.stringify(answer));
 	};
 	if (req.headers.authorization !== `Bearer ${openai.apiKey}`) {
-		return send(401, { error: { message: 'Incorrect API key provided', type: 'invalid_request_error', code: 'invalid_api_key' } });
+		return send(401, {
+			error: {
+				message: 'Incorrect API key provided',
+				type: 'invalid_request_error',
+				code: 'invalid_api_key',
+			},
+		});
 	}
 	if (req.method === 'GET' && path === '/v1/models') {
-		return send(200, { object: 'list', data: [{ id: 'scripted-model', object: 'model', owned_by: 'sandbox' }] });
+		return send(200, {
+			object: 'list',
+			data: [{ id: 'scripted-model', object: 'model', owned_by: 'sandbox' }],
+		});
 	}
-	if (req.method === 'POST' && body?.stream) return send(400, { error: { message: 'The scripted model does not stream' } });
-	if (req.method === 'POST' && path === '/v1/chat/completions') return send(200, chatCompletions(state, body));
+	if (req.method === 'POST' && body?.stream)
+		return send(400, { error: { message: 'The scripted model does not stream' } });
+	if (req.method === 'POST' && path === '/v1/chat/completions')
+		return send(200, chatCompletions(state, body));
 	if (req.method === 'POST' && path === '/v1/responses') return send(200, responses(state, body));
 	send(404, { error: { message: `No route ${req.method} /openai${path}` } });
 }

@@ -17,7 +17,8 @@ function parseMultipart(body, contentType) {
 			const name = /name="([^"]*)"/i.exec(headers)?.[1];
 			const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
 			const type = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1];
-			if (name !== undefined && filename !== undefined) files[name] = { filename, contentType: type, size: content.length };
+			if (name !== undefined && filename !== undefined)
+				files[name] = { filename, contentType: type, size: content.length };
 			else if (name !== undefined) fields[name] = content.toString('utf8');
 		}
 		start = next;

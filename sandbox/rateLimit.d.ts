@@ -6,4 +6,7 @@ export interface RateLimiter {
 }
 export function createRateLimiter(): RateLimiter;
 /** delivered ÷ (perSecond × (⌊seconds from the first to the last accepted request⌋ + 1)): at most 1. */
-export function throughputOfLimit(acceptedAtMs: number[], perSecond: number): { ratio: number; spanSeconds: number; mostAllowed: number };
+export function throughputOfLimit(
+	acceptedAtMs: number[],
+	perSecond: number,
+): { ratio: number; spanSeconds: number; mostAllowed: number };

@@ -35,12 +35,37 @@ export interface Sandbox {
 	close(): Promise<void>;
 }
 
-export function startSandbox(options?: { port?: number; perSecond?: number; delayMs?: number; failEvery?: number; tokenLifetimeMs?: number }): Promise<Sandbox>;
+export function startSandbox(options?: {
+	port?: number;
+	perSecond?: number;
+	delayMs?: number;
+	failEvery?: number;
+	tokenLifetimeMs?: number;
+}): Promise<Sandbox>;
 
 export const FIXTURES: {
-	netsapiens: { apiKey: string; clientId: string; clientSecret: string; username: string; password: string };
-	evovoice: { username: string; password: string; accountId: string; endpointId: string; endpointNumber: string };
+	netsapiens: {
+		apiKey: string;
+		clientId: string;
+		clientSecret: string;
+		username: string;
+		password: string;
+	};
+	evovoice: {
+		username: string;
+		password: string;
+		accountId: string;
+		endpointId: string;
+		endpointNumber: string;
+	};
 	islash: { userToken: string; session: string };
-	superoffice: { tenant: string; accessToken: string; ticket: string; appToken: string; username: string; password: string };
+	superoffice: {
+		tenant: string;
+		accessToken: string;
+		ticket: string;
+		appToken: string;
+		username: string;
+		password: string;
+	};
 	openai: { apiKey: string };
 };

@@ -35,7 +35,14 @@ function createState() {
 /** Clears the record and the counters; issued tokens stay valid (as they would at the provider), model scripts stay. */
 function resetCounts(state) {
 	const { tokenLifetimeMs, inFlight, tokens, subscriptions, webhooks, modelScripts } = state;
-	Object.assign(state, createState(), { tokenLifetimeMs, inFlight, tokens, subscriptions, webhooks, modelScripts });
+	Object.assign(state, createState(), {
+		tokenLifetimeMs,
+		inFlight,
+		tokens,
+		subscriptions,
+		webhooks,
+		modelScripts,
+	});
 }
 
 /** Answers and error shapes, per provider. */
@@ -54,8 +61,19 @@ const errors = {
 			},
 		}),
 	islash: (res, status, message) =>
-		reply(res, status === 401 ? 401 : 200, { meta: { code: status === 401 ? 'RESP_UNAUTHORIZED' : 'RESP_INVALID_PARAMS', message, trace_id: crypto.randomUUID() } }),
-	superoffice: (res, status, message) => reply(res, status, { Error: true, ErrorType: status === 401 ? 'SoAuthenticationException' : 'SoException', Message: message }),
+		reply(res, status === 401 ? 401 : 200, {
+			meta: {
+				code: status === 401 ? 'RESP_UNAUTHORIZED' : 'RESP_INVALID_PARAMS',
+				message,
+				trace_id: crypto.randomUUID(),
+			},
+		}),
+	superoffice: (res, status, message) =>
+		reply(res, status, {
+			Error: true,
+			ErrorType: status === 401 ? 'SoAuthenticationException' : 'SoException',
+			Message: message,
+		}),
 };
 
 function basic(user, password) {
@@ -66,37 +84,82 @@ function netsapiens(state, req, res, path, body) {
 	const fx = FIXTURES.netsapiens;
 	if (req.method === 'POST' && path === '/tokens') {
 		const grant = body || {};
-		if (grant.grant_type !== 'password' || grant.client_id !== fx.clientId || grant.client_secret !== fx.clientSecret || grant.username !== fx.username || grant.password !== fx.password) {
+		if (
+			grant.grant_type !== 'password' ||
+			grant.client_id !== fx.clientId ||
+			grant.client_secret !== fx.clientSecret ||
+			grant.username !== fx.username ||
+			grant.password !== fx.password
+		) {
 			return errors.netsapiens(res, 401, 'Invalid credentials');
 		}
 		const token = `nst_${crypto.randomBytes(16).toString('hex')}`;
 		state.tokens.set(token, Date.now() + state.tokenLifetimeMs);
 		state.tokensIssued++;
-		return reply(res, 200, { access_token: token, expires_in: Math.round(state.tokenLifetimeMs / 1000), token_type: 'Bearer', refresh_token: 'r', domain: 'sandbox', user: '1000', scope: 'Basic User' });
+		return reply(res, 200, {
+			access_token: token,
+			expires_in: Math.round(state.tokenLifetimeMs / 1000),
+			token_type: 'Bearer',
+			refresh_token: 'r',
+			domain: 'sandbox',
+			user: '1000',
+			scope: 'Basic User',
+		});
 	}
 	const bearer = /^Bearer (.+)$/.exec(req.headers.authorization || '')?.[1];
 	const tokenExpiry = bearer && state.tokens.get(bearer);
-	if (bearer !== fx.apiKey && !(tokenExpiry && tokenExpiry > Date.now())) return errors.netsapiens(res, 401, 'Authentication Required');
-	const send = /^\/domains\/([^/]+)\/users\/([^/]+)\/messagesessions\/([^/]+)\/messages$/.exec(path);
+	if (bearer !== fx.apiKey && !(tokenExpiry && tokenExpiry > Date.now()))
+		return errors.netsapiens(res, 401, 'Authentication Required');
+	const send = /^\/domains\/([^/]+)\/users\/([^/]+)\/messagesessions\/([^/]+)\/messages$/.exec(
+		path,
+	);
 	if (send && req.method === 'POST') {
 		const { type, message, destination } = body || {};
-		if (!['chat', 'sms', 'mms', 'chat-media', 'chat-video'].includes(type)) return errors.netsapiens(res, 400, `Invalid type ${type}`);
+		if (!['chat', 'sms', 'mms', 'chat-media', 'chat-video'].includes(type))
+			return errors.netsapiens(res, 400, `Invalid type ${type}`);
 		if (!message) return errors.netsapiens(res, 400, 'message is required');
-		if (!destination || (Array.isArray(destination) && destination.length === 0)) return errors.netsapiens(res, 400, 'destination is required');
-		if (!/^[A-Za-z0-9_]{32,}$/.test(decodeURIComponent(send[3]))) return errors.netsapiens(res, 400, 'messagesession must be 32+ letters, digits or _');
-		record(state, 'netsapiens', { path, session: decodeURIComponent(send[3]), text: message, body });
+		if (!destination || (Array.isArray(destination) && destination.length === 0))
+			return errors.netsapiens(res, 400, 'destination is required');
+		if (!/^[A-Za-z0-9_]{32,}$/.test(decodeURIComponent(send[3])))
+			return errors.netsapiens(res, 400, 'messagesession must be 32+ letters, digits or _');
+		record(state, 'netsapiens', {
+			path,
+			session: decodeURIComponent(send[3]),
+			text: message,
+			body,
+		});
 		return reply(res, 202, { code: 202, message: 'Accepted' });
 	}
 	// The lists the node's pickers read (Message Session, From Number): shapes as in ns-api v2's examples.
 	const userList = /^\/domains\/([^/]+)\/users\/([^/]+)\/(messagesessions|smsnumbers)$/.exec(path);
 	if (userList && req.method === 'GET') {
 		const [, domain, user, list] = userList.map(decodeURIComponent);
-		if (list === 'smsnumbers') return reply(res, 200, [{ number: fx.smsNumber, application: 'user', domain, dest: user, 'mms-capable': true }]);
+		if (list === 'smsnumbers')
+			return reply(res, 200, [
+				{ number: fx.smsNumber, application: 'user', domain, dest: user, 'mms-capable': true },
+			]);
 		const sessions = new Map();
 		for (const m of state.messages.filter((m) => m.provider === 'netsapiens')) {
-			sessions.set(m.session, { 'messagesession-id': m.session, domain, user, 'messagesession-name': '', 'messagesession-remote': [m.body.destination].flat().join(','), 'messagesession-last-message': m.text, 'messagesession-type': m.body.type });
+			sessions.set(m.session, {
+				'messagesession-id': m.session,
+				domain,
+				user,
+				'messagesession-name': '',
+				'messagesession-remote': [m.body.destination].flat().join(','),
+				'messagesession-last-message': m.text,
+				'messagesession-type': m.body.type,
+			});
 		}
-		if (!sessions.size) sessions.set(fx.messageSession, { 'messagesession-id': fx.messageSession, domain, user, 'messagesession-name': 'Sandbox customer', 'messagesession-remote': '15557654321', 'messagesession-last-message': 'Hello', 'messagesession-type': 'sms' });
+		if (!sessions.size)
+			sessions.set(fx.messageSession, {
+				'messagesession-id': fx.messageSession,
+				domain,
+				user,
+				'messagesession-name': 'Sandbox customer',
+				'messagesession-remote': '15557654321',
+				'messagesession-last-message': 'Hello',
+				'messagesession-type': 'sms',
+			});
 		return reply(res, 200, [...sessions.values()].reverse());
 	}
 	const subscriptions = /^\/domains\/([^/]+)\/subscriptions(?:\/([^/]+))?$/.exec(path);
@@ -104,14 +167,26 @@ function netsapiens(state, req, res, path, body) {
 		if (req.method === 'GET' && !subscriptions[2]) return reply(res, 200, state.subscriptions);
 		if (req.method === 'POST' && !subscriptions[2]) {
 			const { model } = body || {};
-			if (!['message', 'messagesession'].includes(model) || !/^https?:\/\//.test(body['post-url'] || '')) return errors.netsapiens(res, 400, 'model and post-url are required');
-			if (state.subscriptions.some((s) => s.model === model && s['post-url'] === body['post-url'])) return errors.netsapiens(res, 409, 'Subscription already exists');
-			const subscription = { id: `sub-${state.subscriptions.length + 1}`, status: 'active', domain: decodeURIComponent(subscriptions[1]), ...body };
+			if (
+				!['message', 'messagesession'].includes(model) ||
+				!/^https?:\/\//.test(body['post-url'] || '')
+			)
+				return errors.netsapiens(res, 400, 'model and post-url are required');
+			if (state.subscriptions.some((s) => s.model === model && s['post-url'] === body['post-url']))
+				return errors.netsapiens(res, 409, 'Subscription already exists');
+			const subscription = {
+				id: `sub-${state.subscriptions.length + 1}`,
+				status: 'active',
+				domain: decodeURIComponent(subscriptions[1]),
+				...body,
+			};
 			state.subscriptions.push(subscription);
 			return reply(res, 200, subscription);
 		}
 		if (req.method === 'DELETE' && subscriptions[2]) {
-			const index = state.subscriptions.findIndex((s) => s.id === decodeURIComponent(subscriptions[2]));
+			const index = state.subscriptions.findIndex(
+				(s) => s.id === decodeURIComponent(subscriptions[2]),
+			);
 			if (index === -1) return errors.netsapiens(res, 404, 'Subscription not found');
 			state.subscriptions.splice(index, 1);
 			return reply(res, 202, { code: 202, message: 'Accepted' });
@@ -122,7 +197,8 @@ function netsapiens(state, req, res, path, body) {
 
 function evovoice(state, req, res, path, body, query) {
 	const fx = FIXTURES.evovoice;
-	if (req.headers.authorization !== basic(fx.username, fx.password)) return errors.evovoice(res, 401, 'Not Authenticated');
+	if (req.headers.authorization !== basic(fx.username, fx.password))
+		return errors.evovoice(res, 401, 'Not Authenticated');
 	const dto = (text, otherAddress, direction = 'Outgoing') => ({
 		id: `msg-${state.messages.length + 1}`,
 		accountId: fx.accountId,
@@ -139,68 +215,137 @@ function evovoice(state, req, res, path, body, query) {
 	if (req.method === 'POST' && (session || path === '/messages')) {
 		if (!body?.body) return errors.evovoice(res, 400, "'Body' must not be empty.", 'Body');
 		if (!session) {
-			if (body.endpointId !== fx.endpointId) return errors.evovoice(res, 404, `Endpoint ${body.endpointId} not found`, 'EndpointId');
-			if (!/^\+[1-9]\d{7,14}$/.test(body.toAddress || '')) return errors.evovoice(res, 400, "'To Address' is not a valid phone number.", 'ToAddress');
+			if (body.endpointId !== fx.endpointId)
+				return errors.evovoice(res, 404, `Endpoint ${body.endpointId} not found`, 'EndpointId');
+			if (!/^\+[1-9]\d{7,14}$/.test(body.toAddress || ''))
+				return errors.evovoice(res, 400, "'To Address' is not a valid phone number.", 'ToAddress');
 		}
 		const message = dto(body.body, session ? '+15557654321' : body.toAddress);
-		record(state, 'evovoice', { path, text: body.body, body, dto: message, conversationId: `conv-${message.otherAddress}` });
+		record(state, 'evovoice', {
+			path,
+			text: body.body,
+			body,
+			dto: message,
+			conversationId: `conv-${message.otherAddress}`,
+		});
 		return reply(res, 200, message);
 	}
 	if (req.method === 'GET' && path === '/conversations') {
-		const conversations = [...new Set(state.messages.filter((m) => m.provider === 'evovoice').map((m) => m.dto.otherAddress))].map(
-			(otherAddress) => ({ id: `conv-${otherAddress}`, endpointId: fx.endpointId, otherAddress, mostRecentMessage: 'x' }),
-		);
+		const conversations = [
+			...new Set(
+				state.messages.filter((m) => m.provider === 'evovoice').map((m) => m.dto.otherAddress),
+			),
+		].map((otherAddress) => ({
+			id: `conv-${otherAddress}`,
+			endpointId: fx.endpointId,
+			otherAddress,
+			mostRecentMessage: 'x',
+		}));
 		return reply(res, 200, { conversations });
 	}
 	if (req.method === 'GET' && path === '/messages') {
-		const ids = String(query.get('conversationIds') || '').split(',').filter(Boolean);
+		const ids = String(query.get('conversationIds') || '')
+			.split(',')
+			.filter(Boolean);
 		const after = query.get('afterDate') ? Date.parse(query.get('afterDate')) : -Infinity;
 		const page = Number(query.get('page') || 0);
 		const size = Number(query.get('countPerPage') || 25);
-		const all = [...state.messages.filter((m) => m.provider === 'evovoice').map((m) => m.dto), ...state.incoming]
+		const all = [
+			...state.messages.filter((m) => m.provider === 'evovoice').map((m) => m.dto),
+			...state.incoming,
+		]
 			.filter((m) => !ids.length || ids.includes(`conv-${m.otherAddress}`))
 			.filter((m) => Date.parse(m.date) >= after) // treated as inclusive, as the trigger assumes
 			.sort((a, b) => Date.parse(a.date) - Date.parse(b.date));
 		const items = all.slice(page * size, page * size + size);
-		return reply(res, 200, { items, totalCount: all.length, totalPages: Math.ceil(all.length / size), hasMorePages: (page + 1) * size < all.length });
+		return reply(res, 200, {
+			items,
+			totalCount: all.length,
+			totalPages: Math.ceil(all.length / size),
+			hasMorePages: (page + 1) * size < all.length,
+		});
 	}
 	if (req.method === 'GET' && path === '/endpoints') {
 		// ServiceStack's paged list; the Endpoint picker asks for phone numbers only.
-		const items = [{ id: fx.endpointId, accountId: fx.accountId, displayName: 'Sandbox line', type: 'PhoneNumber', phoneNumber: fx.endpointNumber }].filter(
-			(e) => (!query.get('type') || e.type === query.get('type')) && (!query.get('nameFilter') || e.displayName.toLowerCase().includes(query.get('nameFilter').toLowerCase())),
+		const items = [
+			{
+				id: fx.endpointId,
+				accountId: fx.accountId,
+				displayName: 'Sandbox line',
+				type: 'PhoneNumber',
+				phoneNumber: fx.endpointNumber,
+			},
+		].filter(
+			(e) =>
+				(!query.get('type') || e.type === query.get('type')) &&
+				(!query.get('nameFilter') ||
+					e.displayName.toLowerCase().includes(query.get('nameFilter').toLowerCase())),
 		);
 		return reply(res, 200, { items, totalCount: items.length, totalPages: 1, hasMorePages: false });
 	}
 	if (req.method === 'GET' && path === '/auth/status') {
-		return reply(res, 200, { isAuthenticated: true, emailAddress: fx.username, roles: ['User'], accountIds: [fx.accountId], accountNames: ['Sandbox'] });
+		return reply(res, 200, {
+			isAuthenticated: true,
+			emailAddress: fx.username,
+			roles: ['User'],
+			accountIds: [fx.accountId],
+			accountNames: ['Sandbox'],
+		});
 	}
 	return errors.evovoice(res, 404, `No route ${req.method} ${path}`);
 }
 
 function islash(state, req, res, path, body, query, raw) {
 	const fx = FIXTURES.islash;
-	if (req.headers['x-user-token'] !== fx.userToken) return errors.islash(res, 401, 'Invalid user token');
+	if (req.headers['x-user-token'] !== fx.userToken)
+		return errors.islash(res, 401, 'Invalid user token');
 	if (req.method === 'POST' && path === '/send-session-message') {
 		const form = parseMultipart(raw, req.headers['content-type']);
 		if (!form) return errors.islash(res, 400, 'multipart/form-data expected');
 		const { fields, files } = form;
 		if (fields.session !== fx.session) return errors.islash(res, 400, 'Invalid session');
 		if (!fields.identity) return errors.islash(res, 400, 'identity is required');
-		if (!fields.text && !files.file && !fields.file_url && !fields.sticker_id) return errors.islash(res, 400, 'text, file, file_url or sticker_id is required');
+		if (!fields.text && !files.file && !fields.file_url && !fields.sticker_id)
+			return errors.islash(res, 400, 'text, file, file_url or sticker_id is required');
 		record(state, 'islash', { path, text: fields.text ?? '', fields, files });
 		return reply(res, 200, {
 			meta: { code: 'RESP_OKAY', message: 'Success' },
-			data: { message: { id: state.messages.length, status: 'sent', body: fields.text ?? null, media_type: files.file?.contentType ?? null, direction: 'outbound', message_at: Math.floor(Date.now() / 1000) } },
+			data: {
+				message: {
+					id: state.messages.length,
+					status: 'sent',
+					body: fields.text ?? null,
+					media_type: files.file?.contentType ?? null,
+					direction: 'outbound',
+					message_at: Math.floor(Date.now() / 1000),
+				},
+			},
 		});
 	}
 	if (req.method === 'POST' && path === '/template-message') {
 		if (body?.session !== fx.session) return errors.islash(res, 400, 'Invalid session');
 		const components = [{ type: 'BODY', text: 'Hello {{1}}, your order is ready.' }];
-		return reply(res, 200, { meta: { code: 'RESP_OKAY', message: 'Success' }, data: { templates: [{ name: 'order_ready', language: 'en', status: 'APPROVED', category: 'UTILITY', components }] } });
+		return reply(res, 200, {
+			meta: { code: 'RESP_OKAY', message: 'Success' },
+			data: {
+				templates: [
+					{
+						name: 'order_ready',
+						language: 'en',
+						status: 'APPROVED',
+						category: 'UTILITY',
+						components,
+					},
+				],
+			},
+		});
 	}
 	if (req.method === 'GET' && path === '/sticker') {
 		if (query.get('session') !== fx.session) return errors.islash(res, 400, 'Invalid session');
-		return reply(res, 200, { meta: { code: 'RESP_OKAY', message: 'Success' }, data: { stickers: [{ id: 1, name: 'wave' }] } });
+		return reply(res, 200, {
+			meta: { code: 'RESP_OKAY', message: 'Success' },
+			data: { stickers: [{ id: 1, name: 'wave' }] },
+		});
 	}
 	return errors.islash(res, 404, `No route ${req.method} ${path}`);
 }
@@ -216,7 +361,8 @@ function superoffice(state, req, res, path, body) {
 	const send = /^\/api\/v1\/ChatSession\/(\d+)\/Messages$/i.exec(path);
 	if (send && req.method === 'POST') {
 		if (!body?.Message) return errors.superoffice(res, 400, 'Message is required');
-		if (body.Type && !['Invalid', 'ToCustomer', 'ToUser', 'Special'].includes(body.Type)) return errors.superoffice(res, 400, `Invalid Type ${body.Type}`);
+		if (body.Type && !['Invalid', 'ToCustomer', 'ToUser', 'Special'].includes(body.Type))
+			return errors.superoffice(res, 400, `Invalid Type ${body.Type}`);
 		const session = Number(send[1]);
 		const earlier = state.chat.get(session) || [];
 		const stored = { ...body, ChatMessageId: earlier.length + 1, ChatSessionId: session };
@@ -229,22 +375,52 @@ function superoffice(state, req, res, path, body) {
 	}
 	if (req.method === 'GET' && path === '/api/v1/ChatSession/ForCurrentUser') {
 		const ids = state.chat.size ? [...state.chat.keys()] : [fx.chatSessionId];
-		return reply(res, 200, ids.map((ChatSessionId) => ({ ChatSessionId, TopicId: 1, CustomerName: 'Sandbox Customer', CustomerEmail: 'customer@sandbox.test', Status: 'Chatting' })));
+		return reply(
+			res,
+			200,
+			ids.map((ChatSessionId) => ({
+				ChatSessionId,
+				TopicId: 1,
+				CustomerName: 'Sandbox Customer',
+				CustomerEmail: 'customer@sandbox.test',
+				Status: 'Chatting',
+			})),
+		);
 	}
-	if (req.method === 'GET' && path === '/api/v1/ChatTopic/ForCurrentUser') return reply(res, 200, [{ ChatTopicId: 1, Name: 'Support', Description: 'Sandbox support topic' }]);
-	if (req.method === 'GET' && path === '/api/v1/User/currentPrincipal') return reply(res, 200, { AssociateId: 5, UserName: fx.username });
+	if (req.method === 'GET' && path === '/api/v1/ChatTopic/ForCurrentUser')
+		return reply(res, 200, [
+			{ ChatTopicId: 1, Name: 'Support', Description: 'Sandbox support topic' },
+		]);
+	if (req.method === 'GET' && path === '/api/v1/User/currentPrincipal')
+		return reply(res, 200, { AssociateId: 5, UserName: fx.username });
 	const messages = /^\/api\/v1\/ChatSession\/(\d+)\/Messages$/i.exec(path);
 	if (messages && req.method === 'GET') {
 		const after = Number(new URL(req.url, 'http://sandbox').searchParams.get('after') || 0);
-		return reply(res, 200, (state.chat.get(Number(messages[1])) || []).filter((m) => m.ChatMessageId > after));
+		return reply(
+			res,
+			200,
+			(state.chat.get(Number(messages[1])) || []).filter((m) => m.ChatMessageId > after),
+		);
 	}
 	if (req.method === 'POST' && path === '/api/v1/Webhook') {
-		if (!body?.TargetUrl || !Array.isArray(body.Events) || !body.Secret) return errors.superoffice(res, 400, 'TargetUrl, Events and Secret are required');
+		if (!body?.TargetUrl || !Array.isArray(body.Events) || !body.Secret)
+			return errors.superoffice(res, 400, 'TargetUrl, Events and Secret are required');
 		// SuperOffice pings the target with a signed test event before it stores the webhook.
-		return deliverSuperOffice({ Secret: body.Secret, TargetUrl: body.TargetUrl, Name: body.Name }, { EventId: crypto.randomUUID(), Event: 'test', Entity: 'test', PrimaryKey: 0 }, { 'x-hook-test': 'true' })
+		return deliverSuperOffice(
+			{ Secret: body.Secret, TargetUrl: body.TargetUrl, Name: body.Name },
+			{ EventId: crypto.randomUUID(), Event: 'test', Entity: 'test', PrimaryKey: 0 },
+			{ 'x-hook-test': 'true' },
+		)
 			.catch(() => 0) // unreachable: refused like any answer but 200
 			.then((status) => {
-				if (status !== 200) return errors.superoffice(res, 400, status ? `The webhook target answered the test event with ${status}` : 'The webhook target could not be reached for the test event');
+				if (status !== 200)
+					return errors.superoffice(
+						res,
+						400,
+						status
+							? `The webhook target answered the test event with ${status}`
+							: 'The webhook target could not be reached for the test event',
+					);
 				const hook = { WebhookId: state.webhooks.length + 1, ...body };
 				state.webhooks.push(hook);
 				const { Secret, ...shown } = hook;
@@ -270,11 +446,24 @@ function superoffice(state, req, res, path, body) {
 
 /** POSTs a SuperOffice webhook payload to a target, signed as SuperOffice signs it; resolves the status. */
 async function deliverSuperOffice(hook, payload, headers = {}) {
-	const raw = JSON.stringify({ Timestamp: new Date().toISOString(), Changes: [], ContextIdentifier: FIXTURES.superoffice.tenant, ChangedByAssociateId: 0, WebhookName: hook.Name, ...payload });
+	const raw = JSON.stringify({
+		Timestamp: new Date().toISOString(),
+		Changes: [],
+		ContextIdentifier: FIXTURES.superoffice.tenant,
+		ChangedByAssociateId: 0,
+		WebhookName: hook.Name,
+		...payload,
+	});
 	const signature = crypto.createHmac('sha256', hook.Secret).update(raw).digest('base64');
 	const answer = await fetch(hook.TargetUrl, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json', 'x-superoffice-event': payload.Event, 'x-superoffice-eventid': payload.EventId, 'x-superoffice-signature': signature, ...headers },
+		headers: {
+			'content-type': 'application/json',
+			'x-superoffice-event': payload.Event,
+			'x-superoffice-eventid': payload.EventId,
+			'x-superoffice-signature': signature,
+			...headers,
+		},
 		body: raw,
 	});
 	await answer.arrayBuffer();
@@ -283,7 +472,13 @@ async function deliverSuperOffice(hook, payload, headers = {}) {
 
 /** Sends the chatsession.message event (which names only the session) to every webhook registered for it. */
 async function announceChatMessage(state, chatSessionId, { customer = false } = {}) {
-	const payload = { EventId: crypto.randomUUID(), Event: 'chatsession.message', Entity: 'chatsession', PrimaryKey: chatSessionId, FieldValues: {} };
+	const payload = {
+		EventId: crypto.randomUUID(),
+		Event: 'chatsession.message',
+		Entity: 'chatsession',
+		PrimaryKey: chatSessionId,
+		FieldValues: {},
+	};
 	const hooks = state.webhooks.filter((h) => h.Events.includes('chatsession.message'));
 	if (customer) state.lastDelivery.superoffice = { hooks, payload };
 	return await Promise.all(hooks.map((h) => deliverSuperOffice(h, payload)));
@@ -296,7 +491,8 @@ async function announceChatMessage(state, chatSessionId, { customer = false } = 
 async function redeliver(state, provider, post) {
 	const last = state.lastDelivery[provider];
 	if (!last) throw new Error(`nothing delivered yet for ${provider}`);
-	if (provider === 'superoffice') return await Promise.all(last.hooks.map((h) => deliverSuperOffice(h, last.payload)));
+	if (provider === 'superoffice')
+		return await Promise.all(last.hooks.map((h) => deliverSuperOffice(h, last.payload)));
 	return await Promise.all(last.targets.map((target) => post(target, last.body)));
 }
 
@@ -305,16 +501,34 @@ async function redeliver(state, provider, post) {
  * with the sandbox (NetSapiens subscriptions, SuperOffice webhooks) or to a given URL (iSlash, which has no
  * registration API). Resolves with the targets' HTTP statuses.
  */
-async function deliver(state, { provider, text = 'Hello, is anyone there?', texts, url, chatSessionId = 178105, again = false }) {
+async function deliver(
+	state,
+	{ provider, text = 'Hello, is anyone there?', texts, url, chatSessionId = 178105, again = false },
+) {
 	const post = async (target, body) => {
-		const answer = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		const answer = await fetch(target, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
 		await answer.arrayBuffer();
 		return answer.status;
 	};
 	if (again) return await redeliver(state, provider, post);
 	if (provider === 'netsapiens') {
-		const message = { id: crypto.randomUUID(), timestamp: new Date().toISOString(), type: 'sms', direction: 'orig', 'from-number': '18585551234', dialed: '18585550001', text, status: 'delivered' };
-		const targets = state.subscriptions.filter((s) => s.model === 'message').map((s) => s['post-url']);
+		const message = {
+			id: crypto.randomUUID(),
+			timestamp: new Date().toISOString(),
+			type: 'sms',
+			direction: 'orig',
+			'from-number': '18585551234',
+			dialed: '18585550001',
+			text,
+			status: 'delivered',
+		};
+		const targets = state.subscriptions
+			.filter((s) => s.model === 'message')
+			.map((s) => s['post-url']);
 		state.lastDelivery.netsapiens = { targets, body: [message] };
 		return await Promise.all(targets.map((target) => post(target, [message])));
 	}
@@ -323,19 +537,52 @@ async function deliver(state, { provider, text = 'Hello, is anyone there?', text
 		const written = texts ?? [text];
 		for (const body of written) {
 			const messages = state.chat.get(chatSessionId) || [];
-			const message = { ChatMessageId: messages.length + 1, ChatSessionId: chatSessionId, Type: 'ToUser', Message: body, Author: 'Customer', ReadByCustomer: 1, SpecialType: 'None', SpecialParam: '', WhenPosted: new Date().toISOString() };
+			const message = {
+				ChatMessageId: messages.length + 1,
+				ChatSessionId: chatSessionId,
+				Type: 'ToUser',
+				Message: body,
+				Author: 'Customer',
+				ReadByCustomer: 1,
+				SpecialType: 'None',
+				SpecialParam: '',
+				WhenPosted: new Date().toISOString(),
+			};
 			state.chat.set(chatSessionId, [...messages, message]);
 		}
-		return (await Promise.all(written.map(() => announceChatMessage(state, chatSessionId, { customer: true })))).flat();
+		return (
+			await Promise.all(
+				written.map(() => announceChatMessage(state, chatSessionId, { customer: true })),
+			)
+		).flat();
 	}
 	if (provider === 'evovoice') {
 		const fx = FIXTURES.evovoice;
-		const message = { id: `in-${crypto.randomUUID()}`, accountId: fx.accountId, endpointId: fx.endpointId, endpointDisplayName: fx.endpointNumber, date: new Date().toISOString(), direction: 'Incoming', otherAddress: '+15556667777', sender: '+15556667777', text, isUnread: true };
+		const message = {
+			id: `in-${crypto.randomUUID()}`,
+			accountId: fx.accountId,
+			endpointId: fx.endpointId,
+			endpointDisplayName: fx.endpointNumber,
+			date: new Date().toISOString(),
+			direction: 'Incoming',
+			otherAddress: '+15556667777',
+			sender: '+15556667777',
+			text,
+			isUnread: true,
+		};
 		state.incoming.push(message);
 		return [200];
 	}
 	if (provider === 'islash') {
-		const message = { profile: { name: 'Customer' }, wa_id: '85256872847', from: '85256872847', id: `wamid.${crypto.randomBytes(8).toString('hex')}`, type: 'text', text: { body: text }, timestamp: String(Math.floor(Date.now() / 1000)) };
+		const message = {
+			profile: { name: 'Customer' },
+			wa_id: '85256872847',
+			from: '85256872847',
+			id: `wamid.${crypto.randomBytes(8).toString('hex')}`,
+			type: 'text',
+			text: { body: text },
+			timestamp: String(Math.floor(Date.now() / 1000)),
+		};
 		state.lastDelivery.islash = { targets: [url], body: { messages: [message] } };
 		return [await post(url, { messages: [message] })];
 	}
@@ -358,7 +605,13 @@ const routes = [
  * (every answer that late), `failEvery` (every Nth provider request answered 503 in the provider's error
  * shape), `tokenLifetimeMs` (NetSapiens tokens).
  */
-async function startSandbox({ port = 0, perSecond = 0, delayMs = 0, failEvery = 0, tokenLifetimeMs = 3600_000 } = {}) {
+async function startSandbox({
+	port = 0,
+	perSecond = 0,
+	delayMs = 0,
+	failEvery = 0,
+	tokenLifetimeMs = 3600_000,
+} = {}) {
 	const state = createState();
 	const faults = { perSecond, delayMs, failEvery };
 	let providerRequests = 0;
@@ -397,7 +650,13 @@ async function startSandbox({ port = 0, perSecond = 0, delayMs = 0, failEvery = 
 				}
 				if (path.startsWith('/openai/')) {
 					const raw = Buffer.concat(chunks).toString('utf8');
-					return scriptedModel(state, req, res, path.slice('/openai'.length), raw ? JSON.parse(raw) : undefined);
+					return scriptedModel(
+						state,
+						req,
+						res,
+						path.slice('/openai'.length),
+						raw ? JSON.parse(raw) : undefined,
+					);
 				}
 				const route = routes.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`));
 				if (!route) return reply(res, 404, { message: `No provider at ${path}` });
@@ -422,7 +681,15 @@ async function startSandbox({ port = 0, perSecond = 0, delayMs = 0, failEvery = 
 						return reply(res, 400, { message: 'Malformed JSON' });
 					}
 				}
-				return handler(state, req, res, path.slice(prefix.length) || '/', body, url.searchParams, raw);
+				return handler(
+					state,
+					req,
+					res,
+					path.slice(prefix.length) || '/',
+					body,
+					url.searchParams,
+					raw,
+				);
 			};
 			if (faults.delayMs > 0) setTimeout(handle, faults.delayMs);
 			else handle();
@@ -456,5 +723,7 @@ module.exports = { startSandbox, FIXTURES };
 
 if (require.main === module) {
 	const port = Number(process.argv[process.argv.indexOf('--port') + 1]) || 4010;
-	startSandbox({ port }).then((sandbox) => process.stdout.write(`provider sandbox on ${sandbox.url}\n`));
+	startSandbox({ port }).then((sandbox) =>
+		process.stdout.write(`provider sandbox on ${sandbox.url}\n`),
+	);
 }

@@ -5,7 +5,8 @@ const { FIXTURES } = require('../sandbox/server');
 
 const MODEL_CREDENTIAL = { openAiApi: { id: 'openAiApi-demo', name: 'OpenAI account' } };
 
-const fromAI = (key, description, type = 'string') => `={{ $fromAI('${key}', \`${description}\`, '${type}') }}`;
+const fromAI = (key, description, type = 'string') =>
+	`={{ $fromAI('${key}', \`${description}\`, '${type}') }}`;
 
 /** Per provider: the tool node (a send with $fromAI fields), and a prompt the scripted model answers. */
 const TOOLS = {
@@ -17,7 +18,10 @@ const TOOLS = {
 			operation: 'send',
 			messagesession: { __rl: true, mode: 'list', value: '' },
 			messageType: 'sms',
-			destination: fromAI('phoneNumber', "The customer's phone number, digits only with the country code, e.g. 18585551234"),
+			destination: fromAI(
+				'phoneNumber',
+				"The customer's phone number, digits only with the country code, e.g. 18585551234",
+			),
 			fromNumber: { __rl: true, mode: 'number', value: '18585550001' },
 			message: fromAI('text', 'The text message to send, as the customer will read it'),
 		},
@@ -31,7 +35,10 @@ const TOOLS = {
 			operation: 'send',
 			sendTo: 'phoneNumber',
 			endpointId: { __rl: true, mode: 'id', value: FIXTURES.evovoice.endpointId },
-			toAddress: fromAI('phoneNumber', "The customer's phone number in E.164 format, e.g. +15556667777"),
+			toAddress: fromAI(
+				'phoneNumber',
+				"The customer's phone number in E.164 format, e.g. +15556667777",
+			),
 			body: fromAI('text', 'The text message to send, as the customer will read it'),
 		},
 		credentials: { evoVoiceApi: { id: 'evoVoiceApi-demo', name: 'EvoVoice API demo' } },
@@ -42,7 +49,10 @@ const TOOLS = {
 		parameters: {
 			resource: 'sessionMessage',
 			operation: 'send',
-			identity: fromAI('whatsAppNumber', "The contact's WhatsApp number, digits only with the country code, e.g. 85256872847"),
+			identity: fromAI(
+				'whatsAppNumber',
+				"The contact's WhatsApp number, digits only with the country code, e.g. 85256872847",
+			),
 			text: fromAI('text', 'The message to send, as the contact will read it'),
 		},
 		credentials: { iSlashApi: { id: 'iSlashApi-demo', name: 'iSlash API demo' } },
@@ -54,7 +64,11 @@ const TOOLS = {
 			authentication: 'superOfficeApi',
 			resource: 'chatMessage',
 			operation: 'send',
-			chatSessionId: { __rl: true, mode: 'id', value: fromAI('chatSessionId', 'The ID of the chat session to answer in, a number') },
+			chatSessionId: {
+				__rl: true,
+				mode: 'id',
+				value: fromAI('chatSessionId', 'The ID of the chat session to answer in, a number'),
+			},
 			message: fromAI('text', 'The chat message to send, as the customer will read it'),
 			type: 'ToCustomer',
 			specialType: 'None',
@@ -70,7 +84,14 @@ function agentWorkflow(id, provider, prompt) {
 		name: `e2e: AI Agent with the ${provider} tool`,
 		active: false,
 		nodes: [
-			{ id: 'manual', name: 'Run', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'manual',
+				name: 'Run',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'agent',
 				name: 'AI Agent',
@@ -92,7 +113,9 @@ function agentWorkflow(id, provider, prompt) {
 		],
 		connections: {
 			Run: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
-			'OpenAI Chat Model': { ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]] },
+			'OpenAI Chat Model': {
+				ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]],
+			},
 			[tool.name]: { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
 		},
 		// n8n's execution order v1 (every new workflow's): with the legacy order the agent resumes before its

@@ -5,7 +5,10 @@ const fs = require('node:fs');
 const { prepareN8nWithSandbox, SANDBOX_OWNER } = require('./sandbox-setup');
 
 async function main() {
-	const { sandbox, n8n } = await prepareN8nWithSandbox({ sandboxPort: Number(process.env.SANDBOX_PORT || 4010), owner: SANDBOX_OWNER });
+	const { sandbox, n8n } = await prepareN8nWithSandbox({
+		sandboxPort: Number(process.env.SANDBOX_PORT || 4010),
+		owner: SANDBOX_OWNER,
+	});
 	const editor = n8n.start(Number(process.env.N8N_PORT || 5678));
 	process.stdout.write(
 		`provider sandbox on ${sandbox.url}; n8n editor starting on http://localhost:${process.env.N8N_PORT || 5678}\n` +

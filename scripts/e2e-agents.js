@@ -16,8 +16,16 @@ const CASES = {
 		tool: 'Text_the_customer',
 		arguments: { phoneNumber: '18585551234', text: TEXT },
 		request(message) {
-			assert.match(message.path, /^\/domains\/~\/users\/~\/messagesessions\/[A-Za-z0-9_]{32,}\/messages$/);
-			assert.deepEqual(message.body, { type: 'sms', message: TEXT, destination: '18585551234', 'from-number': '18585550001' });
+			assert.match(
+				message.path,
+				/^\/domains\/~\/users\/~\/messagesessions\/[A-Za-z0-9_]{32,}\/messages$/,
+			);
+			assert.deepEqual(message.body, {
+				type: 'sms',
+				message: TEXT,
+				destination: '18585551234',
+				'from-number': '18585550001',
+			});
 		},
 		result: (item) => assert.equal(item.destination, '18585551234'),
 	},
@@ -26,7 +34,11 @@ const CASES = {
 		arguments: { phoneNumber: '+15556667777', text: TEXT },
 		request(message) {
 			assert.equal(message.path, '/messages');
-			assert.deepEqual(message.body, { endpointId: FIXTURES.evovoice.endpointId, toAddress: '+15556667777', body: TEXT });
+			assert.deepEqual(message.body, {
+				endpointId: FIXTURES.evovoice.endpointId,
+				toAddress: '+15556667777',
+				body: TEXT,
+			});
 		},
 		result: (item) => assert.equal(item.otherAddress, '+15556667777'),
 	},
@@ -35,7 +47,11 @@ const CASES = {
 		arguments: { whatsAppNumber: '85256872847', text: TEXT },
 		request(message) {
 			assert.equal(message.path, '/send-session-message');
-			assert.deepEqual(message.fields, { session: FIXTURES.islash.session, identity: '85256872847', text: TEXT });
+			assert.deepEqual(message.fields, {
+				session: FIXTURES.islash.session,
+				identity: '85256872847',
+				text: TEXT,
+			});
 		},
 		result: (item) => assert.equal(item.status, 'sent'),
 	},
@@ -58,7 +74,12 @@ const PROMPTS = {
 	incomplete: 'Agent test: a call without a number',
 };
 
-const DISPLAY = { netsapiens: 'NetSapiens', evovoice: 'EvoVoice', islash: 'iSlash', superoffice: 'SuperOffice' };
+const DISPLAY = {
+	netsapiens: 'NetSapiens',
+	evovoice: 'EvoVoice',
+	islash: 'iSlash',
+	superoffice: 'SuperOffice',
+};
 
 /** Runs one agent workflow; returns its run, what the sandbox accepted during it, and the model's calls. */
 async function runAgent({ sandbox, n8n }, id, script) {
@@ -79,7 +100,10 @@ async function runAgent({ sandbox, n8n }, id, script) {
 /** The model's view of the one tool it was offered: a name, a description, and every argument described. */
 function assertOffered(calls, name, provider, argumentNames) {
 	assert.equal(calls.length, 2, 'one tool call, then the final answer');
-	assert.deepEqual(calls[0].tools.map((tool) => tool.name), [name]);
+	assert.deepEqual(
+		calls[0].tools.map((tool) => tool.name),
+		[name],
+	);
 	const [tool] = calls[0].tools;
 	assert.equal(tool.description, `Send a session message in ${DISPLAY[provider]}`);
 	assert.deepEqual(Object.keys(tool.parameters.properties).sort(), [...argumentNames].sort());
@@ -93,66 +117,100 @@ function assertOffered(calls, name, provider, argumentNames) {
 async function agentChecks({ sandbox, n8n, check, runs, sentBy }) {
 	const offered = [];
 
-	await check('AI Agent example: the model is offered the EvoVoice tool, and the text it wrote goes to the number it chose', async () => {
-		const [script] = EXAMPLE_MODEL_SCRIPTS;
-		const calls = sandbox.state.modelCalls.filter((call) => call.prompt.includes(script.prompt));
-		assertOffered(calls, 'Text_the_customer', 'evovoice', ['phoneNumber', 'text']);
-		assert.equal(sentBy['example-ai'].length, 1);
-		assert.deepEqual(sentBy['example-ai'][0].body, {
-			endpointId: FIXTURES.evovoice.endpointId,
-			toAddress: script.arguments.phoneNumber,
-			body: script.arguments.text,
-		});
-		const [answer] = nodeOutput(runs['example-ai'], 'AI Agent');
-		assert.match(answer.output, /^The tool answered: \[\{"id":"msg-\d+"/);
-	});
+	await check(
+		'AI Agent example: the model is offered the EvoVoice tool, and the text it wrote goes to the number it chose',
+		async () => {
+			const [script] = EXAMPLE_MODEL_SCRIPTS;
+			const calls = sandbox.state.modelCalls.filter((call) => call.prompt.includes(script.prompt));
+			assertOffered(calls, 'Text_the_customer', 'evovoice', ['phoneNumber', 'text']);
+			assert.equal(sentBy['example-ai'].length, 1);
+			assert.deepEqual(sentBy['example-ai'][0].body, {
+				endpointId: FIXTURES.evovoice.endpointId,
+				toAddress: script.arguments.phoneNumber,
+				body: script.arguments.text,
+			});
+			const [answer] = nodeOutput(runs['example-ai'], 'AI Agent');
+			assert.match(answer.output, /^The tool answered: \[\{"id":"msg-\d+"/);
+		},
+	);
 
 	await n8n.importWorkflows([
-		...Object.keys(CASES).map((provider) => agentWorkflow(`e2e-agent-${provider}`, provider, PROMPTS.provider(provider))),
+		...Object.keys(CASES).map((provider) =>
+			agentWorkflow(`e2e-agent-${provider}`, provider, PROMPTS.provider(provider)),
+		),
 		agentWorkflow('e2e-agent-refused', 'evovoice', PROMPTS.refused),
 		agentWorkflow('e2e-agent-incomplete', 'evovoice', PROMPTS.incomplete),
 	]);
 
 	for (const [provider, expected] of Object.entries(CASES)) {
-		await check(`AI Agent with the ${DISPLAY[provider]} tool: the model's call sends exactly the request the provider documents, and the model gets the provider's answer`, async () => {
-			const { calls, sent } = await runAgent({ sandbox, n8n }, `e2e-agent-${provider}`, { prompt: PROMPTS.provider(provider), tool: expected.tool, arguments: expected.arguments });
-			const tool = assertOffered(calls, expected.tool, provider, Object.keys(expected.arguments));
-			assert.equal(sent.length, 1);
-			expected.request(sent[0]);
-			const result = JSON.parse(calls[1].toolResult);
-			assert.equal(result.length, 1);
-			expected.result(result[0]);
-			offered.push({ provider: DISPLAY[provider], tool, request: `${sent[0].path}` });
-		});
+		await check(
+			`AI Agent with the ${DISPLAY[provider]} tool: the model's call sends exactly the request the provider documents, and the model gets the provider's answer`,
+			async () => {
+				const { calls, sent } = await runAgent({ sandbox, n8n }, `e2e-agent-${provider}`, {
+					prompt: PROMPTS.provider(provider),
+					tool: expected.tool,
+					arguments: expected.arguments,
+				});
+				const tool = assertOffered(calls, expected.tool, provider, Object.keys(expected.arguments));
+				assert.equal(sent.length, 1);
+				expected.request(sent[0]);
+				const result = JSON.parse(calls[1].toolResult);
+				assert.equal(result.length, 1);
+				expected.result(result[0]);
+				offered.push({ provider: DISPLAY[provider], tool, request: `${sent[0].path}` });
+			},
+		);
 	}
 
-	await check('AI Agent: a number the provider refuses reaches the model as the provider’s own message, nothing is sent, the run succeeds', async () => {
-		const { run, calls, sent } = await runAgent({ sandbox, n8n }, 'e2e-agent-refused', {
-			prompt: PROMPTS.refused,
-			tool: 'Text_the_customer',
-			arguments: { phoneNumber: '+1555', text: TEXT },
-		});
-		assert.equal(sent.length, 0);
-		assert.deepEqual(JSON.parse(calls[1].toolResult), [{ error: "'To Address' is not a valid phone number." }]);
-		assert.equal(JSON.stringify(run).includes(FIXTURES.evovoice.password), false, 'password in run data');
-		assert.equal(JSON.stringify(run).includes(FIXTURES.openai.apiKey), false, 'model key in run data');
-	});
+	await check(
+		'AI Agent: a number the provider refuses reaches the model as the provider’s own message, nothing is sent, the run succeeds',
+		async () => {
+			const { run, calls, sent } = await runAgent({ sandbox, n8n }, 'e2e-agent-refused', {
+				prompt: PROMPTS.refused,
+				tool: 'Text_the_customer',
+				arguments: { phoneNumber: '+1555', text: TEXT },
+			});
+			assert.equal(sent.length, 0);
+			assert.deepEqual(JSON.parse(calls[1].toolResult), [
+				{ error: "'To Address' is not a valid phone number." },
+			]);
+			assert.equal(
+				JSON.stringify(run).includes(FIXTURES.evovoice.password),
+				false,
+				'password in run data',
+			);
+			assert.equal(
+				JSON.stringify(run).includes(FIXTURES.openai.apiKey),
+				false,
+				'model key in run data',
+			);
+		},
+	);
 
-	await check('AI Agent: a call without a number reaches the model as the field’s name, and no request leaves', async () => {
-		const { calls, evoVoiceRequests } = await runAgent({ sandbox, n8n }, 'e2e-agent-incomplete', {
-			prompt: PROMPTS.incomplete,
-			tool: 'Text_the_customer',
-			arguments: { phoneNumber: '', text: TEXT },
-		});
-		assert.equal(evoVoiceRequests, 0);
-		assert.deepEqual(JSON.parse(calls[1].toolResult), [{ error: 'To Number: is required but empty' }]);
-	});
+	await check(
+		'AI Agent: a call without a number reaches the model as the field’s name, and no request leaves',
+		async () => {
+			const { calls, evoVoiceRequests } = await runAgent({ sandbox, n8n }, 'e2e-agent-incomplete', {
+				prompt: PROMPTS.incomplete,
+				tool: 'Text_the_customer',
+				arguments: { phoneNumber: '', text: TEXT },
+			});
+			assert.equal(evoVoiceRequests, 0);
+			assert.deepEqual(JSON.parse(calls[1].toolResult), [
+				{ error: 'To Number: is required but empty' },
+			]);
+		},
+	);
 
 	if (offered.length > 0) {
 		process.stdout.write('\n  what the model was offered, and the request its call produced:\n');
 		for (const { provider, tool, request } of offered) {
-			const args = Object.entries(tool.parameters.properties).map(([key, schema]) => `${key} (“${schema.description}”)`);
-			process.stdout.write(`    ${provider}: ${tool.name} — “${tool.description}”; ${args.join(', ')} → POST ${request}\n`);
+			const args = Object.entries(tool.parameters.properties).map(
+				([key, schema]) => `${key} (“${schema.description}”)`,
+			);
+			process.stdout.write(
+				`    ${provider}: ${tool.name} — “${tool.description}”; ${args.join(', ')} → POST ${request}\n`,
+			);
 		}
 		process.stdout.write('\n');
 	}

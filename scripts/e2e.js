@@ -7,10 +7,14 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const { FIXTURES } = require('../sandbox/server');
 const { nodeOutput, sleep, waitFor, freePort } = require('./n8n-runtime');
-const { prepareN8nWithSandbox, sandboxCredentials, publishableSuperOfficeExample, repliesQuoting } = require('./sandbox-setup');
+const {
+	prepareN8nWithSandbox,
+	sandboxCredentials,
+	publishableSuperOfficeExample,
+	repliesQuoting,
+} = require('./sandbox-setup');
 const { triggerWorkflows, iSlashWebhookUrl } = require('./trigger-workflows');
 const { agentChecks } = require('./e2e-agents');
-
 
 const results = [];
 async function check(name, fn) {
@@ -21,7 +25,12 @@ async function check(name, fn) {
 		process.stdout.write(`  ✓ ${name} (${Date.now() - started} ms)\n`);
 	} catch (error) {
 		results.push({ name, ok: false });
-		process.stdout.write(`  ✕ ${name}\n    ${String(error.stack || error).split('\n').slice(0, 6).join('\n    ')}\n`);
+		process.stdout.write(
+			`  ✕ ${name}\n    ${String(error.stack || error)
+				.split('\n')
+				.slice(0, 6)
+				.join('\n    ')}\n`,
+		);
 	}
 }
 
@@ -30,7 +39,9 @@ const sent = (sandbox, provider) => sandbox.state.messages.filter((m) => m.provi
 async function main() {
 	const began = Date.now();
 	const { sandbox, n8n, workflows } = await prepareN8nWithSandbox();
-	process.stdout.write(`n8n set up with the package, sandbox credentials and ${workflows.length} example workflows in ${Date.now() - began} ms (sandbox ${sandbox.url})\n`);
+	process.stdout.write(
+		`n8n set up with the package, sandbox credentials and ${workflows.length} example workflows in ${Date.now() - began} ms (sandbox ${sandbox.url})\n`,
+	);
 	try {
 		const runs = {};
 		const sentBy = {}; // what the sandbox accepted during each example's run
@@ -39,52 +50,87 @@ async function main() {
 				const before = sandbox.state.messages.length;
 				runs[workflow.id] = await n8n.execute(workflow.id);
 				sentBy[workflow.id] = sandbox.state.messages.slice(before);
-				assert.equal(runs[workflow.id].status, 'success', JSON.stringify(runs[workflow.id].data?.resultData?.error?.message));
+				assert.equal(
+					runs[workflow.id].status,
+					'success',
+					JSON.stringify(runs[workflow.id].data?.resultData?.error?.message),
+				);
 			});
 		}
 
-		await check('NetSapiens received an SMS in a new session and the reply in the same session, with one token request', async () => {
-			const [first, reply] = sentBy['example-netsapiens'];
-			assert.equal(sentBy['example-netsapiens'].length, 2);
-			assert.match(first.session, /^[A-Za-z0-9_]{32,}$/);
-			assert.equal(reply.session, first.session);
-			assert.deepEqual(first.body, { type: 'sms', message: 'Hello from n8n! Reply STOP to opt out.', destination: '18585551234', 'from-number': '18585550001' });
-			assert.equal(reply.body.destination, '18585551234');
-			assert.equal(sandbox.state.tokensIssued, 1);
-			const out = nodeOutput(runs['example-netsapiens'], 'Send SMS (new session)')[0];
-			assert.equal(out['messagesession-id'], first.session);
-			assert.equal(JSON.stringify(runs['example-netsapiens']).includes(FIXTURES.netsapiens.password), false, 'password in run data');
-		});
+		await check(
+			'NetSapiens received an SMS in a new session and the reply in the same session, with one token request',
+			async () => {
+				const [first, reply] = sentBy['example-netsapiens'];
+				assert.equal(sentBy['example-netsapiens'].length, 2);
+				assert.match(first.session, /^[A-Za-z0-9_]{32,}$/);
+				assert.equal(reply.session, first.session);
+				assert.deepEqual(first.body, {
+					type: 'sms',
+					message: 'Hello from n8n! Reply STOP to opt out.',
+					destination: '18585551234',
+					'from-number': '18585550001',
+				});
+				assert.equal(reply.body.destination, '18585551234');
+				assert.equal(sandbox.state.tokensIssued, 1);
+				const out = nodeOutput(runs['example-netsapiens'], 'Send SMS (new session)')[0];
+				assert.equal(out['messagesession-id'], first.session);
+				assert.equal(
+					JSON.stringify(runs['example-netsapiens']).includes(FIXTURES.netsapiens.password),
+					false,
+					'password in run data',
+				);
+			},
+		);
 
-		await check('EvoVoice received the text to the number, and the conversation was read back', async () => {
-			const [message] = sentBy['example-evovoice'];
-			assert.equal(sentBy['example-evovoice'].length, 1);
-			assert.deepEqual(message.body, {
-				endpointId: FIXTURES.evovoice.endpointId,
-				toAddress: '+15556667777',
-				body: 'Hello from n8n! Reply to this text and run the workflow again to see your answer.',
-			});
-			const read = nodeOutput(runs['example-evovoice'], 'Read the conversation');
-			assert.deepEqual(read.map((m) => m.text), [message.body.body]);
-		});
+		await check(
+			'EvoVoice received the text to the number, and the conversation was read back',
+			async () => {
+				const [message] = sentBy['example-evovoice'];
+				assert.equal(sentBy['example-evovoice'].length, 1);
+				assert.deepEqual(message.body, {
+					endpointId: FIXTURES.evovoice.endpointId,
+					toAddress: '+15556667777',
+					body: 'Hello from n8n! Reply to this text and run the workflow again to see your answer.',
+				});
+				const read = nodeOutput(runs['example-evovoice'], 'Read the conversation');
+				assert.deepEqual(
+					read.map((m) => m.text),
+					[message.body.body],
+				);
+			},
+		);
 
-		await check('iSlash received a multipart session message with the image file and its caption', async () => {
-			const [message] = sentBy['example-islash'];
-			assert.equal(sentBy['example-islash'].length, 1);
-			assert.deepEqual(message.fields, { session: FIXTURES.islash.session, identity: '85256872847', text: 'Here is the picture you asked for' });
-			assert.equal(message.files.file.contentType, 'image/png');
-			assert.equal(message.files.file.filename, 'picture.png');
-			assert.equal(message.files.file.size, 70);
-		});
+		await check(
+			'iSlash received a multipart session message with the image file and its caption',
+			async () => {
+				const [message] = sentBy['example-islash'];
+				assert.equal(sentBy['example-islash'].length, 1);
+				assert.deepEqual(message.fields, {
+					session: FIXTURES.islash.session,
+					identity: '85256872847',
+					text: 'Here is the picture you asked for',
+				});
+				assert.equal(message.files.file.contentType, 'image/png');
+				assert.equal(message.files.file.filename, 'picture.png');
+				assert.equal(message.files.file.size, 70);
+			},
+		);
 
-		await check('SuperOffice received the auto-reply in the chat session of the sample message', async () => {
-			const [message] = sentBy['example-superoffice'];
-			assert.equal(sentBy['example-superoffice'].length, 1);
-			assert.equal(message.path, '/api/v1/ChatSession/178105/Messages');
-			assert.equal(message.body.Type, 'ToCustomer');
-			assert.equal(message.body.ChatSessionId, 178105);
-			assert.equal(message.body.Message, 'Thanks for your message ("Hello, do you ship to Norway?"). An agent will be with you shortly.');
-		});
+		await check(
+			'SuperOffice received the auto-reply in the chat session of the sample message',
+			async () => {
+				const [message] = sentBy['example-superoffice'];
+				assert.equal(sentBy['example-superoffice'].length, 1);
+				assert.equal(message.path, '/api/v1/ChatSession/178105/Messages');
+				assert.equal(message.body.Type, 'ToCustomer');
+				assert.equal(message.body.ChatSessionId, 178105);
+				assert.equal(
+					message.body.Message,
+					'Thanks for your message ("Hello, do you ship to Norway?"). An agent will be with you shortly.',
+				);
+			},
+		);
 
 		await agentChecks({ sandbox, n8n, check, runs, sentBy });
 
@@ -98,201 +144,403 @@ async function main() {
 			editors.push(editor);
 		};
 		try {
-			await check('n8n start activates the trigger workflows: NetSapiens subscription and SuperOffice webhook registered', async () => {
-				await n8n.importWorkflows([...triggerWorkflows(sandbox.url), publishableSuperOfficeExample(sandbox.url)]);
-				for (const id of ['e2e-netsapiens', 'e2e-evovoice', 'e2e-islash', 'example-superoffice']) await n8n.run(['publish:workflow', `--id=${id}`]);
-				n8n.env.WEBHOOK_URL = `${base}/`;
-				startEditor();
-				await waitFor(() => sandbox.state.subscriptions.length === 1 && sandbox.state.webhooks.length === 1, 120000, 'the trigger registrations');
-				const [subscription] = sandbox.state.subscriptions;
-				assert.equal(subscription.model, 'message');
-				assert.match(subscription['post-url'], new RegExp(`^${base}/webhook/.+\\?secret=[0-9a-f]{32,}$`));
-				assert.match(subscription['subscription-expires-datetime'], /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
-				assert.deepEqual(sandbox.state.webhooks[0].Events, ['chatsession.message']);
-			});
+			await check(
+				'n8n start activates the trigger workflows: NetSapiens subscription and SuperOffice webhook registered',
+				async () => {
+					await n8n.importWorkflows([
+						...triggerWorkflows(sandbox.url),
+						publishableSuperOfficeExample(sandbox.url),
+					]);
+					for (const id of ['e2e-netsapiens', 'e2e-evovoice', 'e2e-islash', 'example-superoffice'])
+						await n8n.run(['publish:workflow', `--id=${id}`]);
+					n8n.env.WEBHOOK_URL = `${base}/`;
+					startEditor();
+					await waitFor(
+						() => sandbox.state.subscriptions.length === 1 && sandbox.state.webhooks.length === 1,
+						120000,
+						'the trigger registrations',
+					);
+					const [subscription] = sandbox.state.subscriptions;
+					assert.equal(subscription.model, 'message');
+					assert.match(
+						subscription['post-url'],
+						new RegExp(`^${base}/webhook/.+\\?secret=[0-9a-f]{32,}$`),
+					);
+					assert.match(
+						subscription['subscription-expires-datetime'],
+						/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/,
+					);
+					assert.deepEqual(sandbox.state.webhooks[0].Events, ['chatsession.message']);
+				},
+			);
 
-			await check('n8n’s credential Test shows the provider’s own reason (iSlash, SuperOffice), and passes with the right values', async () => {
-				const json = { 'content-type': 'application/json', 'browser-id': 'e2e-browser' };
-				const owner = await fetch(`${base}/rest/owner/setup`, {
-					method: 'POST',
-					headers: json,
-					body: JSON.stringify({ email: 'e2e@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-password-1234' }),
-				});
-				assert.equal(owner.status, 200, await owner.text());
-				const cookie = (owner.headers.get('set-cookie') ?? '').split(';')[0];
-				const test = async (credential, change) => {
-					const answer = await fetch(`${base}/rest/credentials/test`, {
+			await check(
+				'n8n’s credential Test shows the provider’s own reason (iSlash, SuperOffice), and passes with the right values',
+				async () => {
+					const json = { 'content-type': 'application/json', 'browser-id': 'e2e-browser' };
+					const owner = await fetch(`${base}/rest/owner/setup`, {
 						method: 'POST',
-						headers: { ...json, cookie },
-						body: JSON.stringify({ credentials: { id: credential.id, name: credential.name, type: credential.type, data: { ...credential.data, ...change } } }),
+						headers: json,
+						body: JSON.stringify({
+							email: 'e2e@example.com',
+							firstName: 'E2E',
+							lastName: 'Owner',
+							password: 'E2e-password-1234',
+						}),
 					});
-					assert.equal(answer.status, 200, await answer.clone().text());
-					return (await answer.json()).data;
-				};
-				const byType = Object.fromEntries(sandboxCredentials(sandbox.url).map((credential) => [credential.type, credential]));
-				assert.deepEqual(await test(byType.iSlashApi, {}), { status: 'OK', message: 'Connection tested successfully' });
-				assert.deepEqual(await test(byType.iSlashApi, { userToken: 'wrong-token' }), { status: 'Error', message: 'Invalid user token (HTTP 401)' });
-				assert.deepEqual(await test(byType.superOfficeApi, { accessToken: 'expired' }), { status: 'Error', message: 'Authentication failed (HTTP 401)' });
-				assert.equal((await test(byType.evoVoiceApi, {})).status, 'OK');
-				assert.equal((await test(byType.netSapiensApi, {})).status, 'OK');
-				assert.deepEqual(await test(byType.netSapiensApi, { password: 'wrong' }), { status: 'Error', message: 'Invalid credentials (HTTP 401)' });
-			});
+					assert.equal(owner.status, 200, await owner.text());
+					const cookie = (owner.headers.get('set-cookie') ?? '').split(';')[0];
+					const test = async (credential, change) => {
+						const answer = await fetch(`${base}/rest/credentials/test`, {
+							method: 'POST',
+							headers: { ...json, cookie },
+							body: JSON.stringify({
+								credentials: {
+									id: credential.id,
+									name: credential.name,
+									type: credential.type,
+									data: { ...credential.data, ...change },
+								},
+							}),
+						});
+						assert.equal(answer.status, 200, await answer.clone().text());
+						return (await answer.json()).data;
+					};
+					const byType = Object.fromEntries(
+						sandboxCredentials(sandbox.url).map((credential) => [credential.type, credential]),
+					);
+					assert.deepEqual(await test(byType.iSlashApi, {}), {
+						status: 'OK',
+						message: 'Connection tested successfully',
+					});
+					assert.deepEqual(await test(byType.iSlashApi, { userToken: 'wrong-token' }), {
+						status: 'Error',
+						message: 'Invalid user token (HTTP 401)',
+					});
+					assert.deepEqual(await test(byType.superOfficeApi, { accessToken: 'expired' }), {
+						status: 'Error',
+						message: 'Authentication failed (HTTP 401)',
+					});
+					assert.equal((await test(byType.evoVoiceApi, {})).status, 'OK');
+					assert.equal((await test(byType.netSapiensApi, {})).status, 'OK');
+					assert.deepEqual(await test(byType.netSapiensApi, { password: 'wrong' }), {
+						status: 'Error',
+						message: 'Invalid credentials (HTTP 401)',
+					});
+				},
+			);
 
-			await check('a NetSapiens delivery starts the workflow with the inbound message', async () => {
-				assert.deepEqual(await sandbox.deliver({ provider: 'netsapiens', text: 'Inbound SMS' }), [200]);
-				await waitFor(() => sandbox.state.echoes.some((e) => e.provider === 'netsapiens'), 20000, 'the NetSapiens trigger execution');
-				const echo = sandbox.state.echoes.find((e) => e.provider === 'netsapiens');
-				assert.equal(echo.item.text, 'Inbound SMS');
-				assert.equal(echo.item.direction, 'orig');
-			});
+			await check(
+				'a NetSapiens delivery starts the workflow with the inbound message',
+				async () => {
+					assert.deepEqual(await sandbox.deliver({ provider: 'netsapiens', text: 'Inbound SMS' }), [
+						200,
+					]);
+					await waitFor(
+						() => sandbox.state.echoes.some((e) => e.provider === 'netsapiens'),
+						20000,
+						'the NetSapiens trigger execution',
+					);
+					const echo = sandbox.state.echoes.find((e) => e.provider === 'netsapiens');
+					assert.equal(echo.item.text, 'Inbound SMS');
+					assert.equal(echo.item.direction, 'orig');
+				},
+			);
 
-			await check('a signed SuperOffice delivery starts the auto-reply, which answers in the same chat session', async () => {
-				assert.deepEqual(await sandbox.deliver({ provider: 'superoffice', text: 'Do you ship to Norway?', chatSessionId: 4242 }), [200]);
-				await waitFor(() => sent(sandbox, 'superoffice').some((m) => m.path.includes('/4242/')), 20000, 'the SuperOffice auto-reply');
-				const reply = sent(sandbox, 'superoffice').find((m) => m.path.includes('/4242/'));
-				assert.equal(reply.body.Message, 'Thanks for your message ("Do you ship to Norway?"). An agent will be with you shortly.');
-			});
+			await check(
+				'a signed SuperOffice delivery starts the auto-reply, which answers in the same chat session',
+				async () => {
+					assert.deepEqual(
+						await sandbox.deliver({
+							provider: 'superoffice',
+							text: 'Do you ship to Norway?',
+							chatSessionId: 4242,
+						}),
+						[200],
+					);
+					await waitFor(
+						() => sent(sandbox, 'superoffice').some((m) => m.path.includes('/4242/')),
+						20000,
+						'the SuperOffice auto-reply',
+					);
+					const reply = sent(sandbox, 'superoffice').find((m) => m.path.includes('/4242/'));
+					assert.equal(
+						reply.body.Message,
+						'Thanks for your message ("Do you ship to Norway?"). An agent will be with you shortly.',
+					);
+				},
+			);
 
-			await check('an iSlash delivery with the secret starts the workflow with one normalised message item', async () => {
-				assert.deepEqual(await sandbox.deliver({ provider: 'islash', url: iSlashWebhookUrl(base), text: 'Hi on WhatsApp' }), [200]);
-				await waitFor(() => sandbox.state.echoes.some((e) => e.provider === 'islash'), 20000, 'the iSlash trigger execution');
-				const echo = sandbox.state.echoes.find((e) => e.provider === 'islash');
-				assert.equal(echo.item.text, 'Hi on WhatsApp');
-				assert.equal(echo.item.channel, 'whatsapp');
-			});
+			await check(
+				'an iSlash delivery with the secret starts the workflow with one normalised message item',
+				async () => {
+					assert.deepEqual(
+						await sandbox.deliver({
+							provider: 'islash',
+							url: iSlashWebhookUrl(base),
+							text: 'Hi on WhatsApp',
+						}),
+						[200],
+					);
+					await waitFor(
+						() => sandbox.state.echoes.some((e) => e.provider === 'islash'),
+						20000,
+						'the iSlash trigger execution',
+					);
+					const echo = sandbox.state.echoes.find((e) => e.provider === 'islash');
+					assert.equal(echo.item.text, 'Hi on WhatsApp');
+					assert.equal(echo.item.channel, 'whatsapp');
+				},
+			);
 
-			await check('the EvoVoice poller (every minute, n8n\'s shortest interval) starts the workflow with a new incoming message, once', async () => {
-				// The first poll only sets the cursor to "now"; a message is offered every 15 s until a poll emits one.
-				const started = Date.now();
-				while (!sandbox.state.echoes.some((e) => e.provider === 'evovoice')) {
-					if (Date.now() - started > 180000) throw new Error('no poll emitted a message within 180 s');
-					await sandbox.deliver({ provider: 'evovoice', text: `Incoming SMS ${Date.now()}` });
-					await waitFor(() => sandbox.state.echoes.some((e) => e.provider === 'evovoice'), 15000, 'a poll').catch(() => undefined);
-				}
-				await sleep(61000 - ((Date.now() - started) % 60000)); // one more poll: nothing may come twice
-				const echoes = sandbox.state.echoes.filter((e) => e.provider === 'evovoice');
-				const ids = echoes.map((e) => e.item.id);
-				assert.equal(new Set(ids).size, ids.length, `a message was emitted twice: ${ids}`);
-				assert.ok(echoes.every((e) => e.item.direction === 'Incoming'));
-			});
+			await check(
+				"the EvoVoice poller (every minute, n8n's shortest interval) starts the workflow with a new incoming message, once",
+				async () => {
+					// The first poll only sets the cursor to "now"; a message is offered every 15 s until a poll emits one.
+					const started = Date.now();
+					while (!sandbox.state.echoes.some((e) => e.provider === 'evovoice')) {
+						if (Date.now() - started > 180000)
+							throw new Error('no poll emitted a message within 180 s');
+						await sandbox.deliver({ provider: 'evovoice', text: `Incoming SMS ${Date.now()}` });
+						await waitFor(
+							() => sandbox.state.echoes.some((e) => e.provider === 'evovoice'),
+							15000,
+							'a poll',
+						).catch(() => undefined);
+					}
+					await sleep(61000 - ((Date.now() - started) % 60000)); // one more poll: nothing may come twice
+					const echoes = sandbox.state.echoes.filter((e) => e.provider === 'evovoice');
+					const ids = echoes.map((e) => e.item.id);
+					assert.equal(new Set(ids).size, ids.length, `a message was emitted twice: ${ids}`);
+					assert.ok(echoes.every((e) => e.item.direction === 'Incoming'));
+				},
+			);
 
-			await check('deliveries without the right secret are refused with 401 and start nothing', async () => {
-				const webhookEchoes = () => sandbox.state.echoes.filter((e) => e.provider !== 'evovoice').length; // the poller runs on
-				const echoes = webhookEchoes();
-				assert.deepEqual(await sandbox.deliver({ provider: 'islash', url: iSlashWebhookUrl(base, 'wrong-secret') }), [401]);
-				const hook = sandbox.state.webhooks[0];
-				const forged = await fetch(hook.TargetUrl, {
-					method: 'POST',
-					headers: { 'content-type': 'application/json', 'x-superoffice-signature': 'forged' },
-					body: JSON.stringify({ Event: 'chatsession.message', PrimaryKey: 4242 }),
-				});
-				assert.equal(forged.status, 401);
-				await sleep(1500);
-				assert.equal(webhookEchoes(), echoes);
-			});
+			await check(
+				'deliveries without the right secret are refused with 401 and start nothing',
+				async () => {
+					const webhookEchoes = () =>
+						sandbox.state.echoes.filter((e) => e.provider !== 'evovoice').length; // the poller runs on
+					const echoes = webhookEchoes();
+					assert.deepEqual(
+						await sandbox.deliver({
+							provider: 'islash',
+							url: iSlashWebhookUrl(base, 'wrong-secret'),
+						}),
+						[401],
+					);
+					const hook = sandbox.state.webhooks[0];
+					const forged = await fetch(hook.TargetUrl, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json', 'x-superoffice-signature': 'forged' },
+						body: JSON.stringify({ Event: 'chatsession.message', PrimaryKey: 4242 }),
+					});
+					assert.equal(forged.status, 401);
+					await sleep(1500);
+					assert.equal(webhookEchoes(), echoes);
+				},
+			);
 
 			// Exactly once, counted in n8n's own execution records: messages sent → executions → items.
 			const counts = [];
 			const executions = async () => await n8n.executionCounts();
 			const echoesOf = (provider) => sandbox.state.echoes.filter((e) => e.provider === provider);
-			const repliesIn = (session) => sent(sandbox, 'superoffice').filter((m) => m.path.includes(`/${session}/`));
+			const repliesIn = (session) =>
+				sent(sandbox, 'superoffice').filter((m) => m.path.includes(`/${session}/`));
 			const settle = () => sleep(3000); // what a late or repeated execution would need to show up
 			let before = {};
 
-			await check('NetSapiens: a burst of 3 messages at once and a repeated delivery start exactly 3 executions', async () => {
-				before = await executions();
-				const echoed = echoesOf('netsapiens').length;
-				const statuses = (await Promise.all(['Burst 1', 'Burst 2', 'Burst 3'].map((text) => sandbox.deliver({ provider: 'netsapiens', text })))).flat();
-				assert.deepEqual(statuses, [200, 200, 200]);
-				assert.deepEqual(await sandbox.deliver({ provider: 'netsapiens', again: true }), [200]);
-				await waitFor(() => echoesOf('netsapiens').length >= echoed + 3, 20000, 'three NetSapiens executions');
-				await settle();
-				const ran = (await executions())['e2e-netsapiens'] - before['e2e-netsapiens'];
-				const items = echoesOf('netsapiens').slice(echoed).map((e) => e.item.text).sort();
-				assert.deepEqual(items, ['Burst 1', 'Burst 2', 'Burst 3']);
-				assert.equal(ran, 3);
-				counts.push(['NetSapiens', '3 messages, 4 deliveries (1 repeated)', ran, items.length]);
-			});
+			await check(
+				'NetSapiens: a burst of 3 messages at once and a repeated delivery start exactly 3 executions',
+				async () => {
+					before = await executions();
+					const echoed = echoesOf('netsapiens').length;
+					const statuses = (
+						await Promise.all(
+							['Burst 1', 'Burst 2', 'Burst 3'].map((text) =>
+								sandbox.deliver({ provider: 'netsapiens', text }),
+							),
+						)
+					).flat();
+					assert.deepEqual(statuses, [200, 200, 200]);
+					assert.deepEqual(await sandbox.deliver({ provider: 'netsapiens', again: true }), [200]);
+					await waitFor(
+						() => echoesOf('netsapiens').length >= echoed + 3,
+						20000,
+						'three NetSapiens executions',
+					);
+					await settle();
+					const ran = (await executions())['e2e-netsapiens'] - before['e2e-netsapiens'];
+					const items = echoesOf('netsapiens')
+						.slice(echoed)
+						.map((e) => e.item.text)
+						.sort();
+					assert.deepEqual(items, ['Burst 1', 'Burst 2', 'Burst 3']);
+					assert.equal(ran, 3);
+					counts.push(['NetSapiens', '3 messages, 4 deliveries (1 repeated)', ran, items.length]);
+				},
+			);
 
-			await check('iSlash: a message delivered three times starts exactly 1 execution', async () => {
-				before = await executions();
-				const echoed = echoesOf('islash').length;
-				assert.deepEqual(await sandbox.deliver({ provider: 'islash', url: iSlashWebhookUrl(base), text: 'Only once, please' }), [200]);
-				assert.deepEqual((await Promise.all([1, 2].map(() => sandbox.deliver({ provider: 'islash', again: true })))).flat(), [200, 200]);
-				await waitFor(() => echoesOf('islash').length > echoed, 20000, 'the iSlash execution');
-				await settle();
-				const ran = (await executions())['e2e-islash'] - before['e2e-islash'];
-				assert.deepEqual(echoesOf('islash').slice(echoed).map((e) => e.item.text), ['Only once, please']);
-				assert.equal(ran, 1);
-				counts.push(['iSlash', '1 message, 3 deliveries (2 repeated)', ran, 1]);
-			});
+			await check(
+				'iSlash: a message delivered three times starts exactly 1 execution',
+				async () => {
+					before = await executions();
+					const echoed = echoesOf('islash').length;
+					assert.deepEqual(
+						await sandbox.deliver({
+							provider: 'islash',
+							url: iSlashWebhookUrl(base),
+							text: 'Only once, please',
+						}),
+						[200],
+					);
+					assert.deepEqual(
+						(
+							await Promise.all(
+								[1, 2].map(() => sandbox.deliver({ provider: 'islash', again: true })),
+							)
+						).flat(),
+						[200, 200],
+					);
+					await waitFor(() => echoesOf('islash').length > echoed, 20000, 'the iSlash execution');
+					await settle();
+					const ran = (await executions())['e2e-islash'] - before['e2e-islash'];
+					assert.deepEqual(
+						echoesOf('islash')
+							.slice(echoed)
+							.map((e) => e.item.text),
+						['Only once, please'],
+					);
+					assert.equal(ran, 1);
+					counts.push(['iSlash', '1 message, 3 deliveries (2 repeated)', ran, 1]);
+				},
+			);
 
 			const session = 5151;
-			await check('SuperOffice: two customer messages back to back, with the bot’s replies firing events too, each get exactly one reply', async () => {
-				before = await executions();
-				const texts = ['Is my order shipped?', 'It is order 1001'];
-				assert.deepEqual(await sandbox.deliver({ provider: 'superoffice', texts, chatSessionId: session }), [200, 200]);
-				await waitFor(() => repliesIn(session).length >= 2, 20000, 'two auto-replies');
-				await settle();
-				const replies = repliesIn(session);
-				assert.equal(replies.length, 2, replies.map((m) => m.body.Message).join(' | '));
-				for (const text of texts) assert.equal(repliesQuoting(replies, text), 1, `replies quoting "${text}"`);
-				const ran = (await executions())['example-superoffice'] - (before['example-superoffice'] ?? 0);
-				// the first event finds both messages (one execution, two items); the second and the bot's two replies find nothing new for it
-				assert.equal(ran, 1);
-				counts.push(['SuperOffice', '2 messages, 4 events (2 of them the bot’s replies)', ran, replies.length]);
-			});
+			await check(
+				'SuperOffice: two customer messages back to back, with the bot’s replies firing events too, each get exactly one reply',
+				async () => {
+					before = await executions();
+					const texts = ['Is my order shipped?', 'It is order 1001'];
+					assert.deepEqual(
+						await sandbox.deliver({ provider: 'superoffice', texts, chatSessionId: session }),
+						[200, 200],
+					);
+					await waitFor(() => repliesIn(session).length >= 2, 20000, 'two auto-replies');
+					await settle();
+					const replies = repliesIn(session);
+					assert.equal(replies.length, 2, replies.map((m) => m.body.Message).join(' | '));
+					for (const text of texts)
+						assert.equal(repliesQuoting(replies, text), 1, `replies quoting "${text}"`);
+					const ran =
+						(await executions())['example-superoffice'] - (before['example-superoffice'] ?? 0);
+					// the first event finds both messages (one execution, two items); the second and the bot's two replies find nothing new for it
+					assert.equal(ran, 1);
+					counts.push([
+						'SuperOffice',
+						'2 messages, 4 events (2 of them the bot’s replies)',
+						ran,
+						replies.length,
+					]);
+				},
+			);
 
-			await check('after an n8n restart: repeated deliveries start nothing, new messages start one execution each (SuperOffice, EvoVoice)', async () => {
-				await editor.stop(45000); // past n8n's own 30 s shutdown timeout: the restart must be a graceful one
-				// arrives while n8n is down: the poller must catch it up after the restart, once
-				await sandbox.deliver({ provider: 'evovoice', text: 'Sent while n8n was down' });
-				startEditor();
-				const hook = sandbox.state.webhooks[0];
-				const started = Date.now();
-				for (;;) {
-					const probe = await fetch(hook.TargetUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => undefined);
-					if (probe?.status === 401) break;
-					if (Date.now() - started > 120000) throw new Error('n8n did not come back within 120 s');
-					await sleep(500);
-				}
-				before = await executions();
-				const echoedEvo = echoesOf('evovoice').length;
-				const saved = await n8n.staticData('e2e-netsapiens');
-				process.stdout.write(`    NetSapiens trigger's saved memory after the restart: ${saved?.['node:NetSapiens Trigger']?.delivered?.seen?.length ?? 0} event keys\n`);
+			await check(
+				'after an n8n restart: repeated deliveries start nothing, new messages start one execution each (SuperOffice, EvoVoice)',
+				async () => {
+					await editor.stop(45000); // past n8n's own 30 s shutdown timeout: the restart must be a graceful one
+					// arrives while n8n is down: the poller must catch it up after the restart, once
+					await sandbox.deliver({ provider: 'evovoice', text: 'Sent while n8n was down' });
+					startEditor();
+					const hook = sandbox.state.webhooks[0];
+					const started = Date.now();
+					for (;;) {
+						const probe = await fetch(hook.TargetUrl, {
+							method: 'POST',
+							headers: { 'content-type': 'application/json' },
+							body: '{}',
+						}).catch(() => undefined);
+						if (probe?.status === 401) break;
+						if (Date.now() - started > 120000)
+							throw new Error('n8n did not come back within 120 s');
+						await sleep(500);
+					}
+					before = await executions();
+					const echoedEvo = echoesOf('evovoice').length;
+					const saved = await n8n.staticData('e2e-netsapiens');
+					process.stdout.write(
+						`    NetSapiens trigger's saved memory after the restart: ${saved?.['node:NetSapiens Trigger']?.delivered?.seen?.length ?? 0} event keys\n`,
+					);
 
-				assert.deepEqual(await sandbox.deliver({ provider: 'superoffice', again: true }), [200]);
-				assert.deepEqual(await sandbox.deliver({ provider: 'netsapiens', again: true }), [200]);
-				assert.deepEqual(await sandbox.deliver({ provider: 'islash', again: true }), [200]);
-				assert.deepEqual(await sandbox.deliver({ provider: 'superoffice', text: 'Thanks, and after the restart?', chatSessionId: session }), [200]);
-				await waitFor(() => repliesIn(session).length >= 3, 20000, 'the third auto-reply');
-				await waitFor(() => echoesOf('evovoice').length > echoedEvo, 75000, 'the poll after the restart');
-				// one more poll: nothing may come twice
-				await sleep(62000);
+					assert.deepEqual(await sandbox.deliver({ provider: 'superoffice', again: true }), [200]);
+					assert.deepEqual(await sandbox.deliver({ provider: 'netsapiens', again: true }), [200]);
+					assert.deepEqual(await sandbox.deliver({ provider: 'islash', again: true }), [200]);
+					assert.deepEqual(
+						await sandbox.deliver({
+							provider: 'superoffice',
+							text: 'Thanks, and after the restart?',
+							chatSessionId: session,
+						}),
+						[200],
+					);
+					await waitFor(() => repliesIn(session).length >= 3, 20000, 'the third auto-reply');
+					await waitFor(
+						() => echoesOf('evovoice').length > echoedEvo,
+						75000,
+						'the poll after the restart',
+					);
+					// one more poll: nothing may come twice
+					await sleep(62000);
 
-				const now = await executions();
-				const ran = (id) => now[id] - (before[id] ?? 0);
-				assert.equal(ran('e2e-netsapiens'), 0);
-				assert.equal(ran('e2e-islash'), 0);
-				assert.equal(ran('example-superoffice'), 1);
-				const replies = repliesIn(session);
-				assert.equal(replies.length, 3);
-				assert.equal(repliesQuoting(replies, 'Thanks, and after the restart?'), 1);
-				const evo = echoesOf('evovoice').slice(echoedEvo);
-				assert.deepEqual(evo.map((e) => e.item.text), ['Sent while n8n was down']);
-				assert.equal(ran('e2e-evovoice'), 1);
-				counts.push(['after the restart: SuperOffice', '1 message + 1 repeated event', ran('example-superoffice'), 1]);
-				counts.push(['after the restart: EvoVoice', '1 message sent while n8n was down', ran('e2e-evovoice'), evo.length]);
-				counts.push(['after the restart: NetSapiens, iSlash', '1 repeated delivery each', ran('e2e-netsapiens') + ran('e2e-islash'), 0]);
-			});
+					const now = await executions();
+					const ran = (id) => now[id] - (before[id] ?? 0);
+					assert.equal(ran('e2e-netsapiens'), 0);
+					assert.equal(ran('e2e-islash'), 0);
+					assert.equal(ran('example-superoffice'), 1);
+					const replies = repliesIn(session);
+					assert.equal(replies.length, 3);
+					assert.equal(repliesQuoting(replies, 'Thanks, and after the restart?'), 1);
+					const evo = echoesOf('evovoice').slice(echoedEvo);
+					assert.deepEqual(
+						evo.map((e) => e.item.text),
+						['Sent while n8n was down'],
+					);
+					assert.equal(ran('e2e-evovoice'), 1);
+					counts.push([
+						'after the restart: SuperOffice',
+						'1 message + 1 repeated event',
+						ran('example-superoffice'),
+						1,
+					]);
+					counts.push([
+						'after the restart: EvoVoice',
+						'1 message sent while n8n was down',
+						ran('e2e-evovoice'),
+						evo.length,
+					]);
+					counts.push([
+						'after the restart: NetSapiens, iSlash',
+						'1 repeated delivery each',
+						ran('e2e-netsapiens') + ran('e2e-islash'),
+						0,
+					]);
+				},
+			);
 
 			if (counts.length > 0) {
-				process.stdout.write('\n  exactly once, in n8n\'s execution records:\n');
-				for (const [trigger, what, ran, items] of counts) process.stdout.write(`    ${trigger}: ${what} → ${ran} execution(s), ${items} item(s)\n`);
+				process.stdout.write("\n  exactly once, in n8n's execution records:\n");
+				for (const [trigger, what, ran, items] of counts)
+					process.stdout.write(`    ${trigger}: ${what} → ${ran} execution(s), ${items} item(s)\n`);
 			}
 		} finally {
 			await editor?.stop();
-			if (results.some((r) => !r.ok)) process.stdout.write(`\n--- n8n start log (last 3000 characters) ---\n${editors.map((e) => e.log()).join('').slice(-3000)}\n`);
+			if (results.some((r) => !r.ok))
+				process.stdout.write(
+					`\n--- n8n start log (last 3000 characters) ---\n${editors
+						.map((e) => e.log())
+						.join('')
+						.slice(-3000)}\n`,
+				);
 		}
 	} finally {
 		await sandbox.close();

@@ -36,14 +36,62 @@ const TRIGGER_SEARCHES = [['Incoming Message', ACTION_NODES]];
  * with the parameters that show the field.
  */
 const PICKERS = [
-	{ node: 'netSapiens', credential: 'netSapiensApi', method: 'searchMessageSessions', field: 'messagesession', parameters: { resource: 'message', operation: 'send', messageType: 'sms' } },
-	{ node: 'netSapiens', credential: 'netSapiensApi', method: 'searchSmsNumbers', field: 'fromNumber', parameters: { resource: 'message', operation: 'send', messageType: 'sms' } },
-	{ node: 'evoVoice', credential: 'evoVoiceApi', method: 'searchEndpoints', field: 'endpointId', parameters: { resource: 'message', operation: 'send', sendTo: 'phoneNumber' } },
-	{ node: 'evoVoice', credential: 'evoVoiceApi', method: 'getAccounts', field: 'accountIds', parameters: { resource: 'session', operation: 'getAll', filters: { accountIds: [] } } },
-	{ node: 'iSlash', credential: 'iSlashApi', method: 'searchTemplates', field: 'templateName', parameters: { resource: 'templateMessage', operation: 'send' } },
-	{ node: 'iSlash', credential: 'iSlashApi', method: 'searchStickers', field: 'stickerId', parameters: { resource: 'sessionMessage', operation: 'send', attachment: 'sticker' } },
-	{ node: 'superOffice', credential: 'superOfficeApi', method: 'searchChatSessions', field: 'chatSessionId', parameters: { authentication: 'superOfficeApi', resource: 'chatMessage', operation: 'send' } },
-	{ node: 'superOffice', credential: 'superOfficeApi', method: 'searchChatTopics', field: 'chatTopicId', parameters: { authentication: 'superOfficeApi', resource: 'chatSession', operation: 'create' } },
+	{
+		node: 'netSapiens',
+		credential: 'netSapiensApi',
+		method: 'searchMessageSessions',
+		field: 'messagesession',
+		parameters: { resource: 'message', operation: 'send', messageType: 'sms' },
+	},
+	{
+		node: 'netSapiens',
+		credential: 'netSapiensApi',
+		method: 'searchSmsNumbers',
+		field: 'fromNumber',
+		parameters: { resource: 'message', operation: 'send', messageType: 'sms' },
+	},
+	{
+		node: 'evoVoice',
+		credential: 'evoVoiceApi',
+		method: 'searchEndpoints',
+		field: 'endpointId',
+		parameters: { resource: 'message', operation: 'send', sendTo: 'phoneNumber' },
+	},
+	{
+		node: 'evoVoice',
+		credential: 'evoVoiceApi',
+		method: 'getAccounts',
+		field: 'accountIds',
+		parameters: { resource: 'session', operation: 'getAll', filters: { accountIds: [] } },
+	},
+	{
+		node: 'iSlash',
+		credential: 'iSlashApi',
+		method: 'searchTemplates',
+		field: 'templateName',
+		parameters: { resource: 'templateMessage', operation: 'send' },
+	},
+	{
+		node: 'iSlash',
+		credential: 'iSlashApi',
+		method: 'searchStickers',
+		field: 'stickerId',
+		parameters: { resource: 'sessionMessage', operation: 'send', attachment: 'sticker' },
+	},
+	{
+		node: 'superOffice',
+		credential: 'superOfficeApi',
+		method: 'searchChatSessions',
+		field: 'chatSessionId',
+		parameters: { authentication: 'superOfficeApi', resource: 'chatMessage', operation: 'send' },
+	},
+	{
+		node: 'superOffice',
+		credential: 'superOfficeApi',
+		method: 'searchChatTopics',
+		field: 'chatTopicId',
+		parameters: { authentication: 'superOfficeApi', resource: 'chatSession', operation: 'create' },
+	},
 ];
 
 const log = (line) => process.stdout.write(`${line}\n`);
@@ -61,7 +109,12 @@ function pickerWorkflow(credentials) {
 			typeVersion: 1,
 			position: [index * 220, 0],
 			parameters: picker.parameters,
-			credentials: { [picker.credential]: { id: byType[picker.credential].id, name: byType[picker.credential].name } },
+			credentials: {
+				[picker.credential]: {
+					id: byType[picker.credential].id,
+					name: byType[picker.credential].name,
+				},
+			},
 		})),
 		connections: {},
 		settings: {},
@@ -91,7 +144,8 @@ async function main() {
 		const page = await browser.newPage();
 		page.setDefaultTimeout(30000);
 		page.on('response', (response) => {
-			if (response.status() >= 500 && response.url().startsWith(base)) serverErrors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+			if (response.status() >= 500 && response.url().startsWith(base))
+				serverErrors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
 		});
 
 		await signIn(page, base);
@@ -103,7 +157,10 @@ async function main() {
 				const url = `${base}/schemas/${PACKAGE}.${description.name}/${description.version}.0.0/${resource}/${operation}.json`;
 				const answer = await page.evaluate(async (address) => {
 					const response = await fetch(address);
-					return { status: response.status, type: response.ok ? (await response.json()).type : undefined };
+					return {
+						status: response.status,
+						type: response.ok ? (await response.json()).type : undefined,
+					};
 				}, url);
 				assert.deepEqual(answer, { status: 200, type: 'object' }, `output schema ${url}`);
 				counts.schemas++;
@@ -128,9 +185,12 @@ async function main() {
 		await page.goto(`${base}/workflow/editor-pickers`, { waitUntil: 'networkidle2' });
 		for (const picker of PICKERS) {
 			const items = await openPicker(page, picker);
-			log(`picker ${picker.method}: ${items.length} entries (${items.slice(0, 3).join(', ')}${items.length > 3 ? ', …' : ''})`);
+			log(
+				`picker ${picker.method}: ${items.length} entries (${items.slice(0, 3).join(', ')}${items.length > 3 ? ', …' : ''})`,
+			);
 			assert.ok(items.length > 0, `${picker.method} listed nothing`);
-			if (picker === PICKERS.find((p) => p.node === picker.node)) await page.screenshot({ path: path.join(SHOTS, `parameters-${picker.node}.png`) });
+			if (picker === PICKERS.find((p) => p.node === picker.node))
+				await page.screenshot({ path: path.join(SHOTS, `parameters-${picker.node}.png`) });
 			await page.keyboard.press('Escape');
 			await closeNodeDetails(page);
 			counts.pickers++;
@@ -148,10 +208,22 @@ async function main() {
 			const button = await page.waitForSelector('[data-test-id="execute-workflow-button"]');
 			const label = (await button.evaluate((element) => element.textContent)).trim();
 			await button.click();
-			await waitFor(async () => ((await n8n.executionCounts())[workflow.id] ?? 0) > before && (await finishedExecution(n8n, workflow.id)), 90000, `${workflow.id} to finish`);
+			await waitFor(
+				async () =>
+					((await n8n.executionCounts())[workflow.id] ?? 0) > before &&
+					(await finishedExecution(n8n, workflow.id)),
+				90000,
+				`${workflow.id} to finish`,
+			);
 			const status = await finishedExecution(n8n, workflow.id);
-			log(`example ${workflow.id}: "${label}" → ${status}; subtitles ${subtitles.map((s) => `“${s.subtitle}”`).join(', ')}`);
-			assert.equal(status, 'success', `${workflow.id}: the main Execute button ("${label}") ran it to ${status}`);
+			log(
+				`example ${workflow.id}: "${label}" → ${status}; subtitles ${subtitles.map((s) => `“${s.subtitle}”`).join(', ')}`,
+			);
+			assert.equal(
+				status,
+				'success',
+				`${workflow.id}: the main Execute button ("${label}") ran it to ${status}`,
+			);
 			if (workflow.id === 'example-superoffice') {
 				await sleep(1000);
 				await page.screenshot({ path: path.join(SHOTS, 'executed-example.png') });
@@ -166,7 +238,14 @@ async function main() {
 		);
 	} catch (error) {
 		if (browser) {
-			const ids = await (await browser.pages()).at(-1)?.$$eval('[data-test-id]', (elements) => [...new Set(elements.map((e) => e.dataset.testId))].join(' ')).catch(() => '');
+			const ids = await (
+				await browser.pages()
+			)
+				.at(-1)
+				?.$$eval('[data-test-id]', (elements) =>
+					[...new Set(elements.map((e) => e.dataset.testId))].join(' '),
+				)
+				.catch(() => '');
 			log(`test ids on the page: ${ids}`);
 			const [page] = (await browser.pages()).slice(-1);
 			await page?.screenshot({ path: path.join(SHOTS, 'failure.png') }).catch(() => undefined);
@@ -187,27 +266,51 @@ async function signIn(page, base) {
 	await page.type('[data-test-id="emailOrLdapLoginId"] input', SANDBOX_OWNER.email);
 	await page.type('[data-test-id="password"] input', SANDBOX_OWNER.password);
 	await page.click('[data-test-id="form-submit-button"]');
-	await page.waitForFunction(() => !location.pathname.startsWith('/signin'), { timeout: 30000 }).catch(() => {
-		throw new Error(`still on ${page.url()} 30 s after signing in`);
-	});
+	await page
+		.waitForFunction(() => !location.pathname.startsWith('/signin'), { timeout: 30000 })
+		.catch(() => {
+			throw new Error(`still on ${page.url()} 30 s after signing in`);
+		});
 }
 
 /** Types a word into the node panel and returns the names it lists; asserts the expected ones are among them. */
 async function searchNodePanel(page, word, expected, emptyCanvas, screenshot) {
 	// the empty canvas's "Add first step", or the + after the last node ("What happens next?")
-	const opener = emptyCanvas ? '[data-test-id="canvas-plus-button"]' : '[data-test-id="canvas-handle-plus"]';
+	const opener = emptyCanvas
+		? '[data-test-id="canvas-plus-button"]'
+		: '[data-test-id="canvas-handle-plus"]';
 	await page.waitForSelector(opener, { visible: true });
 	// the canvas may still be laying its nodes out: click once the last + stands still
-	await waitFor(async () => {
-		const handle = (await page.$$(opener)).at(-1);
-		return Boolean(await handle?.click().then(() => true, () => false)) && Boolean(await page.$('[data-test-id="node-creator-search-bar"]'));
-	}, 15000, 'the node panel to open');
-	await page.locator('[data-test-id="node-creator"] [data-test-id="node-creator-search-bar"]').fill(word);
+	await waitFor(
+		async () => {
+			const handle = (await page.$$(opener)).at(-1);
+			return (
+				Boolean(
+					await handle?.click().then(
+						() => true,
+						() => false,
+					),
+				) && Boolean(await page.$('[data-test-id="node-creator-search-bar"]'))
+			);
+		},
+		15000,
+		'the node panel to open',
+	);
+	await page
+		.locator('[data-test-id="node-creator"] [data-test-id="node-creator-search-bar"]')
+		.fill(word);
 	let names = [];
-	await waitFor(async () => {
-		names = await page.$$eval('[data-test-id="node-creator"] [data-test-id="node-creator-item-name"]', (elements) => elements.map((e) => e.textContent.trim()));
-		return expected.every((name) => names.includes(name));
-	}, 10000, `"${word}" to list ${expected.join(', ')}`).catch((error) => {
+	await waitFor(
+		async () => {
+			names = await page.$$eval(
+				'[data-test-id="node-creator"] [data-test-id="node-creator-item-name"]',
+				(elements) => elements.map((e) => e.textContent.trim()),
+			);
+			return expected.every((name) => names.includes(name));
+		},
+		10000,
+		`"${word}" to list ${expected.join(', ')}`,
+	).catch((error) => {
 		throw new Error(`${error.message}; the node panel listed: ${names.join(', ') || 'nothing'}`);
 	});
 	log(`node panel "${word}": ${expected.join(', ')} among ${names.length} results`);
@@ -218,7 +321,9 @@ async function searchNodePanel(page, word, expected, emptyCanvas, screenshot) {
 
 /** Opens a picker node's parameter panel and the list of the picker's field; returns the entries shown. */
 async function openPicker(page, picker) {
-	await page.locator(`[data-test-id="canvas-node"][data-node-name="${picker.method} picker"]`).click({ count: 2 });
+	await page
+		.locator(`[data-test-id="canvas-node"][data-node-name="${picker.method} picker"]`)
+		.click({ count: 2 });
 	await page.waitForSelector('[data-test-id="ndv"]', { visible: true });
 	const listSearch = picker.method.startsWith('search');
 	// a resource locator's "From list" input, or an option list's select
@@ -227,23 +332,30 @@ async function openPicker(page, picker) {
 		: `[data-test-id="parameter-input-${picker.field}"] .select-trigger`;
 	await page.waitForSelector(input, { visible: true });
 	// an option list is disabled while its options load: a click then would be lost
-	if (!listSearch) await page.waitForFunction((field) => !document.querySelector(`${field} .el-input.is-disabled`), {}, `[data-test-id="parameter-input-${picker.field}"]`);
+	if (!listSearch)
+		await page.waitForFunction(
+			(field) => !document.querySelector(`${field} .el-input.is-disabled`),
+			{},
+			`[data-test-id="parameter-input-${picker.field}"]`,
+		);
 	await page.click(input);
 	const entries = await page
 		.waitForFunction(
-		(rows, failure) => {
-			const visible = (element) => element.getClientRects().length > 0; // dropdowns are position: fixed (no offsetParent)
-			const shown = [...document.querySelectorAll(rows)].filter(visible);
-			if (shown.length) return shown.map((row) => row.textContent.trim());
-			const error = [...document.querySelectorAll(failure)].find(visible);
-			return error ? [`ERROR: ${error.textContent.trim()}`] : false;
-		},
-		{ timeout: 20000 },
-		listSearch ? '[data-test-id="rlc-item"]' : '.el-select-dropdown__item', // multiOptions rows carry no test id
-		listSearch ? '[data-test-id="rlc-error-container"]' : '.el-select-dropdown__empty',
+			(rows, failure) => {
+				const visible = (element) => element.getClientRects().length > 0; // dropdowns are position: fixed (no offsetParent)
+				const shown = [...document.querySelectorAll(rows)].filter(visible);
+				if (shown.length) return shown.map((row) => row.textContent.trim());
+				const error = [...document.querySelectorAll(failure)].find(visible);
+				return error ? [`ERROR: ${error.textContent.trim()}`] : false;
+			},
+			{ timeout: 20000 },
+			listSearch ? '[data-test-id="rlc-item"]' : '.el-select-dropdown__item', // multiOptions rows carry no test id
+			listSearch ? '[data-test-id="rlc-error-container"]' : '.el-select-dropdown__empty',
 		)
 		.catch(async (error) => {
-			const html = await page.$eval(input.split(' ')[0], (e) => e.outerHTML).catch(() => 'not found');
+			const html = await page
+				.$eval(input.split(' ')[0], (e) => e.outerHTML)
+				.catch(() => 'not found');
 			throw new Error(`${picker.method}: ${error.message}; the field: ${html.slice(0, 3000)}`);
 		});
 	const items = await entries.jsonValue();
@@ -258,11 +370,20 @@ async function closeNodeDetails(page) {
 
 /** The subtitle under each of the package's nodes on the canvas, and the action text it should show. */
 async function packageSubtitles(page, workflow) {
-	const nodes = workflow.nodes.filter((node) => node.type.startsWith(`${PACKAGE}.`) && !node.type.endsWith('Trigger'));
+	const nodes = workflow.nodes.filter(
+		(node) => node.type.startsWith(`${PACKAGE}.`) && !node.type.endsWith('Trigger'),
+	);
 	const subtitles = [];
 	for (const node of nodes) {
-		const element = await page.waitForSelector(`[data-test-id="canvas-node"][data-node-name="${node.name}"]`);
-		const subtitle = await element.evaluate((e) => e.querySelector('[data-test-id="canvas-node-box-subtitle"], [class*="subtitle"]')?.textContent?.trim() ?? '');
+		const element = await page.waitForSelector(
+			`[data-test-id="canvas-node"][data-node-name="${node.name}"]`,
+		);
+		const subtitle = await element.evaluate(
+			(e) =>
+				e
+					.querySelector('[data-test-id="canvas-node-box-subtitle"], [class*="subtitle"]')
+					?.textContent?.trim() ?? '',
+		);
 		subtitles.push({ name: node.name, subtitle, expected: expectedSubtitle(node) });
 	}
 	return subtitles;
@@ -272,14 +393,24 @@ async function packageSubtitles(page, workflow) {
 function expectedSubtitle(node) {
 	const type = node.type.split('.')[1].replace(/Tool$/, ''); // an AI tool is its node's description
 	const folder = type[0].toUpperCase() + type.slice(1); // netSapiens → NetSapiens, iSlash → ISlash
-	const { [folder]: NodeType } = require(path.join(REPO, 'dist', 'nodes', folder, `${folder}.node.js`));
-	const operation = new NodeType().description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(node.parameters.resource));
+	const { [folder]: NodeType } = require(
+		path.join(REPO, 'dist', 'nodes', folder, `${folder}.node.js`),
+	);
+	const operation = new NodeType().description.properties.find(
+		(p) =>
+			p.name === 'operation' &&
+			p.displayOptions?.show?.resource?.includes(node.parameters.resource),
+	);
 	return operation.options.find((option) => option.value === node.parameters.operation).action;
 }
 
 async function finishedExecution(n8n, workflowId) {
-	const [row] = await n8n.query(`SELECT status FROM execution_entity WHERE workflowId = '${workflowId}' ORDER BY id DESC LIMIT 1`);
-	return row && ['success', 'error', 'crashed', 'canceled'].includes(row.status) ? row.status : undefined;
+	const [row] = await n8n.query(
+		`SELECT status FROM execution_entity WHERE workflowId = '${workflowId}' ORDER BY id DESC LIMIT 1`,
+	);
+	return row && ['success', 'error', 'crashed', 'canceled'].includes(row.status)
+		? row.status
+		: undefined;
 }
 
 main().catch((error) => {

@@ -12,7 +12,10 @@ const PACKAGE = 'n8n-nodes-session-messaging';
 
 /** Runs provide-n8n.sh (fast when cached) and returns the Node 24 binary and n8n's bin script. */
 function provideN8n() {
-	const out = execFileSync('bash', [path.join(__dirname, 'provide-n8n.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	const out = execFileSync('bash', [path.join(__dirname, 'provide-n8n.sh')], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
 	const [node, n8n] = out.trim().split('\n').slice(-2);
 	return { node, n8n };
 }
@@ -58,7 +61,10 @@ class N8n {
 		const outFile = path.join(this.userFolder, `cli-${process.pid}-${Date.now()}.out`);
 		const out = fs.openSync(outFile, 'w');
 		return new Promise((resolve, reject) => {
-			const child = spawn(this.node, [this.bin, ...args], { env: this.env, stdio: ['ignore', out, 'pipe'] });
+			const child = spawn(this.node, [this.bin, ...args], {
+				env: this.env,
+				stdio: ['ignore', out, 'pipe'],
+			});
 			let stderr = '';
 			child.stderr.on('data', (chunk) => (stderr += chunk));
 			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
@@ -75,7 +81,10 @@ class N8n {
 
 	async run(args) {
 		const result = await this.cli(args);
-		if (result.code !== 0) throw new Error(`n8n ${args[0]} failed (${result.code}): ${(result.stdout + result.stderr).slice(-2000)}`);
+		if (result.code !== 0)
+			throw new Error(
+				`n8n ${args[0]} failed (${result.code}): ${(result.stdout + result.stderr).slice(-2000)}`,
+			);
 		return result.stdout;
 	}
 
@@ -95,7 +104,8 @@ class N8n {
 	async execute(id) {
 		const { stdout, stderr } = await this.cli(['execute', `--id=${id}`, '--rawOutput']);
 		const start = stdout.search(/^\{/m);
-		if (start === -1) throw new Error(`n8n execute ${id} printed no run data: ${(stdout + stderr).slice(-2000)}`);
+		if (start === -1)
+			throw new Error(`n8n execute ${id} printed no run data: ${(stdout + stderr).slice(-2000)}`);
 		return JSON.parse(firstJsonObject(stdout.slice(start)));
 	}
 
@@ -114,26 +124,35 @@ db.all(process.argv[2], (error, rows) => {
 });`;
 		const database = path.join(this.userFolder, '.n8n', 'database.sqlite');
 		const stdout = await new Promise((resolve, reject) => {
-			execFile(this.node, ['-e', script, database, sql], { encoding: 'utf8' }, (error, out, err) => (error ? reject(new Error(`${error.message} ${err}`)) : resolve(out)));
+			execFile(this.node, ['-e', script, database, sql], { encoding: 'utf8' }, (error, out, err) =>
+				error ? reject(new Error(`${error.message} ${err}`)) : resolve(out),
+			);
 		});
 		return JSON.parse(stdout);
 	}
 
 	/** Executions n8n has recorded, per workflow ID. */
 	async executionCounts() {
-		const rows = await this.query('SELECT workflowId AS id, COUNT(*) AS count FROM execution_entity GROUP BY workflowId');
+		const rows = await this.query(
+			'SELECT workflowId AS id, COUNT(*) AS count FROM execution_entity GROUP BY workflowId',
+		);
 		return Object.fromEntries(rows.map((row) => [row.id, row.count]));
 	}
 
 	/** A workflow's static data as n8n saved it. */
 	async staticData(workflowId) {
-		const [row] = await this.query(`SELECT staticData FROM workflow_entity WHERE id = '${workflowId.replace(/'/g, "''")}'`);
+		const [row] = await this.query(
+			`SELECT staticData FROM workflow_entity WHERE id = '${workflowId.replace(/'/g, "''")}'`,
+		);
 		return row?.staticData ? JSON.parse(row.staticData) : undefined;
 	}
 
 	/** `n8n start`: the editor and API on 127.0.0.1:port. */
 	start(port = 5678, stdio = 'inherit') {
-		return spawn(this.node, [this.bin, 'start'], { env: { ...this.env, N8N_PORT: String(port) }, stdio });
+		return spawn(this.node, [this.bin, 'start'], {
+			env: { ...this.env, N8N_PORT: String(port) },
+			stdio,
+		});
 	}
 
 	/**
@@ -161,15 +180,25 @@ db.all(process.argv[2], (error, rows) => {
 			url,
 			log: () => output,
 			ready: (timeoutMs = 180000) =>
-				waitFor(async () => {
-					if (!running()) throw new Error(`n8n exited (${child.exitCode ?? child.signalCode}) before it was ready`);
-					return (await fetch(`${url}/healthz/readiness`).catch(() => ({ ok: false }))).ok;
-				}, timeoutMs, 'n8n to start'),
+				waitFor(
+					async () => {
+						if (!running())
+							throw new Error(
+								`n8n exited (${child.exitCode ?? child.signalCode}) before it was ready`,
+							);
+						return (await fetch(`${url}/healthz/readiness`).catch(() => ({ ok: false }))).ok;
+					},
+					timeoutMs,
+					'n8n to start',
+				),
 			async stop(graceMs = 15000) {
 				if (!running()) return;
 				signal('SIGTERM');
 				let timer;
-				await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+				await Promise.race([
+					exited,
+					new Promise((resolve) => (timer = setTimeout(resolve, graceMs))),
+				]);
 				clearTimeout(timer); // a pending timer would hold the test's exit back
 				if (running()) {
 					signal('SIGKILL');
@@ -211,7 +240,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 async function waitFor(condition, timeoutMs, what) {
 	const started = Date.now();
 	while (!(await condition())) {
-		if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		if (Date.now() - started > timeoutMs)
+			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 		await sleep(250);
 	}
 }
@@ -245,9 +275,14 @@ function commandExists(command) {
 /** Debian packages a test needs, installed with apt-get when `present()` says they are missing (CI runs as root). */
 function ensureDebianPackages(packages, present) {
 	if (present()) return;
-	if (process.getuid?.() !== 0) throw new Error(`${packages.join(' and ')} missing: install them (Debian 12), or run as root`);
+	if (process.getuid?.() !== 0)
+		throw new Error(`${packages.join(' and ')} missing: install them (Debian 12), or run as root`);
 	process.stdout.write(`installing ${packages.join(' ')} (apt-get)\n`);
-	const apt = (args) => execFileSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+	const apt = (args) =>
+		execFileSync('apt-get', args, {
+			stdio: ['ignore', 'ignore', 'inherit'],
+			env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+		});
 	const install = ['install', '-y', '--no-install-recommends', ...packages];
 	try {
 		apt(install);
@@ -258,4 +293,17 @@ function ensureDebianPackages(packages, present) {
 	if (!present()) throw new Error(`apt-get did not provide ${packages.join(' and ')}`);
 }
 
-module.exports = { provideN8n, createUserFolder, N8n, nodeOutput, nodeExecutionMs, REPO, sleep, waitFor, freePort, freePorts, commandExists, ensureDebianPackages };
+module.exports = {
+	provideN8n,
+	createUserFolder,
+	N8n,
+	nodeOutput,
+	nodeExecutionMs,
+	REPO,
+	sleep,
+	waitFor,
+	freePort,
+	freePorts,
+	commandExists,
+	ensureDebianPackages,
+};

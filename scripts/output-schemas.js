@@ -21,7 +21,9 @@ function actionNodes() {
 			const { description } = new NodeClass();
 			return { description, sourceDir: path.join(REPO, path.dirname(file).replace(/^dist\//, '')) };
 		})
-		.filter(({ description }) => description.properties.some((property) => property.name === 'resource'));
+		.filter(({ description }) =>
+			description.properties.some((property) => property.name === 'resource'),
+		);
 }
 
 /** Each resource's operations, as the node lists them. */
@@ -29,7 +31,9 @@ function operationsOf(description) {
 	const resources = description.properties.find((property) => property.name === 'resource').options;
 	return resources.flatMap(({ value: resource }) => {
 		const operation = description.properties.find(
-			(property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource),
+			(property) =>
+				property.name === 'operation' &&
+				property.displayOptions?.show?.resource?.includes(resource),
 		);
 		return operation.options.map(({ value }) => ({ resource, operation: value }));
 	});
@@ -69,7 +73,8 @@ function emptyShape() {
 /** JSON Schema in the form n8n-nodes-base ships (properties sorted, `version` 1 at the top level). */
 function render(shape) {
 	const types = [...shape.types];
-	if (types.includes('integer') && types.includes('number')) types.splice(types.indexOf('integer'), 1);
+	if (types.includes('integer') && types.includes('number'))
+		types.splice(types.indexOf('integer'), 1);
 	types.sort((a, b) => (a === 'null') - (b === 'null') || a.localeCompare(b));
 	const schema = { type: types.length === 1 ? types[0] : types };
 	if (shape.properties) {
@@ -101,7 +106,11 @@ function main() {
 	} else {
 		samplesDir = path.join(REPO, 'artifacts', 'output-samples');
 		fs.rmSync(samplesDir, { recursive: true, force: true });
-		execFileSync('npx', ['jest', '--silent'], { cwd: REPO, stdio: 'inherit', env: { ...process.env, OUTPUT_SAMPLES_DIR: samplesDir } });
+		execFileSync('npx', ['jest', '--silent'], {
+			cwd: REPO,
+			stdio: 'inherit',
+			env: { ...process.env, OUTPUT_SAMPLES_DIR: samplesDir },
+		});
 	}
 
 	const problems = [];
@@ -114,7 +123,9 @@ function main() {
 			expected.add(file);
 			const samples = readSamples(samplesDir, description.name, resource, operation);
 			if (samples.length === 0) {
-				problems.push(`${description.displayName} › ${resource} › ${operation}: no test checks a successful output`);
+				problems.push(
+					`${description.displayName} › ${resource} › ${operation}: no test checks a successful output`,
+				);
 				continue;
 			}
 			const shape = samples.reduce(fold, emptyShape());
@@ -122,21 +133,30 @@ function main() {
 			const shipped = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
 			if (shipped === text) continue;
 			if (check) {
-				problems.push(`${path.relative(REPO, file)}: ${shipped === undefined ? 'missing' : 'differs from the tests’ outputs'}`);
+				problems.push(
+					`${path.relative(REPO, file)}: ${shipped === undefined ? 'missing' : 'differs from the tests’ outputs'}`,
+				);
 			} else {
 				fs.mkdirSync(path.dirname(file), { recursive: true });
 				fs.writeFileSync(file, text);
 				written++;
 			}
 		}
-		const shippedFiles = fs.existsSync(schemaDir) ? fs.readdirSync(schemaDir, { recursive: true }) : [];
+		const shippedFiles = fs.existsSync(schemaDir)
+			? fs.readdirSync(schemaDir, { recursive: true })
+			: [];
 		for (const relative of shippedFiles.filter((name) => name.endsWith('.json'))) {
 			const file = path.join(schemaDir, relative);
 			if (!expected.has(file)) problems.push(`${path.relative(REPO, file)}: no such operation`);
 		}
 	}
-	const total = actionNodes().reduce((sum, { description }) => sum + operationsOf(description).length, 0);
-	console.log(`output schemas: ${total} operations, ${check ? 'checked' : `${written} written`}, ${problems.length} problems`);
+	const total = actionNodes().reduce(
+		(sum, { description }) => sum + operationsOf(description).length,
+		0,
+	);
+	console.log(
+		`output schemas: ${total} operations, ${check ? 'checked' : `${written} written`}, ${problems.length} problems`,
+	);
 	for (const problem of problems) console.log(`  ${problem}`);
 	if (problems.length > 0) process.exit(1);
 }

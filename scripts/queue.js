@@ -10,8 +10,21 @@ const os = require('node:os');
 const path = require('node:path');
 const { startSandbox, FIXTURES } = require('../sandbox/server');
 const { throughputOfLimit } = require('../sandbox/rateLimit');
-const { provideN8n, createUserFolder, N8n, sleep, waitFor, freePorts, ensureDebianPackages, commandExists } = require('./n8n-runtime');
-const { sandboxCredentials, publishableSuperOfficeExample, repliesQuoting } = require('./sandbox-setup');
+const {
+	provideN8n,
+	createUserFolder,
+	N8n,
+	sleep,
+	waitFor,
+	freePorts,
+	ensureDebianPackages,
+	commandExists,
+} = require('./n8n-runtime');
+const {
+	sandboxCredentials,
+	publishableSuperOfficeExample,
+	repliesQuoting,
+} = require('./sandbox-setup');
 const { triggerWorkflows, iSlashWebhookUrl } = require('./trigger-workflows');
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
@@ -38,7 +51,9 @@ function track(name, child, { stopSignal = 'SIGTERM' } = {}) {
 	};
 	child.stdout?.on('data', append);
 	child.stderr?.on('data', append);
-	entry.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+	entry.exited = new Promise((resolve) =>
+		child.once('exit', (code, signal) => resolve({ code, signal })),
+	);
 	started.push(entry);
 	return entry;
 }
@@ -68,13 +83,31 @@ async function stopAll() {
 
 /** Redis and Postgres from Debian packages, installed when missing (CI runs as root). */
 function ensurePackages() {
-	ensureDebianPackages(['redis-server', 'postgresql'], () => commandExists('redis-server') && fs.existsSync(path.join(PG_BIN, 'postgres')));
+	ensureDebianPackages(
+		['redis-server', 'postgresql'],
+		() => commandExists('redis-server') && fs.existsSync(path.join(PG_BIN, 'postgres')),
+	);
 }
 
 async function startRedis(port) {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-queue-redis-'));
 	tempDirs.push(dir);
-	const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(
+		'redis-server',
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--dir',
+			dir,
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+		],
+		{ stdio: ['ignore', 'pipe', 'pipe'] },
+	);
 	const entry = track('redis', child);
 	await waitFor(() => redisPing(port), 20000, 'redis').catch((error) => {
 		throw new Error(`${error.message}\n${entry.log.slice(-2000)}`);
@@ -109,10 +142,35 @@ async function startPostgres(port) {
 		fs.chownSync(dir, asUser.uid, asUser.gid);
 	}
 	const data = path.join(dir, 'data');
-	execFileSync(path.join(PG_BIN, 'initdb'), ['-D', data, '-U', 'n8n', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'], { ...asUser, cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+	execFileSync(
+		path.join(PG_BIN, 'initdb'),
+		['-D', data, '-U', 'n8n', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'],
+		{ ...asUser, cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
+	);
 	// A throwaway database: durability settings off, for speed.
-	const args = ['-D', data, '-p', String(port), '-h', '127.0.0.1', '-k', dir, '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'];
-	const child = spawn(path.join(PG_BIN, 'postgres'), args, { ...asUser, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+	const args = [
+		'-D',
+		data,
+		'-p',
+		String(port),
+		'-h',
+		'127.0.0.1',
+		'-k',
+		dir,
+		'-c',
+		'fsync=off',
+		'-c',
+		'synchronous_commit=off',
+		'-c',
+		'full_page_writes=off',
+		'-c',
+		'max_connections=200',
+	];
+	const child = spawn(path.join(PG_BIN, 'postgres'), args, {
+		...asUser,
+		cwd: dir,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	const entry = track('postgres', child, { stopSignal: 'SIGINT' }); // SIGINT: Postgres's fast shutdown
 	await waitFor(() => psqlOk(port), 30000, 'postgres').catch((error) => {
 		throw new Error(`${error.message}\n${entry.log.slice(-2000)}`);
@@ -131,8 +189,31 @@ function psqlOk(port) {
 
 /** Rows of a query on n8n's Postgres database, as arrays of strings (psql's unaligned output). */
 function psql(port, sql, database = 'n8n') {
-	const out = execFileSync('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'n8n', '-d', database, '-At', '-F', '\t', '-v', 'ON_ERROR_STOP=1', '-c', sql], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-	return out.split('\n').filter(Boolean).map((line) => line.split('\t'));
+	const out = execFileSync(
+		'psql',
+		[
+			'-h',
+			'127.0.0.1',
+			'-p',
+			String(port),
+			'-U',
+			'n8n',
+			'-d',
+			database,
+			'-At',
+			'-F',
+			'\t',
+			'-v',
+			'ON_ERROR_STOP=1',
+			'-c',
+			sql,
+		],
+		{ encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+	);
+	return out
+		.split('\n')
+		.filter(Boolean)
+		.map((line) => line.split('\t'));
 }
 
 // --- workflows ----------------------------------------------------------------------------------------------
@@ -151,8 +232,28 @@ function bulkWorkflow(id, name, webhookId, webhookPath, send) {
 		name,
 		active: false,
 		nodes: [
-			{ id: 'hook', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId, parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} } },
-			{ id: 'items', name: 'Make items', type: 'n8n-nodes-base.code', typeVersion: 2, position: [220, 0], parameters: { jsCode: code } },
+			{
+				id: 'hook',
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId,
+				parameters: {
+					httpMethod: 'POST',
+					path: webhookPath,
+					responseMode: 'onReceived',
+					options: {},
+				},
+			},
+			{
+				id: 'items',
+				name: 'Make items',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [220, 0],
+				parameters: { jsCode: code },
+			},
 			{ id: 'send', name: 'Send', position: [440, 0], ...send },
 		],
 		connections: {
@@ -167,7 +268,14 @@ function bulkWorkflow(id, name, webhookId, webhookPath, send) {
 const evoVoiceSend = {
 	type: 'n8n-nodes-session-messaging.evoVoice',
 	typeVersion: 1,
-	parameters: { resource: 'message', operation: 'send', sendTo: 'phoneNumber', endpointId: { __rl: true, mode: 'id', value: FIXTURES.evovoice.endpointId }, toAddress: '+15556667777', body: '={{ $json.text }}' },
+	parameters: {
+		resource: 'message',
+		operation: 'send',
+		sendTo: 'phoneNumber',
+		endpointId: { __rl: true, mode: 'id', value: FIXTURES.evovoice.endpointId },
+		toAddress: '+15556667777',
+		body: '={{ $json.text }}',
+	},
 	credentials: { evoVoiceApi: { id: 'evoVoiceApi-demo', name: 'EvoVoice API demo' } },
 };
 // Its own credential (same login): the trigger's credential already fetched a token when main activated it.
@@ -188,8 +296,20 @@ const netSapiensSend = {
 };
 
 const WORKFLOWS = {
-	evo: bulkWorkflow('queue-evovoice', 'queue: EvoVoice bulk send', '7c2e0f1a-0000-4000-8000-0000000e0001', 'queue-evovoice', evoVoiceSend),
-	ns: bulkWorkflow('queue-netsapiens', 'queue: NetSapiens bulk send', '7c2e0f1a-0000-4000-8000-0000000e0002', 'queue-netsapiens', netSapiensSend),
+	evo: bulkWorkflow(
+		'queue-evovoice',
+		'queue: EvoVoice bulk send',
+		'7c2e0f1a-0000-4000-8000-0000000e0001',
+		'queue-evovoice',
+		evoVoiceSend,
+	),
+	ns: bulkWorkflow(
+		'queue-netsapiens',
+		'queue: NetSapiens bulk send',
+		'7c2e0f1a-0000-4000-8000-0000000e0002',
+		'queue-netsapiens',
+		netSapiensSend,
+	),
 };
 
 // --- checks ---------------------------------------------------------------------------------------------------
@@ -197,7 +317,13 @@ const WORKFLOWS = {
 const rows = []; // the summary: [scenario, what, expected, measured, ok]
 function expect(scenario, what, expected, measured) {
 	const ok = expected === undefined || String(expected) === String(measured);
-	rows.push([scenario, what, expected === undefined ? '(figure)' : String(expected), String(measured), ok]);
+	rows.push([
+		scenario,
+		what,
+		expected === undefined ? '(figure)' : String(expected),
+		String(measured),
+		ok,
+	]);
 	return ok;
 }
 
@@ -214,7 +340,8 @@ function tally(messages, runs, items) {
 		executionsOfRun.get(match[1]).add(match[2]);
 	}
 	let lost = 0;
-	for (let run = 1; run <= runs; run++) for (let item = 1; item <= items; item++) if (!seen.has(`${run}:${item}`)) lost++;
+	for (let run = 1; run <= runs; run++)
+		for (let item = 1; item <= items; item++) if (!seen.has(`${run}:${item}`)) lost++;
 	const duplicated = [...seen.values()].reduce((sum, n) => sum + n - 1, 0);
 	return { delivered: messages.length, unique: seen.size, lost, duplicated, executionsOfRun };
 }
@@ -223,9 +350,12 @@ async function main() {
 	const began = Date.now();
 	ensurePackages();
 	const runtime = provideN8n();
-	const [redisPort, pgPort, mainPort, webhookPort, health1, health2, ...brokers] = await freePorts(10);
+	const [redisPort, pgPort, mainPort, webhookPort, health1, health2, ...brokers] =
+		await freePorts(10);
 	await Promise.all([startRedis(redisPort), startPostgres(pgPort)]);
-	log(`redis on 127.0.0.1:${redisPort}, postgres on 127.0.0.1:${pgPort} (${Date.now() - began} ms)`);
+	log(
+		`redis on 127.0.0.1:${redisPort}, postgres on 127.0.0.1:${pgPort} (${Date.now() - began} ms)`,
+	);
 
 	const sandbox = await startSandbox();
 	const webhookBase = `http://127.0.0.1:${webhookPort}`;
@@ -263,13 +393,24 @@ async function main() {
 		credentials.push({ ...ns, ...NS_QUEUE_CREDENTIAL, data: { ...ns.data } });
 		await n8n.importCredentials(credentials);
 		// NetSapiens, EvoVoice (poller), iSlash, and the SuperOffice example (trigger → reply).
-		const workflows = [WORKFLOWS.evo, WORKFLOWS.ns, ...triggerWorkflows(sandbox.url), publishableSuperOfficeExample(sandbox.url)];
+		const workflows = [
+			WORKFLOWS.evo,
+			WORKFLOWS.ns,
+			...triggerWorkflows(sandbox.url),
+			publishableSuperOfficeExample(sandbox.url),
+		];
 		await n8n.importWorkflows(workflows);
 		await Promise.all(workflows.map(({ id }) => n8n.run(['publish:workflow', `--id=${id}`])));
-		log(`credentials and ${workflows.length} workflows imported and published (${Date.now() - began} ms)`);
+		log(
+			`credentials and ${workflows.length} workflows imported and published (${Date.now() - began} ms)`,
+		);
 
 		const spawnN8n = (name, args, env) => {
-			const child = spawn(n8n.node, [n8n.bin, ...args], { env: { ...n8n.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+			const child = spawn(n8n.node, [n8n.bin, ...args], {
+				env: { ...n8n.env, ...env },
+				stdio: ['ignore', 'pipe', 'pipe'],
+				detached: true,
+			});
 			const entry = track(name, child);
 			entry.group = true;
 			return entry;
@@ -278,7 +419,10 @@ async function main() {
 		const ready = async (entry, url) => {
 			await waitFor(
 				async () => {
-					if (entry.child.exitCode !== null) throw new Error(`n8n ${entry.name} exited (${entry.child.exitCode}):\n${entry.log.slice(-3000)}`);
+					if (entry.child.exitCode !== null)
+						throw new Error(
+							`n8n ${entry.name} exited (${entry.child.exitCode}):\n${entry.log.slice(-3000)}`,
+						);
 					const answer = await fetch(url).catch(() => undefined);
 					return answer?.status === 200;
 				},
@@ -289,30 +433,68 @@ async function main() {
 		// The webhook processor before main (the imports above have migrated the database): when main
 		// activates the SuperOffice trigger, SuperOffice's test event goes to WEBHOOK_URL, and a registration
 		// whose target does not answer it is refused.
-		processes.webhook = spawnN8n('webhook', ['webhook'], { N8N_PORT: String(webhookPort), N8N_RUNNERS_BROKER_PORT: String(brokers[1]) });
+		processes.webhook = spawnN8n('webhook', ['webhook'], {
+			N8N_PORT: String(webhookPort),
+			N8N_RUNNERS_BROKER_PORT: String(brokers[1]),
+		});
 		await ready(processes.webhook, `${webhookBase}/healthz/readiness`);
-		processes.main = spawnN8n('main', ['start'], { N8N_PORT: String(mainPort), N8N_RUNNERS_BROKER_PORT: String(brokers[0]) });
+		processes.main = spawnN8n('main', ['start'], {
+			N8N_PORT: String(mainPort),
+			N8N_RUNNERS_BROKER_PORT: String(brokers[0]),
+		});
 		await ready(processes.main, `http://127.0.0.1:${mainPort}/healthz/readiness`);
-		processes.worker1 = spawnN8n('worker1', ['worker'], { QUEUE_HEALTH_CHECK_PORT: String(health1), N8N_RUNNERS_BROKER_PORT: String(brokers[2]) });
-		processes.worker2 = spawnN8n('worker2', ['worker'], { QUEUE_HEALTH_CHECK_PORT: String(health2), N8N_RUNNERS_BROKER_PORT: String(brokers[3]) });
+		processes.worker1 = spawnN8n('worker1', ['worker'], {
+			QUEUE_HEALTH_CHECK_PORT: String(health1),
+			N8N_RUNNERS_BROKER_PORT: String(brokers[2]),
+		});
+		processes.worker2 = spawnN8n('worker2', ['worker'], {
+			QUEUE_HEALTH_CHECK_PORT: String(health2),
+			N8N_RUNNERS_BROKER_PORT: String(brokers[3]),
+		});
 		await Promise.all([
 			ready(processes.worker1, `http://127.0.0.1:${health1}/healthz/readiness`),
 			ready(processes.worker2, `http://127.0.0.1:${health2}/healthz/readiness`),
 		]);
 		// Main activated the published workflows: their webhooks are in the database, the trigger is subscribed.
 		// (5 with webhooks: the two bulk sends, NetSapiens, iSlash, SuperOffice; the EvoVoice poller has none.)
-		await waitFor(() => psql(pgPort, `SELECT DISTINCT "workflowId" FROM webhook_entity`).length >= 5 && sandbox.state.subscriptions.length === 1 && sandbox.state.webhooks.length === 1, 60000, 'the activation of the published workflows');
-		log(`main :${mainPort}, webhook processor :${webhookPort}, workers (health :${health1}, :${health2}) ready (${Date.now() - began} ms)\n`);
+		await waitFor(
+			() =>
+				psql(pgPort, `SELECT DISTINCT "workflowId" FROM webhook_entity`).length >= 5 &&
+				sandbox.state.subscriptions.length === 1 &&
+				sandbox.state.webhooks.length === 1,
+			60000,
+			'the activation of the published workflows',
+		);
+		log(
+			`main :${mainPort}, webhook processor :${webhookPort}, workers (health :${health1}, :${health2}) ready (${Date.now() - began} ms)\n`,
+		);
 
 		/** Which worker logged "Worker started execution <id>". */
-		const workerOf = (executionId) => ['worker1', 'worker2'].find((name) => new RegExp(`Worker started execution ${executionId}\\b`).test(processes[name].log)) ?? '?';
-		const executions = (workflowId) => psql(pgPort, `SELECT id, status, mode FROM execution_entity WHERE "workflowId" = '${workflowId}' ORDER BY id`).map(([id, status, mode]) => ({ id, status, mode }));
+		const workerOf = (executionId) =>
+			['worker1', 'worker2'].find((name) =>
+				new RegExp(`Worker started execution ${executionId}\\b`).test(processes[name].log),
+			) ?? '?';
+		const executions = (workflowId) =>
+			psql(
+				pgPort,
+				`SELECT id, status, mode FROM execution_entity WHERE "workflowId" = '${workflowId}' ORDER BY id`,
+			).map(([id, status, mode]) => ({ id, status, mode }));
 		const finished = (workflowId, count) => {
 			const list = executions(workflowId);
-			return list.length >= count && list.every((e) => !['new', 'running', 'waiting'].includes(e.status));
+			return (
+				list.length >= count && list.every((e) => !['new', 'running', 'waiting'].includes(e.status))
+			);
 		};
 		const postRuns = async (webhookPath, count) => {
-			const answers = await Promise.all(Array.from({ length: RUNS }, (_, i) => fetch(`${webhookBase}/webhook/${webhookPath}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ run: i + 1, count }) })));
+			const answers = await Promise.all(
+				Array.from({ length: RUNS }, (_, i) =>
+					fetch(`${webhookBase}/webhook/${webhookPath}`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: JSON.stringify({ run: i + 1, count }),
+					}),
+				),
+			);
 			return answers.map((answer) => answer.status);
 		};
 		const sentBy = (provider) => sandbox.state.messages.filter((m) => m.provider === provider);
@@ -323,8 +505,17 @@ async function main() {
 			sandbox.configure({ perSecond: RATE_LIMIT, delayMs: LATENCY_MS });
 			const t0 = Date.now();
 			const statuses = await postRuns('queue-evovoice', EVO_ITEMS);
-			expect('a', 'webhook POSTs answered 200', [200, 200, 200, 200, 200].join(','), statuses.join(','));
-			await waitFor(() => sentBy('evovoice').length >= RUNS * EVO_ITEMS && finished('queue-evovoice', RUNS), 150000, '1000 EvoVoice sends').catch((e) => log(`    ${e.message}`));
+			expect(
+				'a',
+				'webhook POSTs answered 200',
+				[200, 200, 200, 200, 200].join(','),
+				statuses.join(','),
+			);
+			await waitFor(
+				() => sentBy('evovoice').length >= RUNS * EVO_ITEMS && finished('queue-evovoice', RUNS),
+				150000,
+				'1000 EvoVoice sends',
+			).catch((e) => log(`    ${e.message}`));
 			await sleep(2000); // a late or repeated send would show up meanwhile
 			const messages = sentBy('evovoice');
 			const t = tally(messages, RUNS, EVO_ITEMS);
@@ -334,12 +525,32 @@ async function main() {
 			expect('a', 'messages delivered', RUNS * EVO_ITEMS, t.delivered);
 			expect('a', 'messages lost', 0, t.lost);
 			expect('a', 'messages duplicated', 0, t.duplicated);
-			expect('a', 'executions (all status success)', `${RUNS} success`, `${list.length} ${[...new Set(list.map((e) => e.status))].join('/')}`);
-			expect('a', 'throughput ÷ limit', undefined, `${ratio.toFixed(2)} (${messages.length} accepted in ${spanSeconds.toFixed(1)} s, most allowed ${mostAllowed}; first POST → last send ${((Math.max(...times) - t0) / 1000).toFixed(1)} s)`);
-			expect('a', `max requests in flight at the provider (${LATENCY_MS} ms latency)`, undefined, sandbox.state.maxInFlight);
+			expect(
+				'a',
+				'executions (all status success)',
+				`${RUNS} success`,
+				`${list.length} ${[...new Set(list.map((e) => e.status))].join('/')}`,
+			);
+			expect(
+				'a',
+				'throughput ÷ limit',
+				undefined,
+				`${ratio.toFixed(2)} (${messages.length} accepted in ${spanSeconds.toFixed(1)} s, most allowed ${mostAllowed}; first POST → last send ${((Math.max(...times) - t0) / 1000).toFixed(1)} s)`,
+			);
+			expect(
+				'a',
+				`max requests in flight at the provider (${LATENCY_MS} ms latency)`,
+				undefined,
+				sandbox.state.maxInFlight,
+			);
 			expect('a', '429s answered (retried by the node)', undefined, sandbox.state.rateLimited);
 			expect('a', 'requests to the provider', undefined, sandbox.state.byProvider.evovoice ?? 0);
-			const byRun = [...t.executionsOfRun.entries()].sort(([a], [b]) => a - b).map(([run, ids]) => `run ${run}→exec ${[...ids].join('+')}@${[...ids].map(workerOf).join('+')}`);
+			const byRun = [...t.executionsOfRun.entries()]
+				.sort(([a], [b]) => a - b)
+				.map(
+					([run, ids]) =>
+						`run ${run}→exec ${[...ids].join('+')}@${[...ids].map(workerOf).join('+')}`,
+				);
 			expect('a', 'execution and worker of each run', undefined, byRun.join(', '));
 			expect('a', 'executions per worker', undefined, perWorker(list.map((e) => workerOf(e.id))));
 		});
@@ -351,14 +562,40 @@ async function main() {
 				sandbox.configure({});
 				const before = executions('queue-netsapiens').length;
 				const statuses = await postRuns('queue-netsapiens', NS_ITEMS);
-				expect('b', `round ${round}: webhook POSTs answered 200`, [200, 200, 200, 200, 200].join(','), statuses.join(','));
-				await waitFor(() => sentBy('netsapiens').length >= RUNS * NS_ITEMS && finished('queue-netsapiens', before + RUNS), 90000, `${RUNS * NS_ITEMS} NetSapiens sends`).catch((e) => log(`    ${e.message}`));
+				expect(
+					'b',
+					`round ${round}: webhook POSTs answered 200`,
+					[200, 200, 200, 200, 200].join(','),
+					statuses.join(','),
+				);
+				await waitFor(
+					() =>
+						sentBy('netsapiens').length >= RUNS * NS_ITEMS &&
+						finished('queue-netsapiens', before + RUNS),
+					90000,
+					`${RUNS * NS_ITEMS} NetSapiens sends`,
+				).catch((e) => log(`    ${e.message}`));
 				await sleep(1500);
 				const t = tally(sentBy('netsapiens'), RUNS, NS_ITEMS);
 				const list = executions('queue-netsapiens').slice(before);
-				expect('b', `round ${round}: messages delivered exactly once (lost, duplicated)`, `${RUNS * NS_ITEMS} (0, 0)`, `${t.unique} (${t.lost}, ${t.duplicated})`);
-				expect('b', `round ${round}: executions`, `${RUNS} success`, `${list.length} ${[...new Set(list.map((e) => e.status))].join('/')}`);
-				expect('b', `round ${round}: token requests (POST /tokens)`, undefined, `${sandbox.state.tokensIssued} for ${RUNS} executions on ${perWorker(list.map((e) => workerOf(e.id)))}`);
+				expect(
+					'b',
+					`round ${round}: messages delivered exactly once (lost, duplicated)`,
+					`${RUNS * NS_ITEMS} (0, 0)`,
+					`${t.unique} (${t.lost}, ${t.duplicated})`,
+				);
+				expect(
+					'b',
+					`round ${round}: executions`,
+					`${RUNS} success`,
+					`${list.length} ${[...new Set(list.map((e) => e.status))].join('/')}`,
+				);
+				expect(
+					'b',
+					`round ${round}: token requests (POST /tokens)`,
+					undefined,
+					`${sandbox.state.tokensIssued} for ${RUNS} executions on ${perWorker(list.map((e) => workerOf(e.id)))}`,
+				);
 			}
 		});
 
@@ -373,44 +610,141 @@ async function main() {
 			const evoBefore = executions('e2e-evovoice').length;
 
 			const [subscription] = sandbox.state.subscriptions;
-			expect('c', 'NetSapiens: subscription post-url is the webhook processor', true, subscription['post-url'].startsWith(`${webhookBase}/webhook/`));
+			expect(
+				'c',
+				'NetSapiens: subscription post-url is the webhook processor',
+				true,
+				subscription['post-url'].startsWith(`${webhookBase}/webhook/`),
+			);
 			const nsBefore = executions('e2e-netsapiens').length;
-			const statuses = (await Promise.all(['Burst 1', 'Burst 2', 'Burst 3'].map((text) => sandbox.deliver({ provider: 'netsapiens', text })))).flat();
+			const statuses = (
+				await Promise.all(
+					['Burst 1', 'Burst 2', 'Burst 3'].map((text) =>
+						sandbox.deliver({ provider: 'netsapiens', text }),
+					),
+				)
+			).flat();
 			statuses.push(...(await sandbox.deliver({ provider: 'netsapiens', again: true })));
-			expect('c', 'NetSapiens: delivery answers (3 at once + 1 repeated)', '200,200,200,200', statuses.join(','));
+			expect(
+				'c',
+				'NetSapiens: delivery answers (3 at once + 1 repeated)',
+				'200,200,200,200',
+				statuses.join(','),
+			);
 
 			const isBefore = executions('e2e-islash').length;
 			const url = iSlashWebhookUrl(webhookBase);
-			const isStatuses = (await Promise.all(['WhatsApp 1', 'WhatsApp 2'].map((text) => sandbox.deliver({ provider: 'islash', url, text })))).flat();
-			isStatuses.push(...(await Promise.all([1, 2].map(() => sandbox.deliver({ provider: 'islash', again: true })))).flat());
-			expect('c', 'iSlash: delivery answers (2 at once + the last one twice again)', '200,200,200,200', isStatuses.join(','));
+			const isStatuses = (
+				await Promise.all(
+					['WhatsApp 1', 'WhatsApp 2'].map((text) =>
+						sandbox.deliver({ provider: 'islash', url, text }),
+					),
+				)
+			).flat();
+			isStatuses.push(
+				...(
+					await Promise.all([1, 2].map(() => sandbox.deliver({ provider: 'islash', again: true })))
+				).flat(),
+			);
+			expect(
+				'c',
+				'iSlash: delivery answers (2 at once + the last one twice again)',
+				'200,200,200,200',
+				isStatuses.join(','),
+			);
 
 			// SuperOffice: two customer messages back to back, each firing an event; the bot's replies fire events too.
-			expect('c', 'SuperOffice: webhook TargetUrl is the webhook processor', true, sandbox.state.webhooks[0].TargetUrl.startsWith(`${webhookBase}/webhook/`));
+			expect(
+				'c',
+				'SuperOffice: webhook TargetUrl is the webhook processor',
+				true,
+				sandbox.state.webhooks[0].TargetUrl.startsWith(`${webhookBase}/webhook/`),
+			);
 			const soBefore = executions('example-superoffice').length;
 			const soTexts = ['Is my order shipped?', 'It is order 1001'];
 			const soSession = 6161;
-			expect('c', 'SuperOffice: delivery answers (2 events)', '200,200', (await sandbox.deliver({ provider: 'superoffice', texts: soTexts, chatSessionId: soSession })).join(','));
-			const repliesIn = () => sentBy('superoffice').filter((m) => m.path.includes(`/${soSession}/`));
+			expect(
+				'c',
+				'SuperOffice: delivery answers (2 events)',
+				'200,200',
+				(
+					await sandbox.deliver({
+						provider: 'superoffice',
+						texts: soTexts,
+						chatSessionId: soSession,
+					})
+				).join(','),
+			);
+			const repliesIn = () =>
+				sentBy('superoffice').filter((m) => m.path.includes(`/${soSession}/`));
 
-			await waitFor(() => echoesOf('netsapiens').length >= 3 && echoesOf('islash').length >= 2 && repliesIn().length >= 2 && finished('e2e-netsapiens', nsBefore + 3) && finished('e2e-islash', isBefore + 2), 30000, 'the webhook trigger executions').catch((e) => log(`    ${e.message}`));
+			await waitFor(
+				() =>
+					echoesOf('netsapiens').length >= 3 &&
+					echoesOf('islash').length >= 2 &&
+					repliesIn().length >= 2 &&
+					finished('e2e-netsapiens', nsBefore + 3) &&
+					finished('e2e-islash', isBefore + 2),
+				30000,
+				'the webhook trigger executions',
+			).catch((e) => log(`    ${e.message}`));
 			await sleep(3000); // what a late or repeated execution would need to show up
 			const nsList = executions('e2e-netsapiens').slice(nsBefore);
 			const isList = executions('e2e-islash').slice(isBefore);
 			expect('c', 'NetSapiens: executions', 3, nsList.length);
-			expect('c', 'NetSapiens: items echoed', 'Burst 1,Burst 2,Burst 3', echoesOf('netsapiens').map((e) => e.item?.text).sort().join(','));
+			expect(
+				'c',
+				'NetSapiens: items echoed',
+				'Burst 1,Burst 2,Burst 3',
+				echoesOf('netsapiens')
+					.map((e) => e.item?.text)
+					.sort()
+					.join(','),
+			);
 			expect('c', 'iSlash: executions', 2, isList.length);
-			expect('c', 'iSlash: items echoed', 'WhatsApp 1,WhatsApp 2', echoesOf('islash').map((e) => e.item?.text).sort().join(','));
+			expect(
+				'c',
+				'iSlash: items echoed',
+				'WhatsApp 1,WhatsApp 2',
+				echoesOf('islash')
+					.map((e) => e.item?.text)
+					.sort()
+					.join(','),
+			);
 			const soList = executions('example-superoffice').slice(soBefore);
-			expect('c', 'SuperOffice: replies quoting each customer message', '1,1', soTexts.map((text) => repliesQuoting(repliesIn(), text)).join(','));
-			expect('c', 'SuperOffice: executions (the first event finds both messages)', 1, soList.length);
+			expect(
+				'c',
+				'SuperOffice: replies quoting each customer message',
+				'1,1',
+				soTexts.map((text) => repliesQuoting(repliesIn(), text)).join(','),
+			);
+			expect(
+				'c',
+				'SuperOffice: executions (the first event finds both messages)',
+				1,
+				soList.length,
+			);
 
 			// n8n's shortest poll interval is a minute: the message shows up within one, then one more poll must add nothing.
-			await waitFor(() => echoesOf('evovoice').length >= 1, 75000, 'the EvoVoice poll').catch((e) => log(`    ${e.message}`));
+			await waitFor(() => echoesOf('evovoice').length >= 1, 75000, 'the EvoVoice poll').catch((e) =>
+				log(`    ${e.message}`),
+			);
 			await sleep(62000);
 			const evoList = executions('e2e-evovoice').slice(evoBefore);
-			expect('c', 'EvoVoice poller: executions, items echoed (after one more poll)', '1, Polled in queue mode', `${evoList.length}, ${echoesOf('evovoice').map((e) => e.item?.text).join(',')}`);
-			expect('c', 'executions per worker (all four triggers)', undefined, perWorker([...nsList, ...isList, ...soList, ...evoList].map((e) => workerOf(e.id))));
+			expect(
+				'c',
+				'EvoVoice poller: executions, items echoed (after one more poll)',
+				'1, Polled in queue mode',
+				`${evoList.length}, ${echoesOf('evovoice')
+					.map((e) => e.item?.text)
+					.join(',')}`,
+			);
+			expect(
+				'c',
+				'executions per worker (all four triggers)',
+				undefined,
+				perWorker([...nsList, ...isList, ...soList, ...evoList].map((e) => workerOf(e.id))),
+			);
 		});
 
 		// d. A worker killed in the middle of a run: what was sent stays sent, n8n does not run the job again
@@ -419,7 +753,11 @@ async function main() {
 			sandbox.reset();
 			sandbox.configure({ perSecond: KILL_RATE, delayMs: LATENCY_MS });
 			const run = 1;
-			const posted = await fetch(`${webhookBase}/webhook/queue-evovoice`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ run, count: EVO_ITEMS }) });
+			const posted = await fetch(`${webhookBase}/webhook/queue-evovoice`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ run, count: EVO_ITEMS }),
+			});
 			expect('d', 'webhook POST answered', 200, posted.status);
 			await waitFor(() => sentBy('evovoice').length >= 40, 60000, '40 sends before the kill');
 			const executionId = /exec (\d+)/.exec(sentBy('evovoice')[0].text)[1];
@@ -433,26 +771,56 @@ async function main() {
 			const after = sentBy('evovoice');
 			const [stored] = executions('queue-evovoice').filter((e) => e.id === executionId);
 			// The process that enqueued the job (the webhook processor) records Bull's stalled failure as n8n's MaxStalledCountError.
-			const [[stalled] = []] = psql(pgPort, `SELECT position('failed to be processed too many times' in data) > 0 FROM execution_data WHERE "executionId" = ${Number(executionId)}`);
-			expect('d', `sends of execution ${executionId} on ${victim.name}: at SIGKILL, 25 s later`, undefined, `${atKill}, ${after.length}`);
-			expect('d', `execution ${executionId} started again on ${survivor.name}`, false, new RegExp(`Worker started execution ${executionId}\\b`).test(survivor.log));
-			expect('d', 'execution status in Postgres, with MaxStalledCountError', 'error t', `${stored?.status ?? '(none)'} ${stalled ?? '(no data)'}`);
+			const [[stalled] = []] = psql(
+				pgPort,
+				`SELECT position('failed to be processed too many times' in data) > 0 FROM execution_data WHERE "executionId" = ${Number(executionId)}`,
+			);
+			expect(
+				'd',
+				`sends of execution ${executionId} on ${victim.name}: at SIGKILL, 25 s later`,
+				undefined,
+				`${atKill}, ${after.length}`,
+			);
+			expect(
+				'd',
+				`execution ${executionId} started again on ${survivor.name}`,
+				false,
+				new RegExp(`Worker started execution ${executionId}\\b`).test(survivor.log),
+			);
+			expect(
+				'd',
+				'execution status in Postgres, with MaxStalledCountError',
+				'error t',
+				`${stored?.status ?? '(none)'} ${stalled ?? '(no data)'}`,
+			);
 			const missing = [];
 			const delivered = new Set(after.map((m) => Number(/item (\d+)$/.exec(m.text)[1])));
 			for (let item = 1; item <= EVO_ITEMS; item++) if (!delivered.has(item)) missing.push(item);
 			// Resumed with what the provider did not receive (a real workflow reads it back from the provider).
-			const resumed = await fetch(`${webhookBase}/webhook/queue-evovoice`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ run, items: missing }) });
+			const resumed = await fetch(`${webhookBase}/webhook/queue-evovoice`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ run, items: missing }),
+			});
 			expect('d', `resume with the ${missing.length} missing items answered`, 200, resumed.status);
-			await waitFor(() => sentBy('evovoice').length >= EVO_ITEMS, 60000, 'the resumed sends').catch((e) => log(`    ${e.message}`));
+			await waitFor(() => sentBy('evovoice').length >= EVO_ITEMS, 60000, 'the resumed sends').catch(
+				(e) => log(`    ${e.message}`),
+			);
 			await sleep(2000);
 			const t = tally(sentBy('evovoice'), 1, EVO_ITEMS);
-			expect('d', 'after the resume: delivered (lost, duplicated)', `${EVO_ITEMS} (0, 0)`, `${t.unique} (${t.lost}, ${t.duplicated})`);
+			expect(
+				'd',
+				'after the resume: delivered (lost, duplicated)',
+				`${EVO_ITEMS} (0, 0)`,
+				`${t.unique} (${t.lost}, ${t.duplicated})`,
+			);
 		});
 	} catch (error) {
 		failure = error;
 	} finally {
 		if (failure || rows.some((r) => !r[4])) {
-			for (const entry of started.filter((e) => e.group)) log(`\n--- n8n ${entry.name} log (last 2500 characters) ---\n${entry.log.slice(-2500)}`);
+			for (const entry of started.filter((e) => e.group))
+				log(`\n--- n8n ${entry.name} log (last 2500 characters) ---\n${entry.log.slice(-2500)}`);
 		}
 		await sandbox.close();
 		await stopAll();
@@ -461,18 +829,27 @@ async function main() {
 	log('\nqueue mode: main + 2 workers + webhook processor, Redis, Postgres');
 	const width = (i) => Math.min(60, Math.max(...rows.map((r) => String(r[i]).length), 4));
 	for (const [s, what, expected, measured, ok] of rows) {
-		log(`  ${ok ? '✓' : '✕'} ${s}  ${what.padEnd(width(1))}  ${expected.padEnd(Math.min(width(2), 24))}  ${measured}`);
+		log(
+			`  ${ok ? '✓' : '✕'} ${s}  ${what.padEnd(width(1))}  ${expected.padEnd(Math.min(width(2), 24))}  ${measured}`,
+		);
 	}
 	if (failure) log(`\nfailed: ${failure.stack || failure}`);
 	const failed = rows.filter((r) => !r[4]).length + (failure ? 1 : 0);
-	log(`\ntest:queue: ${rows.filter((r) => r[4]).length} checks passed, ${failed} failed, ${((Date.now() - began) / 1000).toFixed(0)} s`);
+	log(
+		`\ntest:queue: ${rows.filter((r) => r[4]).length} checks passed, ${failed} failed, ${((Date.now() - began) / 1000).toFixed(0)} s`,
+	);
 	process.exitCode = failed ? 1 : 0;
 }
 
 function perWorker(names) {
 	const counts = {};
 	for (const name of names) counts[name] = (counts[name] ?? 0) + 1;
-	return Object.entries(counts).sort().map(([name, n]) => `${name}: ${n}`).join(', ') || 'none';
+	return (
+		Object.entries(counts)
+			.sort()
+			.map(([name, n]) => `${name}: ${n}`)
+			.join(', ') || 'none'
+	);
 }
 
 /** One scenario; a throw is a failed row, the others still run. */
@@ -482,7 +859,13 @@ async function scenario(name, fn) {
 	try {
 		await fn();
 	} catch (error) {
-		rows.push([name, 'scenario ran to the end', 'yes', String(error.message).split('\n')[0], false]);
+		rows.push([
+			name,
+			'scenario ran to the end',
+			'yes',
+			String(error.message).split('\n')[0],
+			false,
+		]);
 	}
 	log(`scenario ${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }

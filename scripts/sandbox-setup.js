@@ -9,12 +9,59 @@ function sandboxCredentials(url) {
 	const ns = FIXTURES.netsapiens;
 	const so = FIXTURES.superoffice;
 	return [
-		{ id: 'netSapiensApi-demo', name: 'NetSapiens demo', type: 'netSapiensApi', data: { server: '127.0.0.1', baseUrl: `${url}/netsapiens/ns-api/v2`, authentication: 'password', clientId: ns.clientId, clientSecret: ns.clientSecret, username: ns.username, password: ns.password, accessToken: '' } },
-		{ id: 'evoVoiceApi-demo', name: 'EvoVoice API demo', type: 'evoVoiceApi', data: { baseUrl: `${url}/evovoice`, username: FIXTURES.evovoice.username, password: FIXTURES.evovoice.password } },
-		{ id: 'iSlashApi-demo', name: 'iSlash API demo', type: 'iSlashApi', data: { host: `${url}/islash`, userToken: FIXTURES.islash.userToken, defaultSession: FIXTURES.islash.session } },
+		{
+			id: 'netSapiensApi-demo',
+			name: 'NetSapiens demo',
+			type: 'netSapiensApi',
+			data: {
+				server: '127.0.0.1',
+				baseUrl: `${url}/netsapiens/ns-api/v2`,
+				authentication: 'password',
+				clientId: ns.clientId,
+				clientSecret: ns.clientSecret,
+				username: ns.username,
+				password: ns.password,
+				accessToken: '',
+			},
+		},
+		{
+			id: 'evoVoiceApi-demo',
+			name: 'EvoVoice API demo',
+			type: 'evoVoiceApi',
+			data: {
+				baseUrl: `${url}/evovoice`,
+				username: FIXTURES.evovoice.username,
+				password: FIXTURES.evovoice.password,
+			},
+		},
+		{
+			id: 'iSlashApi-demo',
+			name: 'iSlash API demo',
+			type: 'iSlashApi',
+			data: {
+				host: `${url}/islash`,
+				userToken: FIXTURES.islash.userToken,
+				defaultSession: FIXTURES.islash.session,
+			},
+		},
 		// n8n's own OpenAI credential, its Base URL the sandbox's scripted model (sandbox/model.js)
-		{ id: 'openAiApi-demo', name: 'OpenAI account', type: 'openAiApi', data: { apiKey: FIXTURES.openai.apiKey, url: `${url}/openai/v1`, header: false } },
-		{ id: 'superOfficeApi-demo', name: 'SuperOffice API demo', type: 'superOfficeApi', data: { connection: 'custom', baseUrl: `${url}/superoffice/${so.tenant}`, authType: 'bearer', accessToken: so.accessToken } },
+		{
+			id: 'openAiApi-demo',
+			name: 'OpenAI account',
+			type: 'openAiApi',
+			data: { apiKey: FIXTURES.openai.apiKey, url: `${url}/openai/v1`, header: false },
+		},
+		{
+			id: 'superOfficeApi-demo',
+			name: 'SuperOffice API demo',
+			type: 'superOfficeApi',
+			data: {
+				connection: 'custom',
+				baseUrl: `${url}/superoffice/${so.tenant}`,
+				authType: 'bearer',
+				accessToken: so.accessToken,
+			},
+		},
 	];
 }
 
@@ -33,7 +80,8 @@ function sandboxWorkflows(url) {
 			workflow.active = false;
 			for (const node of workflow.nodes) {
 				const p = node.parameters;
-				if (p?.endpointId?.value === 'YOUR_PHONE_NUMBER_ENDPOINT_ID') p.endpointId.value = FIXTURES.evovoice.endpointId;
+				if (p?.endpointId?.value === 'YOUR_PHONE_NUMBER_ENDPOINT_ID')
+					p.endpointId.value = FIXTURES.evovoice.endpointId;
 			}
 			return workflow;
 		});
@@ -45,23 +93,34 @@ function sandboxWorkflows(url) {
  */
 function publishableSuperOfficeExample(url) {
 	const workflow = sandboxWorkflows(url).find(({ id }) => id === 'example-superoffice');
-	for (const node of workflow.nodes) if (node.type.endsWith('superOfficeTrigger')) delete node.disabled;
+	for (const node of workflow.nodes)
+		if (node.type.endsWith('superOfficeTrigger')) delete node.disabled;
 	return workflow;
 }
 
 /** How many of the SuperOffice example's auto-replies quote a customer's message (it replies `… ("<message>") …`). */
-const repliesQuoting = (replies, text) => replies.filter((m) => String(m.body?.Message).includes(`("${text}")`)).length;
+const repliesQuoting = (replies, text) =>
+	replies.filter((m) => String(m.body?.Message).includes(`("${text}")`)).length;
 
 /** What the scripted model does with the AI Agent example's request, so that the example runs as shipped. */
 const EXAMPLE_MODEL_SCRIPTS = [
 	{
 		prompt: 'order #1042',
 		tool: 'Text_the_customer',
-		arguments: { phoneNumber: '+15557778888', text: 'Good news: your order #1042 has shipped and arrives on Friday.' },
+		arguments: {
+			phoneNumber: '+15557778888',
+			text: 'Good news: your order #1042 has shipped and arrives on Friday.',
+		},
 	},
 ];
 
-module.exports = { sandboxCredentials, sandboxWorkflows, publishableSuperOfficeExample, repliesQuoting, EXAMPLE_MODEL_SCRIPTS };
+module.exports = {
+	sandboxCredentials,
+	sandboxWorkflows,
+	publishableSuperOfficeExample,
+	repliesQuoting,
+	EXAMPLE_MODEL_SCRIPTS,
+};
 
 /** The editor's owner account for local use: the sandbox's, never a real one. */
 const SANDBOX_OWNER = { email: 'owner@sandbox.test', password: 'Sandbox-owner-1' };
@@ -92,7 +151,11 @@ async function prepareN8nWithSandbox({ sandboxPort = 0, owner } = {}) {
 	const runtime = provideN8n();
 	const sandbox = await startSandbox({ port: sandboxPort });
 	sandbox.state.modelScripts.push(...EXAMPLE_MODEL_SCRIPTS);
-	const n8n = new N8n(runtime, createUserFolder(), owner ? ownerEnvironment(runtime.n8n, owner) : {});
+	const n8n = new N8n(
+		runtime,
+		createUserFolder(),
+		owner ? ownerEnvironment(runtime.n8n, owner) : {},
+	);
 	const workflows = sandboxWorkflows(sandbox.url);
 	await n8n.importCredentials(sandboxCredentials(sandbox.url));
 	await n8n.importWorkflows(workflows);

@@ -28,7 +28,9 @@ function triggerWorkflow(id, name, trigger, url, provider) {
 		name,
 		active: false,
 		nodes: [{ position: [0, 0], typeVersion: 1, ...trigger }, echo(url, provider)],
-		connections: { [trigger.name]: { main: [[{ node: 'Echo to sandbox', type: 'main', index: 0 }]] } },
+		connections: {
+			[trigger.name]: { main: [[{ node: 'Echo to sandbox', type: 'main', index: 0 }]] },
+		},
 		settings: {},
 	};
 }

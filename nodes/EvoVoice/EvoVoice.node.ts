@@ -16,7 +16,12 @@ export class EvoVoice implements INodeType {
 		icon: { light: 'file:evoVoice.svg', dark: 'file:evoVoice.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: actionSubtitle(...messageDescription, ...sessionDescription, ...conversationDescription, ...endpointDescription),
+		subtitle: actionSubtitle(
+			...messageDescription,
+			...sessionDescription,
+			...conversationDescription,
+			...endpointDescription,
+		),
 		description: 'Send and read EvoVoice SMS session messages',
 		defaults: { name: 'EvoVoice' },
 		usableAsTool: true,

@@ -53,7 +53,12 @@ async function fetchMessagesSince(
 		// Always fetch the first page; stop early rather than let n8n abandon the whole poll.
 		if (page > 0 && Date.now() > deadline) return { messages, complete: false };
 		const rows = listItems(
-			await evoVoiceGet.call(ctx, '/messages', { ...filters, afterDate, page, countPerPage: PAGE_SIZE }),
+			await evoVoiceGet.call(ctx, '/messages', {
+				...filters,
+				afterDate,
+				page,
+				countPerPage: PAGE_SIZE,
+			}),
 		);
 		messages.push(...rows);
 		if (rows.length < PAGE_SIZE) return { messages, complete: true };
@@ -76,7 +81,8 @@ export class EvoVoiceTrigger implements INodeType {
 		subtitle: 'New incoming message',
 		// n8n's node panel lists a node and its trigger as one entry under the trigger's description
 		// (generateMergedNodesAndActions in the editor's useActionsGeneration.ts), so it speaks for both.
-		description: 'Send and read EvoVoice SMS session messages, and start workflows on incoming texts',
+		description:
+			'Send and read EvoVoice SMS session messages, and start workflows on incoming texts',
 		defaults: { name: 'EvoVoice Trigger' },
 		polling: true,
 		inputs: [],
@@ -99,7 +105,11 @@ export class EvoVoiceTrigger implements INodeType {
 				options: [
 					accountIdsOption,
 					idListOption('customerIds', 'Customer IDs', 'Only messages of these customers'),
-					idListOption('endpointIds', 'Endpoint IDs', 'Only messages to these endpoints (phone numbers)'),
+					idListOption(
+						'endpointIds',
+						'Endpoint IDs',
+						'Only messages to these endpoints (phone numbers)',
+					),
 				],
 			},
 		],
@@ -112,7 +122,8 @@ export class EvoVoiceTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const startedAt = Date.now();
-		const budget = typeof this.getPollBudgetMs === 'function' ? this.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS;
+		const budget =
+			typeof this.getPollBudgetMs === 'function' ? this.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS;
 		// Half the budget for fetching leaves room for the last request and the hand-off.
 		const deadline = startedAt + budget / 2;
 
@@ -130,10 +141,18 @@ export class EvoVoiceTrigger implements INodeType {
 		const state = this.getWorkflowStaticData('node');
 		if (!isCursor(state.cursor)) {
 			// First activation: start from now instead of emitting the account's history.
-			state.cursor = { lastDate: new Date(startedAt).toISOString(), seenIds: [] } satisfies MessageCursor;
+			state.cursor = {
+				lastDate: new Date(startedAt).toISOString(),
+				seenIds: [],
+			} satisfies MessageCursor;
 			return null;
 		}
-		const { messages, complete } = await fetchMessagesSince(this, state.cursor.lastDate, MAX_PAGES, deadline);
+		const { messages, complete } = await fetchMessagesSince(
+			this,
+			state.cursor.lastDate,
+			MAX_PAGES,
+			deadline,
+		);
 		const { emitted, cursor } = advanceCursor(state.cursor, messages, complete);
 		state.cursor = cursor;
 		return emitted.length > 0 ? [emitted.map((json) => ({ json }))] : null;

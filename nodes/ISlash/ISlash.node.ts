@@ -19,8 +19,16 @@ export class ISlash implements INodeType {
 		icon: { light: 'file:iSlash.svg', dark: 'file:iSlash.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: actionSubtitle(...sessionMessageDescription, ...templateMessageDescription, ...templateDescription, ...stickerDescription, ...labelDescription, ...contactDescription),
-		description: 'Send WhatsApp and Facebook Messenger messages and manage contacts with the iSlash CRM',
+		subtitle: actionSubtitle(
+			...sessionMessageDescription,
+			...templateMessageDescription,
+			...templateDescription,
+			...stickerDescription,
+			...labelDescription,
+			...contactDescription,
+		),
+		description:
+			'Send WhatsApp and Facebook Messenger messages and manage contacts with the iSlash CRM',
 		defaults: { name: 'iSlash' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

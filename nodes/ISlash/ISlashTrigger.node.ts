@@ -8,7 +8,13 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
-import { answerOnly, contentKey, keepUnseen, startExecution, withDeliveryState } from '../shared/webhookDelivery';
+import {
+	answerOnly,
+	contentKey,
+	keepUnseen,
+	startExecution,
+	withDeliveryState,
+} from '../shared/webhookDelivery';
 import { secretsMatch } from '../shared/webhookSecrets';
 import { parseDelivery, type ISlashEvent } from './shared/webhook';
 
@@ -49,15 +55,18 @@ export class ISlashTrigger implements INodeType {
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		// n8n's node panel lists a node and its trigger as one entry under the trigger's description
 		// (generateMergedNodesAndActions in the editor's useActionsGeneration.ts), so it speaks for both.
-		description: 'Send WhatsApp and Facebook Messenger messages with the iSlash CRM, and start workflows on incoming messages and status updates',
+		description:
+			'Send WhatsApp and Facebook Messenger messages with the iSlash CRM, and start workflows on incoming messages and status updates',
 		defaults: { name: 'iSlash Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			{
 				displayName:
-					'iSlash has no API to register webhooks. Copy this node\'s Production URL (Webhook URLs, above), add <code>?secret=</code> followed by the Webhook Secret below — e.g. <code>https://your-n8n/webhook/…/webhook?secret=…</code> — and paste it into iSlash\'s webhook settings. Deliveries without the secret are refused with 401.',
+					"iSlash has no API to register webhooks. Copy this node's Production URL (Webhook URLs, above), add <code>?secret=</code> followed by the Webhook Secret below — e.g. <code>https://your-n8n/webhook/…/webhook?secret=…</code> — and paste it into iSlash's webhook settings. Deliveries without the secret are refused with 401.",
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -79,8 +88,16 @@ export class ISlashTrigger implements INodeType {
 				type: 'multiOptions',
 				required: true,
 				options: [
-					{ name: 'Incoming Messages', value: 'messages', description: 'Messages customers send on WhatsApp or Facebook' },
-					{ name: 'Status Updates', value: 'statuses', description: 'Sent, delivered, read and failed updates of outgoing messages' },
+					{
+						name: 'Incoming Messages',
+						value: 'messages',
+						description: 'Messages customers send on WhatsApp or Facebook',
+					},
+					{
+						name: 'Status Updates',
+						value: 'statuses',
+						description: 'Sent, delivered, read and failed updates of outgoing messages',
+					},
 				],
 				default: ['messages', 'statuses'],
 			},
@@ -103,7 +120,10 @@ export class ISlashTrigger implements INodeType {
 					throw new NodeOperationError(
 						this.getNode(),
 						`Webhook Secret: must be at least ${MIN_SECRET_LENGTH} characters`,
-						{ description: 'It is what keeps strangers from starting this workflow through its URL.' },
+						{
+							description:
+								'It is what keeps strangers from starting this workflow through its URL.',
+						},
 					);
 				}
 				return true;
@@ -119,20 +139,32 @@ export class ISlashTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const expected = readSecret(this);
 		const given = this.getQueryData() as IDataObject;
-		if (expected === '' || typeof given.secret !== 'string' || !secretsMatch(given.secret, expected)) {
-			return answerOnly(this, 401, { error: 'Unauthorized: the webhook URL is missing its secret or it is wrong' });
+		if (
+			expected === '' ||
+			typeof given.secret !== 'string' ||
+			!secretsMatch(given.secret, expected)
+		) {
+			return answerOnly(this, 401, {
+				error: 'Unauthorized: the webhook URL is missing its secret or it is wrong',
+			});
 		}
 
 		const delivery = parseDelivery(deliveryBody(this));
-		if ('malformed' in delivery) return answerOnly(this, 400, { error: `Not an iSlash delivery: ${delivery.malformed}` });
+		if ('malformed' in delivery)
+			return answerOnly(this, 400, { error: `Not an iSlash delivery: ${delivery.malformed}` });
 
 		const wanted = new Set(this.getNodeParameter('events', []) as string[]);
-		const events = delivery.events.filter((event) => wanted.has(event.event === 'message' ? 'messages' : 'statuses'));
+		const events = delivery.events.filter((event) =>
+			wanted.has(event.event === 'message' ? 'messages' : 'statuses'),
+		);
 		return await withDeliveryState(this, async (state) => {
 			// A delivery sent again (e.g. after a timeout) carries the same message IDs: only unseen events start the workflow.
 			const fresh = keepUnseen(state, events, eventKey);
 			if (fresh.length === 0) return answerOnly(this, 200, { received: true });
-			return startExecution(this, fresh.map((json) => ({ json })));
+			return startExecution(
+				this,
+				fresh.map((json) => ({ json })),
+			);
 		});
 	}
 }

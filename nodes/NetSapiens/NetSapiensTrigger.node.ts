@@ -8,7 +8,13 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { listRows } from '../shared/operation';
-import { answerOnly, contentKey, keepUnseen, startExecution, withDeliveryState } from '../shared/webhookDelivery';
+import {
+	answerOnly,
+	contentKey,
+	keepUnseen,
+	startExecution,
+	withDeliveryState,
+} from '../shared/webhookDelivery';
 import { deriveWebhookSecret, secretsMatch, webhookIdentity } from '../shared/webhookSecrets';
 import { answeredStatus } from '../shared/providerRequest';
 import { netSapiensRequest } from './shared/transport';
@@ -46,7 +52,10 @@ async function webhookSecret(ctx: IHookFunctions | IWebhookFunctions): Promise<s
 		credentials.authentication === 'password'
 			? [credentials.clientId, credentials.clientSecret, credentials.username, credentials.password]
 			: [credentials.apiKey];
-	return deriveWebhookSecret(material.map((value) => String(value ?? '')), webhookIdentity(ctx));
+	return deriveWebhookSecret(
+		material.map((value) => String(value ?? '')),
+		webhookIdentity(ctx),
+	);
 }
 
 /** The URL NetSapiens posts to: the workflow's webhook URL with this node's secret in the query. */
@@ -71,7 +80,8 @@ function deliveredObjects(body: unknown): IDataObject[] | undefined {
 			return undefined;
 		}
 	}
-	const isObject = (entry: unknown) => !!entry && typeof entry === 'object' && !Array.isArray(entry);
+	const isObject = (entry: unknown) =>
+		!!entry && typeof entry === 'object' && !Array.isArray(entry);
 	if (Array.isArray(value)) return value.every(isObject) ? (value as IDataObject[]) : undefined;
 	return isObject(value) ? [value as IDataObject] : undefined;
 }
@@ -79,7 +89,11 @@ function deliveredObjects(body: unknown): IDataObject[] | undefined {
 /** What identifies one event: a message by its session and ID, anything else by its content. */
 function deliveryKey(model: string, object: IDataObject): string {
 	const id = object.id;
-	if (model === 'message' && (typeof id === 'string' || typeof id === 'number') && String(id) !== '') {
+	if (
+		model === 'message' &&
+		(typeof id === 'string' || typeof id === 'number') &&
+		String(id) !== ''
+	) {
 		return `message:${String(object['messagesession-id'] ?? '')}:${String(id)}`;
 	}
 	return `${model}:${contentKey(object)}`;
@@ -95,12 +109,15 @@ export class NetSapiensTrigger implements INodeType {
 		subtitle: '={{$parameter["event"]}}',
 		// n8n's node panel lists a node and its trigger as one entry under the trigger's description
 		// (generateMergedNodesAndActions in the editor's useActionsGeneration.ts), so it speaks for both.
-		description: 'Send and read chat, SMS and MMS messages on a NetSapiens PBX, and start workflows on its message events',
+		description:
+			'Send and read chat, SMS and MMS messages on a NetSapiens PBX, and start workflows on its message events',
 		defaults: { name: 'NetSapiens Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'netSapiensApi', required: true, testedBy: 'providerCredentialTest' }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			{
 				displayName: 'Event',
@@ -111,7 +128,8 @@ export class NetSapiensTrigger implements INodeType {
 					{
 						name: 'Message Received',
 						value: 'message',
-						description: 'A message arrives (model message); with Inbound Messages Only off, sent ones too',
+						description:
+							'A message arrives (model message); with Inbound Messages Only off, sent ones too',
 					},
 					{
 						name: 'Message Session Updated',
@@ -126,7 +144,8 @@ export class NetSapiensTrigger implements INodeType {
 				name: 'domain',
 				type: 'string',
 				default: '~',
-				description: 'The domain whose events to receive; ~ means the domain of the API key or login',
+				description:
+					'The domain whose events to receive; ~ means the domain of the API key or login',
 			},
 			{
 				displayName: 'User',
@@ -156,7 +175,9 @@ export class NetSapiensTrigger implements INodeType {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const url = postUrl(this, await webhookSecret(this));
 				const model = this.getNodeParameter('event') as string;
-				const subscriptions = listRows(await netSapiensRequest.call(this, 'GET', subscriptionsPath(this)));
+				const subscriptions = listRows(
+					await netSapiensRequest.call(this, 'GET', subscriptionsPath(this)),
+				);
 				const existing = subscriptions.find((s) => s['post-url'] === url && s.model === model);
 				if (!existing) return false;
 				state(this).subscriptionId = String(existing.id);
@@ -186,7 +207,9 @@ export class NetSapiensTrigger implements INodeType {
 				if (!data.subscriptionId) {
 					// No hint in static data: find this node's subscription by the URL it posts to.
 					const url = postUrl(this, await webhookSecret(this));
-					const subscriptions = listRows(await netSapiensRequest.call(this, 'GET', subscriptionsPath(this)));
+					const subscriptions = listRows(
+						await netSapiensRequest.call(this, 'GET', subscriptionsPath(this)),
+					);
 					const mine = subscriptions.find((s) => s['post-url'] === url);
 					if (mine) data.subscriptionId = String(mine.id);
 				}
@@ -213,9 +236,11 @@ export class NetSapiensTrigger implements INodeType {
 			return answerOnly(this, 401, { message: 'Unauthorized' });
 		}
 		const objects = deliveredObjects(this.getBodyData());
-		if (!objects) return answerOnly(this, 400, { message: 'Expected a JSON object or an array of objects' });
+		if (!objects)
+			return answerOnly(this, 400, { message: 'Expected a JSON object or an array of objects' });
 		const model = this.getNodeParameter('event') as string;
-		const inboundOnly = model === 'message' && (this.getNodeParameter('inboundOnly', true) as boolean);
+		const inboundOnly =
+			model === 'message' && (this.getNodeParameter('inboundOnly', true) as boolean);
 		return await withDeliveryState(this, async (state) => {
 			// NetSapiens counts any answer above 302 as a failed delivery and sends it again: an object seen before is not new.
 			const fresh = keepUnseen(state, objects, (object) => deliveryKey(model, object));

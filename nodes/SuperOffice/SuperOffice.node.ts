@@ -16,15 +16,28 @@ export class SuperOffice implements INodeType {
 		icon: { light: 'file:superOffice.svg', dark: 'file:superOffice.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: actionSubtitle(...chatMessageDescription, ...chatSessionDescription, ...chatTopicDescription),
+		subtitle: actionSubtitle(
+			...chatMessageDescription,
+			...chatSessionDescription,
+			...chatTopicDescription,
+		),
 		description: 'Send and read SuperOffice CRM web chat messages and sessions',
 		defaults: { name: 'SuperOffice' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'superOfficeApi', required: true, testedBy: 'providerCredentialTest', displayOptions: { show: { authentication: ['superOfficeApi'] } } },
-			{ name: 'superOfficeOAuth2Api', required: true, displayOptions: { show: { authentication: ['superOfficeOAuth2Api'] } } },
+			{
+				name: 'superOfficeApi',
+				required: true,
+				testedBy: 'providerCredentialTest',
+				displayOptions: { show: { authentication: ['superOfficeApi'] } },
+			},
+			{
+				name: 'superOfficeOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['superOfficeOAuth2Api'] } },
+			},
 		],
 		// Each operation makes its URL absolute from the selected credential (see shared/routing.ts).
 		requestDefaults: {

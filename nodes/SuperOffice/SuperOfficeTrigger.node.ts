@@ -12,7 +12,13 @@ import { authenticationProperty } from './shared/descriptions';
 import { superOfficeErrors } from './shared/errors';
 import { isSuperOfficeId } from './shared/ids';
 import { fetchNewMessages } from './shared/newMessages';
-import { answerOnly, forgetDeliveryState, keepUnseen, startExecution, withDeliveryState } from '../shared/webhookDelivery';
+import {
+	answerOnly,
+	forgetDeliveryState,
+	keepUnseen,
+	startExecution,
+	withDeliveryState,
+} from '../shared/webhookDelivery';
 import { deriveWebhookSecret, webhookIdentity } from '../shared/webhookSecrets';
 import { isValidSignature } from './shared/signature';
 import { superOfficeApiRequest } from './shared/transport';
@@ -38,8 +44,22 @@ async function webhookSecret(ctx: IHookFunctions | IWebhookFunctions): Promise<s
 	const credentials = await ctx.getCredentials(oauth ? 'superOfficeOAuth2Api' : 'superOfficeApi');
 	const fields = oauth
 		? ['clientId', 'clientSecret']
-		: ['connection', 'environment', 'tenant', 'baseUrl', 'authType', 'accessToken', 'ticketSecret', 'appToken', 'username', 'password'];
-	return deriveWebhookSecret(fields.map((field) => String(credentials[field] ?? '')), webhookIdentity(ctx));
+		: [
+				'connection',
+				'environment',
+				'tenant',
+				'baseUrl',
+				'authType',
+				'accessToken',
+				'ticketSecret',
+				'appToken',
+				'username',
+				'password',
+			];
+	return deriveWebhookSecret(
+		fields.map((field) => String(credentials[field] ?? '')),
+		webhookIdentity(ctx),
+	);
 }
 
 function selectedEvents(ctx: IHookFunctions | IWebhookFunctions): string[] {
@@ -47,7 +67,10 @@ function selectedEvents(ctx: IHookFunctions | IWebhookFunctions): string[] {
 	const list = Array.isArray(events) ? events.map(String) : [];
 	const unknown = list.filter((event) => !(CHAT_EVENTS as readonly string[]).includes(event));
 	if (list.length === 0 || unknown.length > 0) {
-		throw new NodeOperationError(ctx.getNode(), `Events: choose one or more of ${CHAT_EVENTS.join(', ')}`);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Events: choose one or more of ${CHAT_EVENTS.join(', ')}`,
+		);
 	}
 	return list;
 }
@@ -80,15 +103,27 @@ export class SuperOfficeTrigger implements INodeType {
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		// n8n's node panel lists a node and its trigger as one entry under the trigger's description
 		// (generateMergedNodesAndActions in the editor's useActionsGeneration.ts), so it speaks for both.
-		description: 'Send and read SuperOffice CRM web chat messages and sessions, and start workflows on chat events',
+		description:
+			'Send and read SuperOffice CRM web chat messages and sessions, and start workflows on chat events',
 		defaults: { name: 'SuperOffice Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'superOfficeApi', required: true, testedBy: 'providerCredentialTest', displayOptions: { show: { authentication: ['superOfficeApi'] } } },
-			{ name: 'superOfficeOAuth2Api', required: true, displayOptions: { show: { authentication: ['superOfficeOAuth2Api'] } } },
+			{
+				name: 'superOfficeApi',
+				required: true,
+				testedBy: 'providerCredentialTest',
+				displayOptions: { show: { authentication: ['superOfficeApi'] } },
+			},
+			{
+				name: 'superOfficeOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['superOfficeOAuth2Api'] } },
+			},
 		],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			authenticationProperty,
 			{
@@ -97,9 +132,21 @@ export class SuperOfficeTrigger implements INodeType {
 				type: 'multiOptions',
 				required: true,
 				options: [
-					{ name: 'Chat Session Changed', value: 'chatsession.changed', description: 'A session changed state (e.g. picked up, closed)' },
-					{ name: 'Chat Session Created', value: 'chatsession.created', description: 'A customer started a new session' },
-					{ name: 'Chat Session Message', value: 'chatsession.message', description: 'A message was added to a session, by anyone' },
+					{
+						name: 'Chat Session Changed',
+						value: 'chatsession.changed',
+						description: 'A session changed state (e.g. picked up, closed)',
+					},
+					{
+						name: 'Chat Session Created',
+						value: 'chatsession.created',
+						description: 'A customer started a new session',
+					},
+					{
+						name: 'Chat Session Message',
+						value: 'chatsession.message',
+						description: 'A message was added to a session, by anyone',
+					},
 				],
 				default: ['chatsession.message'],
 			},
@@ -134,9 +181,14 @@ export class SuperOfficeTrigger implements INodeType {
 				if (!registration.webhookId) return false;
 				let hook: IDataObject;
 				try {
-					hook = (await superOfficeApiRequest.call(this, 'GET', `/api/v1/Webhook/${registration.webhookId}`)) as IDataObject;
+					hook = (await superOfficeApiRequest.call(
+						this,
+						'GET',
+						`/api/v1/Webhook/${registration.webhookId}`,
+					)) as IDataObject;
 				} catch (error) {
-					if (!isNotFound(error)) throw failureToNodeError(this.getNode(), superOfficeErrors, error);
+					if (!isNotFound(error))
+						throw failureToNodeError(this.getNode(), superOfficeErrors, error);
 					forget(this, registration);
 					return false;
 				}
@@ -169,7 +221,10 @@ export class SuperOfficeTrigger implements INodeType {
 				})) as IDataObject;
 				const webhookId = Number(answer?.WebhookId);
 				if (!Number.isInteger(webhookId) || webhookId < 1) {
-					throw new NodeOperationError(this.getNode(), 'SuperOffice did not answer with the new webhook’s ID (WebhookId)');
+					throw new NodeOperationError(
+						this.getNode(),
+						'SuperOffice did not answer with the new webhook’s ID (WebhookId)',
+					);
 				}
 				registration.webhookId = webhookId;
 				return true;
@@ -182,7 +237,9 @@ export class SuperOfficeTrigger implements INodeType {
 						await deleteRegistration.call(this, registration.webhookId);
 					} catch (error) {
 						// Reported, not hidden; the ID stays so a later deactivation can try again.
-						this.logger.warn(`SuperOffice webhook ${registration.webhookId} could not be deleted: ${(error as Error).message}`);
+						this.logger.warn(
+							`SuperOffice webhook ${registration.webhookId} could not be deleted: ${(error as Error).message}`,
+						);
 						return false;
 					}
 				}
@@ -198,7 +255,11 @@ export class SuperOfficeTrigger implements INodeType {
 		const body = this.getBodyData() as IDataObject;
 
 		// SuperOffice's registration ping must get 200 (it arrives before SuperOffice stores the webhook); it starts nothing.
-		if (String(headers['x-hook-test']).toLowerCase() === 'true' || body.Event === 'test' || headers['x-superoffice-event'] === 'test') {
+		if (
+			String(headers['x-hook-test']).toLowerCase() === 'true' ||
+			body.Event === 'test' ||
+			headers['x-superoffice-event'] === 'test'
+		) {
 			return answerOnly(this, 200, 'OK');
 		}
 
@@ -214,13 +275,18 @@ export class SuperOfficeTrigger implements INodeType {
 
 		const event = String(body.Event ?? headers['x-superoffice-event'] ?? '');
 		if (!selectedEvents(this).includes(event)) return answerOnly(this, 200, 'Event not subscribed');
-		const fetchMessages = event === 'chatsession.message' && (this.getNodeParameter('fetchMessages', true) as boolean);
+		const fetchMessages =
+			event === 'chatsession.message' && (this.getNodeParameter('fetchMessages', true) as boolean);
 		const chatSessionId = String(body.PrimaryKey ?? '');
 		if (fetchMessages && !isSuperOfficeId(chatSessionId)) {
-			throw new NodeOperationError(this.getNode(), `The chatsession.message event has no chat session ID (PrimaryKey: "${chatSessionId}")`);
+			throw new NodeOperationError(
+				this.getNode(),
+				`The chatsession.message event has no chat session ID (PrimaryKey: "${chatSessionId}")`,
+			);
 		}
 		const eventId = String(headers['x-superoffice-eventid'] ?? body.EventId ?? '');
-		const legacyCursors = ((this.getWorkflowStaticData('node') as Registration).lastMessageIds ?? {}) as Record<string, number>;
+		const legacyCursors = ((this.getWorkflowStaticData('node') as Registration).lastMessageIds ??
+			{}) as Record<string, number>;
 
 		return await withDeliveryState(this, async (state) => {
 			// A redelivered event (same X-SuperOffice-EventId) was handled already.
@@ -229,7 +295,10 @@ export class SuperOfficeTrigger implements INodeType {
 			}
 			if (!fetchMessages) return startExecution(this, this.helpers.returnJsonArray(body), 'OK');
 
-			if (state.cursors[chatSessionId] === undefined && typeof legacyCursors[chatSessionId] === 'number') {
+			if (
+				state.cursors[chatSessionId] === undefined &&
+				typeof legacyCursors[chatSessionId] === 'number'
+			) {
 				state.cursors[chatSessionId] = legacyCursors[chatSessionId];
 			}
 			let messages = await fetchNewMessages.call(this, Number(chatSessionId), state.cursors);
@@ -237,7 +306,11 @@ export class SuperOfficeTrigger implements INodeType {
 				messages = messages.filter((message) => message.Type === 'ToUser');
 			}
 			if (messages.length === 0) return answerOnly(this, 200, 'No new customer message');
-			return startExecution(this, messages.map((message) => ({ json: { ...message, event: body } })), 'OK');
+			return startExecution(
+				this,
+				messages.map((message) => ({ json: { ...message, event: body } })),
+				'OK',
+			);
 		});
 	}
 }

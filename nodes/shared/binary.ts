@@ -21,14 +21,17 @@ export async function readBinaryFile(
 	if (name === '') throw fieldError(ctx, label, 'is required but empty');
 	const binary: Record<string, IBinaryData> | undefined = ctx.getInputData().binary;
 	// own properties only: a name like "toString" must not find Object.prototype's
-	const data = binary && Object.prototype.hasOwnProperty.call(binary, name) ? binary[name] : undefined;
+	const data =
+		binary && Object.prototype.hasOwnProperty.call(binary, name) ? binary[name] : undefined;
 	if (!data) {
 		const present = Object.keys(binary ?? {});
 		throw fieldError(
 			ctx,
 			label,
 			`the input item has no binary property "${name}"`,
-			present.length ? `Binary properties on this item: ${present.join(', ')}` : 'This item has no binary data at all',
+			present.length
+				? `Binary properties on this item: ${present.join(', ')}`
+				: 'This item has no binary data at all',
 		);
 	}
 	const buffer = await ctx.helpers.getBinaryDataBuffer(name);
@@ -67,7 +70,10 @@ export function multipartBody(
  * node's requestDefaults would make axios serialise the form as JSON), so the HTTP client writes
  * `multipart/form-data; boundary=…` itself.
  */
-export function setMultipartBody(request: { body?: unknown; headers?: IDataObject }, form: FormData): void {
+export function setMultipartBody(
+	request: { body?: unknown; headers?: IDataObject },
+	form: FormData,
+): void {
 	for (const key of Object.keys(request.headers ?? {})) {
 		if (key.toLowerCase() === 'content-type') delete request.headers![key];
 	}

@@ -25,14 +25,20 @@ export interface CredentialProbe {
 	request(credentials: ICredentialDataDecryptedObject): IHttpRequestOptions;
 	/** The credential type itself: its authenticate adds the auth headers and the base URL. */
 	credential: {
-		authenticate(credentials: ICredentialDataDecryptedObject, request: IHttpRequestOptions): Promise<IHttpRequestOptions>;
+		authenticate(
+			credentials: ICredentialDataDecryptedObject,
+			request: IHttpRequestOptions,
+		): Promise<IHttpRequestOptions>;
 	};
 	/** A 2xx answer that still refuses the credential, as the reason to show. */
 	refusal?(body: unknown): string | undefined;
 }
 
 export function credentialTestOf(probe: CredentialProbe) {
-	return async function (this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+	return async function (
+		this: ICredentialTestFunctions,
+		credential: ICredentialsDecrypted,
+	): Promise<INodeCredentialTestResult> {
 		const data = credential.data ?? {};
 		const provider = probe.errors.provider;
 		let options: IHttpRequestOptions;
@@ -42,7 +48,9 @@ export function credentialTestOf(probe: CredentialProbe) {
 			return { status: 'Error', message: (error as Error).message };
 		}
 		const base = String(options.baseURL ?? '').replace(/\/+$/, '');
-		const uri = /^https?:\/\//i.test(options.url) ? options.url : `${base}/${options.url.replace(/^\/+/, '')}`;
+		const uri = /^https?:\/\//i.test(options.url)
+			? options.url
+			: `${base}/${options.url.replace(/^\/+/, '')}`;
 		let answer: { statusCode: number; body: unknown };
 		try {
 			// A credential test's context offers only `request` (n8n-workflow ICredentialTestFunctions), no httpRequest.
@@ -59,12 +67,20 @@ export function credentialTestOf(probe: CredentialProbe) {
 			})) as { statusCode: number; body: unknown };
 		} catch (error) {
 			const statement = transportStatement(error);
-			return { status: 'Error', message: `No answer from ${provider}: ${statement ?? (error as Error).message}` };
+			return {
+				status: 'Error',
+				message: `No answer from ${provider}: ${statement ?? (error as Error).message}`,
+			};
 		}
 		const body = parseBody(answer.body);
 		if (answer.statusCode >= 400) {
 			const reason = probe.errors.readMessage(body);
-			return { status: 'Error', message: reason ? `${reason} (HTTP ${answer.statusCode})` : `${provider} answered HTTP ${answer.statusCode}` };
+			return {
+				status: 'Error',
+				message: reason
+					? `${reason} (HTTP ${answer.statusCode})`
+					: `${provider} answered HTTP ${answer.statusCode}`,
+			};
 		}
 		const refusal = probe.errors.failureIn2xx?.(body) ?? probe.refusal?.(body);
 		if (refusal !== undefined) return { status: 'Error', message: refusal };

@@ -85,7 +85,10 @@ export function idLocator(
 }
 
 /** Return All + Limit for a listing operation; the paging itself is done by operation.ts. */
-export function returnAllOrLimit(show: Record<string, string[]>, maxLimit = 1000): INodeProperties[] {
+export function returnAllOrLimit(
+	show: Record<string, string[]>,
+	maxLimit = 1000,
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -117,7 +120,8 @@ export function actionSubtitle(...properties: INodeProperties[]): string {
 		const resource = property.displayOptions?.show?.resource?.[0];
 		if (property.name !== 'operation' || typeof resource !== 'string') continue;
 		for (const option of property.options ?? []) {
-			if ('action' in option && typeof option.action === 'string') actions[`${resource}:${String(option.value)}`] = option.action;
+			if ('action' in option && typeof option.action === 'string')
+				actions[`${resource}:${String(option.value)}`] = option.action;
 		}
 	}
 	// `({…})`: a bare `{` right after n8n's `{{` would read as the expression's own delimiter.

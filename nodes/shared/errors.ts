@@ -24,7 +24,8 @@ export interface ProviderErrorFormat {
 }
 
 /** A TLS handshake answered by a plain-http server (OpenSSL: "wrong version number"). */
-const NOT_HTTPS = 'the server did not answer over HTTPS; if it serves plain http, give its address with http://';
+const NOT_HTTPS =
+	'the server did not answer over HTTPS; if it serves plain http, give its address with http://';
 
 const TRANSPORT_STATEMENTS: Record<string, string> = {
 	ECONNRESET: 'the connection was reset before an answer arrived',
@@ -117,7 +118,11 @@ export function providerApiError(
 	headers?: IDataObject,
 	failureMessage?: string,
 ): NodeApiError {
-	return answerApiError(ctx.getNode(), format, statusCode, rawBody, { headers, failureMessage, itemIndex: ctx.getItemIndex() });
+	return answerApiError(ctx.getNode(), format, statusCode, rawBody, {
+		headers,
+		failureMessage,
+		itemIndex: ctx.getItemIndex(),
+	});
 }
 
 /**
@@ -129,7 +134,11 @@ export function answerApiError(
 	format: ProviderErrorFormat,
 	statusCode: number,
 	rawBody: unknown,
-	{ headers, failureMessage, itemIndex }: { headers?: IDataObject; failureMessage?: string; itemIndex?: number } = {},
+	{
+		headers,
+		failureMessage,
+		itemIndex,
+	}: { headers?: IDataObject; failureMessage?: string; itemIndex?: number } = {},
 ): NodeApiError {
 	const body = parseBody(rawBody);
 	const providerMessage = failureMessage ?? format.readMessage(body);
@@ -139,7 +148,8 @@ export function answerApiError(
 	const detail = format.readDetail?.(body) ?? (providerMessage ? undefined : describeRawBody(body));
 	const retryAfter = statusCode === 429 ? readRetryAfter(headers) : undefined;
 	const cause: JsonObject = { message, httpCode: String(statusCode) };
-	if (body !== undefined && body !== '' && typeof body === 'object') cause.body = body as JsonObject;
+	if (body !== undefined && body !== '' && typeof body === 'object')
+		cause.body = body as JsonObject;
 	const error = new NodeApiError(node, cause, {
 		message,
 		description: detail ?? `HTTP ${statusCode} from ${format.provider}`,
@@ -246,18 +256,20 @@ export function failureToNodeError(
 	const message = statement
 		? `No answer from ${format.provider}: ${statement}`
 		: `The request to ${format.provider} failed: ${errorMessage(error)}`;
-	return mapped(new NodeApiError(
-		node,
-		{ message, code: code ?? 'UNKNOWN' },
-		{
-			message,
-			description: code
-				? `Network error ${code}. The message may or may not have been processed, so it is not sent again.`
-				: undefined,
-			httpCode: 'none',
-			itemIndex,
-		},
-	));
+	return mapped(
+		new NodeApiError(
+			node,
+			{ message, code: code ?? 'UNKNOWN' },
+			{
+				message,
+				description: code
+					? `Network error ${code}. The message may or may not have been processed, so it is not sent again.`
+					: undefined,
+				httpCode: 'none',
+				itemIndex,
+			},
+		),
+	);
 }
 
 function errorMessage(error: unknown): string {

@@ -44,7 +44,8 @@ class AccountPace {
 
 	wasAccepted(startedAt: number): void {
 		this.accepted.push(startedAt);
-		if (this.accepted.length > 2 * ACCEPTED_KEPT) this.accepted = this.accepted.slice(-ACCEPTED_KEPT);
+		if (this.accepted.length > 2 * ACCEPTED_KEPT)
+			this.accepted = this.accepted.slice(-ACCEPTED_KEPT);
 	}
 
 	/** Takes a 429 into account; returns how long its own request must still wait before its retry (ms). */
@@ -118,7 +119,9 @@ class RunGate {
 		if (this.active < this.limit) {
 			this.active++;
 		} else {
-			await new Promise<void>((resolve) => (retry ? this.waiting.unshift(resolve) : this.waiting.push(resolve)));
+			await new Promise<void>((resolve) =>
+				retry ? this.waiting.unshift(resolve) : this.waiting.push(resolve),
+			);
 		}
 		return await this.pace.turn();
 	}
@@ -170,12 +173,21 @@ export function readFlowSettings(ctx: IExecuteSingleFunctions): FlowSettings {
 		typeof value === 'number' && Number.isFinite(value) && value >= min ? value : fallback;
 	return {
 		maxInFlight: Math.floor(number(options.maxInFlight, DEFAULT_FLOW.maxInFlight, 1)),
-		maxRateLimitRetries: Math.floor(number(options.maxRateLimitRetries, DEFAULT_FLOW.maxRateLimitRetries, 0)),
-		maxRateLimitWaitSeconds: number(options.maxRateLimitWaitSeconds, DEFAULT_FLOW.maxRateLimitWaitSeconds, 0),
+		maxRateLimitRetries: Math.floor(
+			number(options.maxRateLimitRetries, DEFAULT_FLOW.maxRateLimitRetries, 0),
+		),
+		maxRateLimitWaitSeconds: number(
+			options.maxRateLimitWaitSeconds,
+			DEFAULT_FLOW.maxRateLimitWaitSeconds,
+			0,
+		),
 	};
 }
 
-function rateLimitWaitSeconds(error: NodeApiError | NodeOperationError, attempt: number): number | undefined {
+function rateLimitWaitSeconds(
+	error: NodeApiError | NodeOperationError,
+	attempt: number,
+): number | undefined {
 	if (!('httpCode' in error) || error.httpCode !== '429') return undefined;
 	const retryAfter = error.context.retryAfterSeconds;
 	return typeof retryAfter === 'number' ? retryAfter : FALLBACK_BACKOFF_SECONDS * 2 ** attempt;
@@ -210,7 +222,11 @@ export async function withFlowControl<T>(
 				throw nodeError;
 			}
 			// A wait beyond the item's bound fails the item without holding up the others.
-			if (attempt >= settings.maxRateLimitRetries || waitedSeconds + wait > settings.maxRateLimitWaitSeconds) throw nodeError;
+			if (
+				attempt >= settings.maxRateLimitRetries ||
+				waitedSeconds + wait > settings.maxRateLimitWaitSeconds
+			)
+				throw nodeError;
 			ownWaitMs = gate.pace.wasLimited(wait * 1000);
 			waitedSeconds += wait;
 		} finally {

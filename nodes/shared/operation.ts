@@ -65,7 +65,9 @@ function spreadRows(rows: (body: unknown) => IDataObject[]) {
 		try {
 			return rows(response.body).map((json) => ({ json }));
 		} catch (error) {
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: this.getItemIndex() });
+			throw new NodeOperationError(this.getNode(), error as Error, {
+				itemIndex: this.getItemIndex(),
+			});
 		}
 	};
 }
@@ -109,9 +111,16 @@ function runOperation(spec: OperationSpec, format: ProviderErrorFormat) {
 			const built = await spec.build?.call(this, requestData.options);
 			const flow = readFlowSettings(this);
 			const send = async () =>
-				await withFlowControl(this, flow, async () => await this.makeRoutingRequest(requestData), toError);
+				await withFlowControl(
+					this,
+					flow,
+					async () => await this.makeRoutingRequest(requestData),
+					toError,
+				);
 			const items = spec.paging ? await collectPages(this, spec, requestData, send) : await send();
-			const finished = spec.finish ? spec.finish.call(this, items, requestData.options, built) : items;
+			const finished = spec.finish
+				? spec.finish.call(this, items, requestData.options, built)
+				: items;
 			return pairItems(finished, itemIndex);
 		} catch (error) {
 			const nodeError = toError(error);
@@ -143,7 +152,10 @@ export function operationRouting(
 
 /** Rows of a list answer that may be an array, a single bare object, or wrapped under a key. */
 export function listRows(body: unknown, key?: string): IDataObject[] {
-	const value = key && body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject)[key] : body;
+	const value =
+		key && body && typeof body === 'object' && !Array.isArray(body)
+			? (body as IDataObject)[key]
+			: body;
 	if (Array.isArray(value)) return value as IDataObject[];
 	if (value && typeof value === 'object') return [value as IDataObject];
 	return [];

@@ -1,4 +1,9 @@
-import type { IDataObject, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	NodeApiError,
+	NodeOperationError,
+} from 'n8n-workflow';
 
 /**
  * An answer body as item json, which n8n requires to be an object: an empty answer (204, or `null`)
@@ -15,7 +20,11 @@ function asJson(body: unknown): IDataObject {
  * with json an object whatever the provider answered.
  */
 export function pairItems(items: INodeExecutionData[], itemIndex: number): INodeExecutionData[] {
-	return items.map((item) => ({ ...item, json: asJson(item.json), pairedItem: { item: itemIndex } }));
+	return items.map((item) => ({
+		...item,
+		json: asJson(item.json),
+		pairedItem: { item: itemIndex },
+	}));
 }
 
 /**
@@ -25,7 +34,10 @@ export function pairItems(items: INodeExecutionData[], itemIndex: number): INode
  * handleNodeErrorOutput). An `error` object on the item would make n8n replace the json with the bare
  * message, losing the HTTP code (normalizeNodeErrors).
  */
-export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+export function errorItem(
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number,
+): INodeExecutionData {
 	const details: IDataObject = {};
 	if ('httpCode' in error && error.httpCode) details.httpCode = error.httpCode;
 	if (error.description) details.description = error.description;

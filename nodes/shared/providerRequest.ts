@@ -12,7 +12,11 @@ import type { ProviderErrorFormat } from './errors';
 import { answerApiError, failureToNodeError, parseBody } from './errors';
 
 /** The contexts that call a provider outside the declarative engine. */
-export type RequestContext = IHookFunctions | IWebhookFunctions | ILoadOptionsFunctions | IPollFunctions;
+export type RequestContext =
+	| IHookFunctions
+	| IWebhookFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions;
 
 export interface ProviderCall {
 	credentialType: string;
@@ -37,7 +41,11 @@ export interface ProviderCall {
  * failure says what happened — built from the answer only, never from the request (it holds the credential).
  * Returns the answer body, parsed.
  */
-export async function providerRequest(ctx: RequestContext, format: ProviderErrorFormat, call: ProviderCall): Promise<unknown> {
+export async function providerRequest(
+	ctx: RequestContext,
+	format: ProviderErrorFormat,
+	call: ProviderCall,
+): Promise<unknown> {
 	const node = ctx.getNode();
 	const options: IHttpRequestOptions = {
 		method: call.method,
@@ -52,17 +60,26 @@ export async function providerRequest(ctx: RequestContext, format: ProviderError
 	call.prepare?.(options);
 	let response: IN8nHttpFullResponse;
 	try {
-		response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, call.credentialType, options)) as IN8nHttpFullResponse;
+		response = (await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			call.credentialType,
+			options,
+		)) as IN8nHttpFullResponse;
 	} catch (error) {
 		throw failureToNodeError(node, format, error);
 	}
 	if (response.statusCode >= 400) {
-		throw answerApiError(node, format, response.statusCode, response.body, { headers: response.headers });
+		throw answerApiError(node, format, response.statusCode, response.body, {
+			headers: response.headers,
+		});
 	}
 	const body = parseBody(response.body);
 	const failure = format.failureIn2xx?.(body);
 	if (failure !== undefined) {
-		throw answerApiError(node, format, response.statusCode, body, { headers: response.headers, failureMessage: failure });
+		throw answerApiError(node, format, response.statusCode, body, {
+			headers: response.headers,
+			failureMessage: failure,
+		});
 	}
 	return body;
 }

@@ -9,7 +9,12 @@ import { DateTime } from 'luxon';
 
 type Ctx = IExecuteSingleFunctions;
 
-export function fieldError(ctx: Ctx, label: string, problem: string, hint?: string): NodeOperationError {
+export function fieldError(
+	ctx: Ctx,
+	label: string,
+	problem: string,
+	hint?: string,
+): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), `${label}: ${problem}`, {
 		itemIndex: ctx.getItemIndex(),
 		description: hint,
@@ -26,7 +31,12 @@ function describeType(value: unknown): string {
  * Reads a text parameter: strings are trimmed, finite numbers become text (IDs and phone numbers
  * often arrive as numbers from sheets); objects, lists, booleans and null are refused.
  */
-export function readText(ctx: Ctx, name: string, label: string, options: { required?: boolean } = {}): string {
+export function readText(
+	ctx: Ctx,
+	name: string,
+	label: string,
+	options: { required?: boolean } = {},
+): string {
 	// extractValue: resource locators give their value, not {mode, value}
 	const value: unknown = ctx.getNodeParameter(name, '', { extractValue: true });
 	return checkText(ctx, value, label, options);
@@ -58,7 +68,12 @@ export function checkText(
  * A message's text, exactly as written: leading spaces, indentation and trailing newlines are the
  * user's, so nothing is trimmed. Only a text that is empty or whitespace only counts as empty.
  */
-export function readMessageText(ctx: Ctx, name: string, label: string, options: { required?: boolean } = {}): string {
+export function readMessageText(
+	ctx: Ctx,
+	name: string,
+	label: string,
+	options: { required?: boolean } = {},
+): string {
 	const value: unknown = ctx.getNodeParameter(name, '', { extractValue: true });
 	if (typeof value !== 'string') return checkText(ctx, value, label, options);
 	if (value.trim() !== '') return value;
@@ -72,13 +87,20 @@ export function readMessageText(ctx: Ctx, name: string, label: string, options: 
  */
 export function readDateTime(ctx: Ctx, name: string, label: string): DateTime | undefined {
 	const value: unknown = ctx.getNodeParameter(name, '');
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+		return undefined;
 	let date: DateTime | undefined;
 	if (DateTime.isDateTime(value)) date = value;
 	else if (value instanceof Date) date = DateTime.fromJSDate(value);
-	else if (typeof value === 'string') date = DateTime.fromISO(value.trim(), { zone: ctx.getTimezone() });
+	else if (typeof value === 'string')
+		date = DateTime.fromISO(value.trim(), { zone: ctx.getTimezone() });
 	if (!date?.isValid) {
-		throw fieldError(ctx, label, `${typeof value === 'string' ? `"${value}"` : describeType(value)} is not a date`, 'Use an ISO 8601 date, e.g. 2026-11-22T10:00:00Z');
+		throw fieldError(
+			ctx,
+			label,
+			`${typeof value === 'string' ? `"${value}"` : describeType(value)} is not a date`,
+			'Use an ISO 8601 date, e.g. 2026-11-22T10:00:00Z',
+		);
 	}
 	return date;
 }
@@ -97,7 +119,11 @@ export function readInteger(
 	}
 	const number = typeof value === 'string' ? Number(value.trim()) : value;
 	if (typeof number !== 'number' || !Number.isInteger(number)) {
-		throw fieldError(ctx, label, `expected a whole number but got ${typeof value === 'string' ? `"${value}"` : describeType(value)}`);
+		throw fieldError(
+			ctx,
+			label,
+			`expected a whole number but got ${typeof value === 'string' ? `"${value}"` : describeType(value)}`,
+		);
 	}
 	if ((min !== undefined && number < min) || (max !== undefined && number > max)) {
 		throw fieldError(ctx, label, `must be between ${min ?? '-∞'} and ${max ?? '∞'}`);
@@ -106,7 +132,12 @@ export function readInteger(
 }
 
 /** One of the listed values (an options parameter may still receive anything through an expression). */
-export function readChoice<T extends string>(ctx: Ctx, name: string, label: string, allowed: readonly T[]): T {
+export function readChoice<T extends string>(
+	ctx: Ctx,
+	name: string,
+	label: string,
+	allowed: readonly T[],
+): T {
 	const value: unknown = ctx.getNodeParameter(name, '');
 	if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
 		throw fieldError(ctx, label, `"${String(value)}" is not one of ${allowed.join(', ')}`);
@@ -151,6 +182,10 @@ export function compact<T extends IDataObject>(body: T): T {
  */
 export function readTextList(ctx: Ctx, name: string, label: string): string[] {
 	const value: unknown = ctx.getNodeParameter(name, '');
-	const entries = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value];
+	const entries = Array.isArray(value)
+		? value
+		: typeof value === 'string'
+			? value.split(',')
+			: [value];
 	return entries.map((entry) => checkText(ctx, entry, label)).filter((entry) => entry !== '');
 }

@@ -56,7 +56,9 @@ function nodeKey(ctx: TriggerContext, mode = ctx.getMode() === 'manual' ? 'test'
 
 function stored(data: IDataObject): DeliveryState {
 	const value = data[STATE_KEY] as Partial<DeliveryState> | undefined;
-	const seen = Array.isArray(value?.seen) ? value.seen.filter((key): key is string => typeof key === 'string') : [];
+	const seen = Array.isArray(value?.seen)
+		? value.seen.filter((key): key is string => typeof key === 'string')
+		: [];
 	const cursors: Record<string, number> = {};
 	if (value?.cursors && typeof value.cursors === 'object') {
 		for (const [session, position] of Object.entries(value.cursors)) {
@@ -141,7 +143,11 @@ export function forgetDeliveryState(ctx: TriggerContext): void {
 }
 
 /** The entries whose key is not yet in `state.seen`, once each; their keys are added to it. */
-export function keepUnseen<T>(state: DeliveryState, entries: T[], keyOf: (entry: T) => string): T[] {
+export function keepUnseen<T>(
+	state: DeliveryState,
+	entries: T[],
+	keyOf: (entry: T) => string,
+): T[] {
 	const seen = new Set(state.seen);
 	const kept: T[] = [];
 	for (const entry of entries) {
@@ -167,11 +173,18 @@ export function contentKey(value: unknown): string {
 		}
 		return entry;
 	};
-	return createHash('sha256').update(JSON.stringify(canonical(value)) ?? '').digest('base64url').slice(0, 32);
+	return createHash('sha256')
+		.update(JSON.stringify(canonical(value)) ?? '')
+		.digest('base64url')
+		.slice(0, 32);
 }
 
 /** Answers the delivery without starting anything. */
-export function answerOnly(ctx: IWebhookFunctions, status: number, body: IDataObject | string): IWebhookResponseData {
+export function answerOnly(
+	ctx: IWebhookFunctions,
+	status: number,
+	body: IDataObject | string,
+): IWebhookResponseData {
 	const res = ctx.getResponseObject();
 	if (typeof body === 'string') res.status(status).send(body);
 	else res.status(status).json(body);

@@ -23,9 +23,15 @@ describe('EvoVoice API credential', () => {
 	});
 
 	it('defaults the base URL to https://evovoice.io and leaves absolute URLs alone', async () => {
-		const relative = await credential.authenticate({ username: 'u', password: 'p' }, { url: '/auth/status' });
+		const relative = await credential.authenticate(
+			{ username: 'u', password: 'p' },
+			{ url: '/auth/status' },
+		);
 		expect(relative.baseURL).toBe('https://evovoice.io');
-		const absolute = await credential.authenticate({ username: 'u', password: 'p' }, { url: 'https://x.test/a' });
+		const absolute = await credential.authenticate(
+			{ username: 'u', password: 'p' },
+			{ url: 'https://x.test/a' },
+		);
 		expect(absolute.baseURL).toBeUndefined();
 	});
 });
@@ -37,27 +43,48 @@ describe('EvoVoice API credential › test (the nodes’ credential test)', () =
 
 	it('is the nodes’ test, not the credential’s (n8n would use a credential `test` first)', () => {
 		expect('test' in new EvoVoiceApi()).toBe(false);
-		expect(new EvoVoiceTrigger().description.credentials?.[0].testedBy).toBe(new EvoVoice().description.credentials?.[0].testedBy);
+		expect(new EvoVoiceTrigger().description.credentials?.[0].testedBy).toBe(
+			new EvoVoice().description.credentials?.[0].testedBy,
+		);
 	});
 
 	it('passes when GET /auth/status signs the user in (Basic auth)', async () => {
-		const scope = nock(BASE, { reqheaders: { authorization: BASIC } }).get('/auth/status').reply(200, { isAuthenticated: true, userName: 'agent' });
+		const scope = nock(BASE, { reqheaders: { authorization: BASIC } })
+			.get('/auth/status')
+			.reply(200, { isAuthenticated: true, userName: 'agent' });
 		expect(await test()).toEqual({ status: 'OK', message: 'Connection tested successfully' });
 		scope.done();
 	});
 
 	it('shows ServiceStack’s own reason and the HTTP status when it refuses', async () => {
-		nock(BASE).get('/auth/status').reply(401, { responseStatus: { errorCode: 'Unauthorized', message: 'Invalid UserName or Password' } });
-		expect(await test()).toEqual({ status: 'Error', message: 'Invalid UserName or Password (HTTP 401)' });
+		nock(BASE)
+			.get('/auth/status')
+			.reply(401, {
+				responseStatus: { errorCode: 'Unauthorized', message: 'Invalid UserName or Password' },
+			});
+		expect(await test()).toEqual({
+			status: 'Error',
+			message: 'Invalid UserName or Password (HTTP 401)',
+		});
 	});
 
 	it('fails when ServiceStack answers that the user is not authenticated', async () => {
 		nock(BASE).get('/auth/status').reply(200, { isAuthenticated: false });
-		expect(await test()).toEqual({ status: 'Error', message: 'EvoVoice did not sign this user in: check the user name and password' });
+		expect(await test()).toEqual({
+			status: 'Error',
+			message: 'EvoVoice did not sign this user in: check the user name and password',
+		});
 	});
 
 	it('says what went wrong when nothing answers', async () => {
-		nock(BASE).get('/auth/status').replyWithError(Object.assign(new Error('getaddrinfo ENOTFOUND evovoice.test'), { code: 'ENOTFOUND' }));
-		expect(await test()).toEqual({ status: 'Error', message: 'No answer from EvoVoice: the host name could not be resolved' });
+		nock(BASE)
+			.get('/auth/status')
+			.replyWithError(
+				Object.assign(new Error('getaddrinfo ENOTFOUND evovoice.test'), { code: 'ENOTFOUND' }),
+			);
+		expect(await test()).toEqual({
+			status: 'Error',
+			message: 'No answer from EvoVoice: the host name could not be resolved',
+		});
 	});
 });

@@ -7,14 +7,21 @@ import { guardNetwork } from '../harness/nockGuard';
 guardNetwork();
 
 const credential = new ISlashApi();
-const data = { host: 'crm.islash.test', userToken: 'user-token-xyz', defaultSession: 'session-852' };
+const data = {
+	host: 'crm.islash.test',
+	userToken: 'user-token-xyz',
+	defaultSession: 'session-852',
+};
 
 describe('iSlash API credential › authenticate', () => {
 	it('adds X-USER-TOKEN and https://{host}/api/public, keeping the request object', async () => {
 		const request = { url: '/sticker', headers: { Accept: 'application/json' } };
 		const result = await credential.authenticate(data, request);
 		expect(result).toBe(request);
-		expect(result.headers).toEqual({ Accept: 'application/json', 'X-USER-TOKEN': 'user-token-xyz' });
+		expect(result.headers).toEqual({
+			Accept: 'application/json',
+			'X-USER-TOKEN': 'user-token-xyz',
+		});
 		expect(result.baseURL).toBe('https://crm.islash.test/api/public');
 	});
 
@@ -31,7 +38,9 @@ describe('iSlash API credential › authenticate', () => {
 	);
 
 	it('keeps an explicit http:// (a local test server or proxy)', () => {
-		expect(iSlashBaseUrl('http://127.0.0.1:4010/islash/api/public/')).toBe('http://127.0.0.1:4010/islash/api/public');
+		expect(iSlashBaseUrl('http://127.0.0.1:4010/islash/api/public/')).toBe(
+			'http://127.0.0.1:4010/islash/api/public',
+		);
 	});
 });
 
@@ -45,12 +54,17 @@ describe('iSlash API credential › test (the node’s credential test)', () => 
 	});
 
 	it('proves token, host and session key together with GET /sticker?session=', async () => {
-		const scope = nock('https://crm.islash.test', { reqheaders: { 'x-user-token': 'user-token-xyz' } })
+		const scope = nock('https://crm.islash.test', {
+			reqheaders: { 'x-user-token': 'user-token-xyz' },
+		})
 			.get('/api/public/sticker')
 			.query({ session: 'session-852' })
 			.reply(200, { meta: { code: 'RESP_OKAY', message: 'Success' }, data: { stickers: [] } });
 
-		expect(await testCredential({ ...data, host: 'https://crm.islash.test/' })).toEqual({ status: 'OK', message: 'Connection tested successfully' });
+		expect(await testCredential({ ...data, host: 'https://crm.islash.test/' })).toEqual({
+			status: 'OK',
+			message: 'Connection tested successfully',
+		});
 		scope.done();
 	});
 
@@ -58,26 +72,51 @@ describe('iSlash API credential › test (the node’s credential test)', () => 
 		nock('https://crm.islash.test')
 			.get('/api/public/sticker')
 			.query(true)
-			.reply(200, { meta: { code: 'RESP_INVALID_SESSION', message: 'Invalid session key: check the session key' }, data: [] });
+			.reply(200, {
+				meta: {
+					code: 'RESP_INVALID_SESSION',
+					message: 'Invalid session key: check the session key',
+				},
+				data: [],
+			});
 
-		expect(await testCredential()).toEqual({ status: 'Error', message: 'Invalid session key: check the session key' });
+		expect(await testCredential()).toEqual({
+			status: 'Error',
+			message: 'Invalid session key: check the session key',
+		});
 	});
 
 	it('fails on an OK answer without the sticker list', async () => {
-		nock('https://crm.islash.test').get('/api/public/sticker').query(true).reply(200, { meta: { code: 'RESP_OKAY', message: 'Success' }, data: [] });
-		expect((await testCredential()).message).toMatch(/did not answer with the channel’s sticker list/);
+		nock('https://crm.islash.test')
+			.get('/api/public/sticker')
+			.query(true)
+			.reply(200, { meta: { code: 'RESP_OKAY', message: 'Success' }, data: [] });
+		expect((await testCredential()).message).toMatch(
+			/did not answer with the channel’s sticker list/,
+		);
 	});
 
 	it('shows iSlash’s reason and the status on an HTTP error', async () => {
-		nock('https://crm.islash.test').get('/api/public/sticker').query(true).reply(401, { meta: { code: 'RESP_UNAUTHORIZED', message: 'Invalid user token' } });
-		expect(await testCredential()).toEqual({ status: 'Error', message: 'Invalid user token (HTTP 401)' });
+		nock('https://crm.islash.test')
+			.get('/api/public/sticker')
+			.query(true)
+			.reply(401, { meta: { code: 'RESP_UNAUTHORIZED', message: 'Invalid user token' } });
+		expect(await testCredential()).toEqual({
+			status: 'Error',
+			message: 'Invalid user token (HTTP 401)',
+		});
 	});
 
 	it('a plain-http host typed without http:// says so instead of a bare EPROTO', async () => {
 		nock('https://crm.islash.test')
 			.get('/api/public/sticker')
 			.query(true)
-			.replyWithError(Object.assign(new Error('write EPROTO 0A00010B:SSL routines:ssl3_get_record:wrong version number'), { code: 'EPROTO' }));
+			.replyWithError(
+				Object.assign(
+					new Error('write EPROTO 0A00010B:SSL routines:ssl3_get_record:wrong version number'),
+					{ code: 'EPROTO' },
+				),
+			);
 		expect((await testCredential()).message).toBe(
 			'No answer from iSlash: the server did not answer over HTTPS; if it serves plain http, give its address with http://',
 		);

@@ -26,7 +26,9 @@ const twentyItems = Array.from({ length: 20 }, (_, i) => ({ json: { i } }));
 const listNumbers = { resource: 'smsNumber', operation: 'getAll', returnAll: true };
 
 function passwordHelper(extra: Record<string, string> = {}) {
-	return credentialsHelperFor([new NetSapiensApi()], { netSapiensApi: { ...passwordCredentials, ...extra } });
+	return credentialsHelperFor([new NetSapiensApi()], {
+		netSapiensApi: { ...passwordCredentials, ...extra },
+	});
 }
 
 /** A token endpoint that counts the requests it answers. */
@@ -74,17 +76,28 @@ describe('NetSapiens API credential', () => {
 			await runNetSapiens(listNumbers, { credentialsHelper });
 			const callsAfterFirstRun = credentialsHelper.preAuthenticationCalls.get('netSapiensApi');
 
-			const api = nock(BASE, { reqheaders: { authorization: 'Bearer tok-1' } }).get(SMS_NUMBERS).twice().reply(200, []);
-			const second = await runNetSapiens(listNumbers, { credentialsHelper, items: [{ json: {} }, { json: {} }] });
+			const api = nock(BASE, { reqheaders: { authorization: 'Bearer tok-1' } })
+				.get(SMS_NUMBERS)
+				.twice()
+				.reply(200, []);
+			const second = await runNetSapiens(listNumbers, {
+				credentialsHelper,
+				items: [{ json: {} }, { json: {} }],
+			});
 
 			expect(second.error).toBeUndefined();
 			api.done();
-			expect(credentialsHelper.preAuthenticationCalls.get('netSapiensApi')).toBe(callsAfterFirstRun);
+			expect(credentialsHelper.preAuthenticationCalls.get('netSapiensApi')).toBe(
+				callsAfterFirstRun,
+			);
 			expect(network.unexpected).toEqual([]);
 		});
 
 		it('a 401 mid-run fetches one new token and retries that request once', async () => {
-			const credentialsHelper = passwordHelper({ accessToken: 'expired-token', tokenIdentity: credentialIdentity(passwordCredentials) });
+			const credentialsHelper = passwordHelper({
+				accessToken: 'expired-token',
+				tokenIdentity: credentialIdentity(passwordCredentials),
+			});
 			const session = '/domains/~/users/~/messagesessions/abc123/messages';
 			const body = { type: 'chat', message: 'Hi', destination: '1123' };
 			const old = nock(BASE, { reqheaders: { authorization: 'Bearer expired-token' } })
@@ -93,7 +106,10 @@ describe('NetSapiens API credential', () => {
 				.post(session, body)
 				.reply(401, { code: 401, message: 'Authentication Required' });
 			const token = tokenEndpoint('tok-2');
-			const fresh = nock(BASE, { reqheaders: { authorization: 'Bearer tok-2' } }).post(session, body).twice().reply(202, ACCEPTED);
+			const fresh = nock(BASE, { reqheaders: { authorization: 'Bearer tok-2' } })
+				.post(session, body)
+				.twice()
+				.reply(202, ACCEPTED);
 
 			const result = await runNetSapiens(
 				{
@@ -119,12 +135,17 @@ describe('NetSapiens API credential', () => {
 		});
 
 		it('a token stored for another login is not sent: the 401 fetches one for the current login', async () => {
-			const credentialsHelper = passwordHelper({ accessToken: 'previous-users-token', tokenIdentity: 'another login' });
+			const credentialsHelper = passwordHelper({
+				accessToken: 'previous-users-token',
+				tokenIdentity: 'another login',
+			});
 			const anonymous = nock(BASE, { badheaders: ['authorization'] })
 				.get(SMS_NUMBERS)
 				.reply(401, { code: 401, message: 'Authentication Required' });
 			const token = tokenEndpoint('tok-4');
-			const fresh = nock(BASE, { reqheaders: { authorization: 'Bearer tok-4' } }).get(SMS_NUMBERS).reply(200, []);
+			const fresh = nock(BASE, { reqheaders: { authorization: 'Bearer tok-4' } })
+				.get(SMS_NUMBERS)
+				.reply(200, []);
 
 			const result = await runNetSapiens(listNumbers, { credentialsHelper });
 
@@ -136,7 +157,10 @@ describe('NetSapiens API credential', () => {
 		});
 
 		it('a 401 that survives the new token is reported, not retried again', async () => {
-			const credentialsHelper = passwordHelper({ accessToken: 'expired-token', tokenIdentity: credentialIdentity(passwordCredentials) });
+			const credentialsHelper = passwordHelper({
+				accessToken: 'expired-token',
+				tokenIdentity: credentialIdentity(passwordCredentials),
+			});
 			nock(BASE).get(SMS_NUMBERS).reply(401, { code: 401, message: 'Authentication Required' });
 			const token = tokenEndpoint('tok-3');
 			nock(BASE, { reqheaders: { authorization: 'Bearer tok-3' } })
@@ -153,7 +177,10 @@ describe('NetSapiens API credential', () => {
 		});
 
 		it('a refused token request shows the provider’s message and never the password or secret', async () => {
-			nock(BASE).post('/tokens', TOKEN_REQUEST).once().reply(401, { code: 401, message: 'Invalid username or password' });
+			nock(BASE)
+				.post('/tokens', TOKEN_REQUEST)
+				.once()
+				.reply(401, { code: 401, message: 'Invalid username or password' });
 
 			const result = await runNetSapiens(listNumbers, { credentialsHelper: passwordHelper() });
 
@@ -165,7 +192,9 @@ describe('NetSapiens API credential', () => {
 		});
 
 		it('an unreachable token endpoint gives a clean error without the request body', async () => {
-			nock(BASE).post('/tokens').replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+			nock(BASE)
+				.post('/tokens')
+				.replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
 
 			const result = await runNetSapiens(listNumbers, { credentialsHelper: passwordHelper() });
 
@@ -179,7 +208,9 @@ describe('NetSapiens API credential', () => {
 
 	describe('API key', () => {
 		it('sends the key as Bearer and asks for no token', async () => {
-			const scope = nock(BASE, { reqheaders: { authorization: `Bearer ${API_KEY}` } }).get(SMS_NUMBERS).reply(200, []);
+			const scope = nock(BASE, { reqheaders: { authorization: `Bearer ${API_KEY}` } })
+				.get(SMS_NUMBERS)
+				.reply(200, []);
 
 			const result = await runNetSapiens(listNumbers);
 
@@ -204,7 +235,9 @@ describe('NetSapiens API credential', () => {
 		it('takes the host from a pasted URL in Server', async () => {
 			const scope = nock('https://pbx2.test').get(`/ns-api/v2${SMS_NUMBERS}`).reply(200, []);
 			const result = await runNetSapiens(listNumbers, {
-				credentials: { netSapiensApi: { ...apiKeyCredentials, server: 'https://pbx2.test/ns-api/v2/' } },
+				credentials: {
+					netSapiensApi: { ...apiKeyCredentials, server: 'https://pbx2.test/ns-api/v2/' },
+				},
 			});
 			expect(result.error).toBeUndefined();
 			scope.done();
@@ -213,7 +246,9 @@ describe('NetSapiens API credential', () => {
 		it('uses the Base URL Override as given', async () => {
 			const scope = nock('https://gateway.test').get(`/custom/v2${SMS_NUMBERS}`).reply(200, []);
 			const result = await runNetSapiens(listNumbers, {
-				credentials: { netSapiensApi: { ...apiKeyCredentials, baseUrl: 'https://gateway.test/custom/v2/' } },
+				credentials: {
+					netSapiensApi: { ...apiKeyCredentials, baseUrl: 'https://gateway.test/custom/v2/' },
+				},
 			});
 			expect(result.error).toBeUndefined();
 			scope.done();
@@ -221,11 +256,14 @@ describe('NetSapiens API credential', () => {
 	});
 
 	describe('credential test (the nodes’ credential test, as n8n’s tester runs it)', () => {
-		const runTest = async (credentials: ICredentialDataDecryptedObject) => await runCredentialTest(new NetSapiens(), 'netSapiensApi', credentials);
+		const runTest = async (credentials: ICredentialDataDecryptedObject) =>
+			await runCredentialTest(new NetSapiens(), 'netSapiensApi', credentials);
 
 		it('is the nodes’ test, not the credential’s (n8n would use a credential `test` first)', () => {
 			expect('test' in new NetSapiensApi()).toBe(false);
-			expect(new NetSapiensTrigger().description.credentials?.[0].testedBy).toBe(new NetSapiens().description.credentials?.[0].testedBy);
+			expect(new NetSapiensTrigger().description.credentials?.[0].testedBy).toBe(
+				new NetSapiens().description.credentials?.[0].testedBy,
+			);
 		});
 
 		it('API key: GET /apikeys/~ with the key', async () => {
@@ -233,26 +271,40 @@ describe('NetSapiens API credential', () => {
 				.get('/apikeys/~')
 				.reply(200, { 'key-id': 'nsd-123dsa23', 'user-scope': 'Office Manager' });
 
-			expect(await runTest(apiKeyCredentials)).toEqual({ status: 'OK', message: 'Connection tested successfully' });
+			expect(await runTest(apiKeyCredentials)).toEqual({
+				status: 'OK',
+				message: 'Connection tested successfully',
+			});
 			scope.done();
 		});
 
 		it('Username/Password: the password-grant token request itself, the documented body and no Bearer', async () => {
-			const scope = nock(BASE, { badheaders: ['authorization'] }).post('/tokens', TOKEN_REQUEST).reply(200, tokenAnswer('tok-test'));
+			const scope = nock(BASE, { badheaders: ['authorization'] })
+				.post('/tokens', TOKEN_REQUEST)
+				.reply(200, tokenAnswer('tok-test'));
 
-			expect(await runTest(passwordCredentials)).toEqual({ status: 'OK', message: 'Connection tested successfully' });
+			expect(await runTest(passwordCredentials)).toEqual({
+				status: 'OK',
+				message: 'Connection tested successfully',
+			});
 			scope.done();
 			expect(network.unexpected).toEqual([]);
 		});
 
 		it('shows NetSapiens’ own reason and the status, e.g. for a wrong password', async () => {
 			nock(BASE).post('/tokens').reply(400, { code: 400, message: 'Invalid credentials' });
-			expect(await runTest({ ...passwordCredentials, password: 'wrong' })).toEqual({ status: 'Error', message: 'Invalid credentials (HTTP 400)' });
+			expect(await runTest({ ...passwordCredentials, password: 'wrong' })).toEqual({
+				status: 'Error',
+				message: 'Invalid credentials (HTTP 400)',
+			});
 		});
 
 		it('shows the reason for a key without access', async () => {
 			nock(BASE).get('/apikeys/~').reply(403, { code: 403, message: 'API key is disabled' });
-			expect(await runTest(apiKeyCredentials)).toEqual({ status: 'Error', message: 'API key is disabled (HTTP 403)' });
+			expect(await runTest(apiKeyCredentials)).toEqual({
+				status: 'Error',
+				message: 'API key is disabled (HTTP 403)',
+			});
 		});
 	});
 });

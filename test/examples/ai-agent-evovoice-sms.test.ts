@@ -10,13 +10,20 @@ interface WorkflowFile {
 	settings: { executionOrder?: string };
 }
 
-const workflow = JSON.parse(readFileSync(join(__dirname, '../../examples/ai-agent-evovoice-sms.json'), 'utf8')) as WorkflowFile;
-const tool = workflow.nodes.find((node) => node.type === 'n8n-nodes-session-messaging.evoVoiceTool')!;
-const fromAICalls = [...JSON.stringify(workflow).matchAll(/\$fromAI\('(\w+)', `([^`]*)`, '(\w+)'\)/g)];
+const workflow = JSON.parse(
+	readFileSync(join(__dirname, '../../examples/ai-agent-evovoice-sms.json'), 'utf8'),
+) as WorkflowFile;
+const tool = workflow.nodes.find(
+	(node) => node.type === 'n8n-nodes-session-messaging.evoVoiceTool',
+)!;
+const fromAICalls = [
+	...JSON.stringify(workflow).matchAll(/\$fromAI\('(\w+)', `([^`]*)`, '(\w+)'\)/g),
+];
 
 describe('examples/ai-agent-evovoice-sms.json', () => {
 	it('wires n8n’s AI Agent: the request in, the OpenAI Chat Model as its model, the EvoVoice node as its tool', () => {
-		const to = (from: string, kind: string) => workflow.connections[from]?.[kind]?.[0]?.map((link) => `${link.node} (${link.type})`);
+		const to = (from: string, kind: string) =>
+			workflow.connections[from]?.[kind]?.[0]?.map((link) => `${link.node} (${link.type})`);
 		expect(to('When clicking ‘Execute workflow’', 'main')).toEqual(['Customer request (main)']);
 		expect(to('Customer request', 'main')).toEqual(['AI Agent (main)']);
 		expect(to('OpenAI Chat Model', 'ai_languageModel')).toEqual(['AI Agent (ai_languageModel)']);
@@ -31,9 +38,16 @@ describe('examples/ai-agent-evovoice-sms.json', () => {
 		const node = new EvoVoice();
 		expect(node.description.usableAsTool).toBe(true);
 		const operation = node.description.properties.find(
-			(property: INodeProperties) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(tool.parameters.resource as string),
+			(property: INodeProperties) =>
+				property.name === 'operation' &&
+				property.displayOptions?.show?.resource?.includes(tool.parameters.resource as string),
 		)!;
-		expect(operation.options).toContainEqual(expect.objectContaining({ value: tool.parameters.operation, action: 'Send a session message' }));
+		expect(operation.options).toContainEqual(
+			expect.objectContaining({
+				value: tool.parameters.operation,
+				action: 'Send a session message',
+			}),
+		);
 		expect(fromAICalls.map(([, key]) => key)).toEqual(['phoneNumber', 'text']);
 		expect(tool.parameters.toAddress).toContain("$fromAI('phoneNumber'");
 		expect(tool.parameters.body).toContain("$fromAI('text'");
@@ -41,7 +55,11 @@ describe('examples/ai-agent-evovoice-sms.json', () => {
 
 	it('describes every $fromAI() value, its format included: the description is all a model sees of a field', () => {
 		for (const [, key, description, type] of fromAICalls) {
-			expect({ key, type, long: description.length >= 20 }).toEqual({ key, type: 'string', long: true });
+			expect({ key, type, long: description.length >= 20 }).toEqual({
+				key,
+				type: 'string',
+				long: true,
+			});
 		}
 		expect(fromAICalls[0][2]).toMatch(/E\.164/);
 	});

@@ -15,15 +15,30 @@ function parametersOf(name: string): INodeParameters {
 describe('examples/evovoice-send-and-read.json', () => {
 	it('starts with a Manual Trigger and uses the EvoVoice nodes and credential by name', () => {
 		expect(example.nodes[0].type).toBe('n8n-nodes-base.manualTrigger');
-		for (const node of example.nodes.filter((candidate) => candidate.type.startsWith('n8n-nodes-session-messaging.'))) {
+		for (const node of example.nodes.filter((candidate) =>
+			candidate.type.startsWith('n8n-nodes-session-messaging.'),
+		)) {
 			expect(node.type).toBe('n8n-nodes-session-messaging.evoVoice');
-			expect(node).toMatchObject({ credentials: { evoVoiceApi: { id: 'evoVoiceApi-demo', name: 'EvoVoice API demo' } } });
+			expect(node).toMatchObject({
+				credentials: { evoVoiceApi: { id: 'evoVoiceApi-demo', name: 'EvoVoice API demo' } },
+			});
 		}
 	});
 
 	it('its EvoVoice steps send the requests they describe', async () => {
-		const sent = { id: 'm1', endpointId: 'e1', direction: 'Outgoing', otherAddress: '+15556667777', text: 'Hello' };
-		const conversation = { id: 'v1', endpointId: 'e1', otherAddress: '+15556667777', mostRecentMessage: sent };
+		const sent = {
+			id: 'm1',
+			endpointId: 'e1',
+			direction: 'Outgoing',
+			otherAddress: '+15556667777',
+			text: 'Hello',
+		};
+		const conversation = {
+			id: 'v1',
+			endpointId: 'e1',
+			otherAddress: '+15556667777',
+			mostRecentMessage: sent,
+		};
 		const scope = nock(BASE, { reqheaders: { authorization: BASIC } })
 			.post('/messages', {
 				endpointId: 'YOUR_PHONE_NUMBER_ENDPOINT_ID',
@@ -39,8 +54,14 @@ describe('examples/evovoice-send-and-read.json', () => {
 			.reply(200, { items: [sent] });
 
 		const send = await runEvoVoice({ parameters: parametersOf('Send text') });
-		const conversations = await runEvoVoice({ parameters: parametersOf('Conversations of the number'), items: send.main });
-		const read = await runEvoVoice({ parameters: parametersOf('Read the conversation'), items: conversations.main });
+		const conversations = await runEvoVoice({
+			parameters: parametersOf('Conversations of the number'),
+			items: send.main,
+		});
+		const read = await runEvoVoice({
+			parameters: parametersOf('Read the conversation'),
+			items: conversations.main,
+		});
 
 		expect(read.error).toBeUndefined();
 		expect(read.main.map((item) => item.json)).toEqual([sent]);

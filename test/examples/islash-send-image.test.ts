@@ -3,7 +3,17 @@ import { join } from 'path';
 import type { INodeParameters } from 'n8n-workflow';
 import { ISlash } from '../../nodes/ISlash/ISlash.node';
 import { guardNetwork } from '../harness/nockGuard';
-import { BASE, capture, nock, okay, parseMultipart, runISlash, SESSION, sentMessage, type CapturedRequest } from '../nodes/ISlash/fixtures';
+import {
+	BASE,
+	capture,
+	nock,
+	okay,
+	parseMultipart,
+	runISlash,
+	SESSION,
+	sentMessage,
+	type CapturedRequest,
+} from '../nodes/ISlash/fixtures';
 
 guardNetwork();
 
@@ -16,11 +26,18 @@ interface WorkflowNode {
 }
 interface WorkflowFile {
 	nodes: WorkflowNode[];
-	connections: Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }>;
+	connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: string; index: number }>> }
+	>;
 }
 
-const workflow = JSON.parse(readFileSync(join(__dirname, '../../examples/islash-send-image.json'), 'utf8')) as WorkflowFile;
-const iSlashNode = workflow.nodes.find((node) => node.type === 'n8n-nodes-session-messaging.iSlash')!;
+const workflow = JSON.parse(
+	readFileSync(join(__dirname, '../../examples/islash-send-image.json'), 'utf8'),
+) as WorkflowFile;
+const iSlashNode = workflow.nodes.find(
+	(node) => node.type === 'n8n-nodes-session-messaging.iSlash',
+)!;
 
 describe('examples/islash-send-image.json', () => {
 	it('is an importable chain that downloads nothing: Manual Trigger → Set (base64) → Convert to File → iSlash, with a sticky note', () => {
@@ -37,19 +54,30 @@ describe('examples/islash-send-image.json', () => {
 			expect(names.has(from)).toBe(true);
 			for (const target of main.flat()) expect(names.has(target.node)).toBe(true);
 		}
-		expect(iSlashNode.credentials).toEqual({ iSlashApi: { id: 'iSlashApi-demo', name: 'iSlash API demo' } });
+		expect(iSlashNode.credentials).toEqual({
+			iSlashApi: { id: 'iSlashApi-demo', name: 'iSlash API demo' },
+		});
 		const known = new Set(new ISlash().description.properties.map((property) => property.name));
 		expect(Object.keys(iSlashNode.parameters).filter((name) => !known.has(name))).toEqual([]);
 	});
 
-	it("its iSlash step uploads the picture with the caption as one multipart request", async () => {
+	it('its iSlash step uploads the picture with the caption as one multipart request', async () => {
 		const seen: CapturedRequest[] = [];
-		nock(BASE).post('/send-session-message').reply(capture(seen, okay({ message: sentMessage })));
+		nock(BASE)
+			.post('/send-session-message')
+			.reply(capture(seen, okay({ message: sentMessage })));
 		const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 
 		const result = await runISlash({
 			parameters: iSlashNode.parameters,
-			items: [{ json: {}, binary: { data: { data: png.toString('base64'), mimeType: 'image/png', fileName: 'photo.png' } } }],
+			items: [
+				{
+					json: {},
+					binary: {
+						data: { data: png.toString('base64'), mimeType: 'image/png', fileName: 'photo.png' },
+					},
+				},
+			],
 		});
 
 		expect(result.error).toBeUndefined();

@@ -6,7 +6,8 @@ import { ACCEPTED, BASE, BEARER, runNetSapiens } from '../nodes/NetSapiens/fixtu
 
 const network = guardNetwork();
 
-const parametersOf = (name: string) => example.nodes.find((node) => node.name === name)!.parameters as INodeParameters;
+const parametersOf = (name: string) =>
+	example.nodes.find((node) => node.name === name)!.parameters as INodeParameters;
 
 describe('examples/netsapiens-sms-reply.json', () => {
 	it('sends an SMS in a new session, then replies in that same session', async () => {
@@ -34,7 +35,9 @@ describe('examples/netsapiens-sms-reply.json', () => {
 			});
 
 		const first = await runNetSapiens(parametersOf('Send SMS (new session)'));
-		const reply = await runNetSapiens(parametersOf('Reply in the same session'), { items: first.main.map(({ json }) => ({ json })) });
+		const reply = await runNetSapiens(parametersOf('Reply in the same session'), {
+			items: first.main.map(({ json }) => ({ json })),
+		});
 
 		expect(first.error).toBeUndefined();
 		expect(reply.error).toBeUndefined();
@@ -46,9 +49,13 @@ describe('examples/netsapiens-sms-reply.json', () => {
 
 	it('is an importable workflow starting with a Manual Trigger', () => {
 		expect(example.nodes[0].type).toBe('n8n-nodes-base.manualTrigger');
-		const steps = example.nodes.slice(1).filter((node) => node.type !== 'n8n-nodes-base.stickyNote');
+		const steps = example.nodes
+			.slice(1)
+			.filter((node) => node.type !== 'n8n-nodes-base.stickyNote');
 		expect(steps.length).toBeGreaterThan(0);
-		expect(steps.every((node) => node.type === 'n8n-nodes-session-messaging.netSapiens')).toBe(true);
+		expect(steps.every((node) => node.type === 'n8n-nodes-session-messaging.netSapiens')).toBe(
+			true,
+		);
 		// a sticky note says what to fill in before the first run
 		expect(example.nodes.some((node) => node.type === 'n8n-nodes-base.stickyNote')).toBe(true);
 	});

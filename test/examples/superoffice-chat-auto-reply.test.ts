@@ -15,7 +15,10 @@ interface ExampleNode {
 
 const example = JSON.parse(
 	readFileSync(join(__dirname, '../../examples/superoffice-chat-auto-reply.json'), 'utf8'),
-) as { nodes: ExampleNode[]; connections: Record<string, { main: Array<Array<{ node: string }>> }> };
+) as {
+	nodes: ExampleNode[];
+	connections: Record<string, { main: Array<Array<{ node: string }>> }>;
+};
 const byType = (type: string) => example.nodes.find((node) => node.type === type)!;
 
 guardNetwork();
@@ -30,8 +33,13 @@ describe('examples/superoffice-chat-auto-reply.json', () => {
 		// for a SuperOffice event unless its trigger ships disabled.
 		expect(trigger.disabled).toBe(true);
 		expect(example.connections[trigger.name].main[0][0].node).toBe(send.name);
-		expect(trigger.parameters).toMatchObject({ events: ['chatsession.message'], customerMessagesOnly: true });
-		expect(send.credentials).toEqual({ superOfficeApi: { id: 'superOfficeApi-demo', name: 'SuperOffice API demo' } });
+		expect(trigger.parameters).toMatchObject({
+			events: ['chatsession.message'],
+			customerMessagesOnly: true,
+		});
+		expect(send.credentials).toEqual({
+			superOfficeApi: { id: 'superOfficeApi-demo', name: 'SuperOffice API demo' },
+		});
 	});
 
 	it('its send node answers a message item from the trigger in the same chat session', async () => {
@@ -43,12 +51,22 @@ describe('examples/superoffice-chat-auto-reply.json', () => {
 					body.ChatSessionId === 178105 &&
 					body.Type === 'ToCustomer' &&
 					body.Author === 'n8n bot' &&
-					body.Message === 'Thanks for your message ("Do you ship to Norway?"). An agent will be with you shortly.',
+					body.Message ===
+						'Thanks for your message ("Do you ship to Norway?"). An agent will be with you shortly.',
 			)
 			.reply(200, { ChatMessageId: 9 });
 
 		const result = await runSuperOffice({
-			items: [{ json: { ChatMessageId: 8, ChatSessionId: 178105, Type: 'ToUser', Message: 'Do you ship to Norway?' } }],
+			items: [
+				{
+					json: {
+						ChatMessageId: 8,
+						ChatSessionId: 178105,
+						Type: 'ToUser',
+						Message: 'Do you ship to Norway?',
+					},
+				},
+			],
 			parameters: send.parameters,
 		});
 

@@ -60,11 +60,20 @@ export class FixtureCredentialsHelper extends ICredentialsHelper {
 			const resolve = (value: string) =>
 				value.startsWith('=') && workflow && node
 					? String(
-							workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '') ?? '',
+							workflow.expression.getSimpleParameterValue(
+								node,
+								value,
+								'internal',
+								{ $credentials: credentials },
+								undefined,
+								'',
+							) ?? '',
 						)
 					: value;
 			for (const [outerKey, entries] of Object.entries(authenticate.properties)) {
-				const target = ((options as unknown as Record<string, Record<string, unknown>>)[outerKey] ??= {});
+				const target = ((options as unknown as Record<string, Record<string, unknown>>)[
+					outerKey
+				] ??= {});
 				for (const [key, value] of Object.entries(entries as Record<string, string>)) {
 					target[resolve(key)] = resolve(value);
 				}
@@ -81,15 +90,24 @@ export class FixtureCredentialsHelper extends ICredentialsHelper {
 		credentialsExpired: boolean,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.type(typeName);
-		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		const expirable = type.properties.find(
+			(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
+		);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
-		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) {
+		if (
+			credentials[expirable.name] !== '' &&
+			credentials[expirable.name] !== undefined &&
+			!credentialsExpired
+		) {
 			return undefined;
 		}
 		this.preAuthenticationCalls.set(typeName, (this.preAuthenticationCalls.get(typeName) ?? 0) + 1);
 		const output = await type.preAuthentication.call(helpers, credentials);
 		if (output[expirable.name] === undefined) return undefined;
-		this.store.set(typeName, { ...(this.store.get(typeName) ?? {}), ...(output as ICredentialDataDecryptedObject) });
+		this.store.set(typeName, {
+			...(this.store.get(typeName) ?? {}),
+			...(output as ICredentialDataDecryptedObject),
+		});
 		return Object.assign(credentials, output);
 	}
 
@@ -116,7 +134,11 @@ export class FixtureCredentialsHelper extends ICredentialsHelper {
 		return { ...defaults, ...stored };
 	}
 
-	async updateCredentials(_details: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentials(
+		_details: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		this.store.set(type, data);
 	}
 
@@ -142,12 +164,24 @@ export class FixtureCredentialsHelper extends ICredentialsHelper {
  * of its own: the node's `methods.credentialTest[testedBy]`, called on n8n-core's CredentialTestContext
  * (whose `helpers.request` is n8n's own HTTP client, so nock sees the real request).
  */
-export async function runCredentialTest(nodeType: INodeType, credentialType: string, data: ICredentialDataDecryptedObject) {
-	const entry = nodeType.description.credentials?.find((credential) => credential.name === credentialType);
+export async function runCredentialTest(
+	nodeType: INodeType,
+	credentialType: string,
+	data: ICredentialDataDecryptedObject,
+) {
+	const entry = nodeType.description.credentials?.find(
+		(credential) => credential.name === credentialType,
+	);
 	const testedBy = entry?.testedBy;
-	if (typeof testedBy !== 'string') throw new Error(`${nodeType.description.name} names no credential test for ${credentialType}`);
+	if (typeof testedBy !== 'string')
+		throw new Error(`${nodeType.description.name} names no credential test for ${credentialType}`);
 	const test = nodeType.methods?.credentialTest?.[testedBy];
 	if (!test) throw new Error(`${nodeType.description.name} has no credential test ${testedBy}`);
 	const context = new CredentialTestContext({} as IWorkflowExecuteAdditionalData);
-	return await test.call(context, { id: 'credential-under-test', name: credentialType, type: credentialType, data });
+	return await test.call(context, {
+		id: 'credential-under-test',
+		name: credentialType,
+		type: credentialType,
+		data,
+	});
 }

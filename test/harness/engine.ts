@@ -136,7 +136,9 @@ export function credentialsHelperFor(
 	credentialTypes: ICredentialType[],
 	credentials: Record<string, ICredentialDataDecryptedObject> = {},
 ): FixtureCredentialsHelper {
-	const helper = new FixtureCredentialsHelper(new Map(credentialTypes.map((type) => [type.name, type])));
+	const helper = new FixtureCredentialsHelper(
+		new Map(credentialTypes.map((type) => [type.name, type])),
+	);
 	for (const [type, data] of Object.entries(credentials)) helper.store.set(type, { ...data });
 	return helper;
 }
@@ -152,7 +154,8 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const { nodeTypes, typeName } = nodeTypesFor(nodeType);
 
 	const credentialsHelper =
-		options.credentialsHelper ?? credentialsHelperFor(options.credentialTypes ?? [], options.credentials);
+		options.credentialsHelper ??
+		credentialsHelperFor(options.credentialTypes ?? [], options.credentials);
 	const executionId = options.executionId ?? `test-execution-${++executionCounter}`;
 	const nodeCredentials = Object.fromEntries(
 		Object.keys(options.credentials ?? Object.fromEntries(credentialsHelper.store)).map((type) => [
@@ -173,7 +176,9 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		id: 'node-under-test',
 		name: NODE_NAME,
 		type: typeName,
-		typeVersion: Array.isArray(description.version) ? Math.max(...description.version) : description.version,
+		typeVersion: Array.isArray(description.version)
+			? Math.max(...description.version)
+			: description.version,
 		position: [200, 0],
 		parameters: options.parameters,
 		credentials: nodeCredentials,
@@ -199,9 +204,14 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			nodeExecutionStack: [{ node: trigger, data: { main: [items] }, source: null }],
 		},
 	});
-	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const run = await new WorkflowExecute(
+		additionalData,
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	const outputs = run.data.resultData.runData[NODE_NAME]?.[0]?.data?.main ?? [];
-	if (!run.data.resultData.error) recordOutputSample(description, options, (outputs[0] ?? []) as INodeExecutionData[]);
+	if (!run.data.resultData.error)
+		recordOutputSample(description, options, (outputs[0] ?? []) as INodeExecutionData[]);
 	return {
 		main: (outputs[0] ?? []) as INodeExecutionData[],
 		errorOutput: (outputs[1] ?? []) as INodeExecutionData[],

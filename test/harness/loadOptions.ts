@@ -24,7 +24,10 @@ export interface LoadOptionsOptions {
  */
 export function loadOptionsContext(options: LoadOptionsOptions): LoadOptionsContext {
 	const { nodeTypes, typeName } = nodeTypesFor(options.nodeType);
-	const credentialsHelper = credentialsHelperFor(options.credentialTypes ?? [], options.credentials);
+	const credentialsHelper = credentialsHelperFor(
+		options.credentialTypes ?? [],
+		options.credentials,
+	);
 	const node: INode = {
 		id: 'node-under-test',
 		name: 'Node Under Test',
@@ -33,10 +36,20 @@ export function loadOptionsContext(options: LoadOptionsOptions): LoadOptionsCont
 		position: [0, 0],
 		parameters: options.parameters ?? {},
 		credentials: Object.fromEntries(
-			Object.keys(options.credentials ?? {}).map((type) => [type, { id: `${type}-id`, name: `${type} fixture` }]),
+			Object.keys(options.credentials ?? {}).map((type) => [
+				type,
+				{ id: `${type}-id`, name: `${type} fixture` },
+			]),
 		),
 	};
-	const workflow = new Workflow({ id: 'load-options', nodes: [node], connections: {}, active: false, nodeTypes, settings: {} });
+	const workflow = new Workflow({
+		id: 'load-options',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+		settings: {},
+	});
 	const additionalData = buildAdditionalData(workflow, 'load-options', credentialsHelper, {
 		currentNodeParameters: node.parameters,
 	});

@@ -1,6 +1,11 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { INodeExecutionData, INodeParameters, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeParameters,
+	INodeProperties,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 /**
  * With OUTPUT_SAMPLES_DIR set, every successful run appends its output items to
@@ -18,20 +23,31 @@ export function recordOutputSample(
 	const operation = chosen(description.properties, 'operation', options.parameters, resource);
 	if (!resource || !operation) return;
 	// Continue On Fail turns a failure into an { error } item: that is n8n's error shape, not the operation's.
-	const samples = items.filter((item) => !(options.onError && 'error' in item.json)).map((item) => JSON.stringify(item.json));
+	const samples = items
+		.filter((item) => !(options.onError && 'error' in item.json))
+		.map((item) => JSON.stringify(item.json));
 	if (samples.length === 0) return;
 	mkdirSync(dir, { recursive: true });
-	appendFileSync(path.join(dir, `${description.name}.${resource}.${operation}.jsonl`), samples.join('\n') + '\n');
+	appendFileSync(
+		path.join(dir, `${description.name}.${resource}.${operation}.jsonl`),
+		samples.join('\n') + '\n',
+	);
 }
 
 /** The parameter's value in the run, or the default of the property n8n would show for it. */
-function chosen(properties: INodeProperties[], name: string, parameters: INodeParameters, resource?: string): string | undefined {
+function chosen(
+	properties: INodeProperties[],
+	name: string,
+	parameters: INodeParameters,
+	resource?: string,
+): string | undefined {
 	const value = parameters[name];
 	if (typeof value === 'string') return value;
 	const shown = properties.find(
 		(property) =>
 			property.name === name &&
-			(resource === undefined || (property.displayOptions?.show?.resource ?? [resource]).includes(resource)),
+			(resource === undefined ||
+				(property.displayOptions?.show?.resource ?? [resource]).includes(resource)),
 	);
 	return typeof shown?.default === 'string' ? shown.default : undefined;
 }

@@ -88,7 +88,10 @@ export class TriggerHarness {
 
 	constructor(private readonly options: TriggerOptions) {
 		const { nodeTypes, typeName } = nodeTypesFor(options.nodeType);
-		this.credentialsHelper = credentialsHelperFor(options.credentialTypes ?? [], options.credentials);
+		this.credentialsHelper = credentialsHelperFor(
+			options.credentialTypes ?? [],
+			options.credentials,
+		);
 		this.node = {
 			id: 'trigger-under-test',
 			name: TRIGGER_NAME,
@@ -98,7 +101,10 @@ export class TriggerHarness {
 			parameters: options.parameters,
 			webhookId: 'b1f7c3de-0000-4000-8000-000000000001',
 			credentials: Object.fromEntries(
-				Object.keys(options.credentials ?? {}).map((type) => [type, { id: `${type}-id`, name: type }]),
+				Object.keys(options.credentials ?? {}).map((type) => [
+					type,
+					{ id: `${type}-id`, name: type },
+				]),
 			),
 		};
 		this.nodeTypes = nodeTypes;
@@ -173,12 +179,22 @@ export class TriggerHarness {
 	}
 
 	/** Runs a webhook lifecycle method (checkExists / create / delete) as n8n does on (de)activation. */
-	async lifecycle(method: 'checkExists' | 'create' | 'delete', activation: WorkflowActivateMode = 'activate') {
+	async lifecycle(
+		method: 'checkExists' | 'create' | 'delete',
+		activation: WorkflowActivateMode = 'activate',
+	) {
 		const methods = this.nodeType.webhookMethods?.default;
 		const fn = methods?.[method];
 		if (!fn) throw new Error(`no webhook method ${method}`);
 		const workflow = this.fromRow();
-		const context = new HookContext(workflow, this.node, this.additionalData(workflow), 'trigger', activation, this.webhookData(workflow));
+		const context = new HookContext(
+			workflow,
+			this.node,
+			this.additionalData(workflow),
+			'trigger',
+			activation,
+			this.webhookData(workflow),
+		);
 		const result = await fn.call(context);
 		this.saveIfChanged(workflow);
 		this.active = workflow;
@@ -187,7 +203,14 @@ export class TriggerHarness {
 
 	/** The URL n8n would register for this trigger's webhook. */
 	webhookUrl(mode: WorkflowExecuteMode = 'trigger'): string {
-		const context = new HookContext(this.active, this.node, this.additionalData(), mode, 'activate', this.webhookData());
+		const context = new HookContext(
+			this.active,
+			this.node,
+			this.additionalData(),
+			mode,
+			'activate',
+			this.webhookData(),
+		);
 		return context.getNodeWebhookUrl('default') ?? '';
 	}
 
@@ -222,7 +245,11 @@ export class TriggerHarness {
 		);
 		const rawBody =
 			delivery.rawBody ??
-			(delivery.body === undefined ? undefined : Buffer.from(typeof delivery.body === 'string' ? delivery.body : JSON.stringify(delivery.body)));
+			(delivery.body === undefined
+				? undefined
+				: Buffer.from(
+						typeof delivery.body === 'string' ? delivery.body : JSON.stringify(delivery.body),
+					));
 		const req = {
 			method: delivery.method ?? 'POST',
 			body: delivery.body ?? {},
@@ -247,7 +274,8 @@ export class TriggerHarness {
 		const webhook = this.nodeType.webhook;
 		if (!webhook) throw new Error('node has no webhook method');
 		const result = await webhook.call(context);
-		const startsExecutionAnsweredByN8n = result.workflowData !== undefined && result.noWebhookResponse !== true;
+		const startsExecutionAnsweredByN8n =
+			result.workflowData !== undefined && result.noWebhookResponse !== true;
 		if (!startsExecutionAnsweredByN8n && !testMode) this.saveIfChanged(workflow);
 		return { ...result, response, items: result.workflowData?.[0] };
 	}

@@ -19,7 +19,9 @@ import { SuperOfficeTrigger } from '../../nodes/SuperOffice/SuperOfficeTrigger.n
 const jestNodeEnv = process.env.NODE_ENV;
 delete process.env.NODE_ENV;
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- must load after NODE_ENV is cleared
-const n8nNodesBase = require('eslint-plugin-n8n-nodes-base') as { configs: { nodes: { rules: Record<string, never> } } };
+const n8nNodesBase = require('eslint-plugin-n8n-nodes-base') as {
+	configs: { nodes: { rules: Record<string, never> } };
+};
 process.env.NODE_ENV = jestNodeEnv;
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
@@ -32,9 +34,14 @@ function literal(value: unknown, indent: string): string {
 		return `[\n${value.map((entry) => `${inner}${literal(entry, inner)},`).join('\n')}\n${indent}]`;
 	}
 	if (value && typeof value === 'object') {
-		const entries = Object.entries(value).filter(([, entry]) => typeof entry !== 'function' && entry !== undefined);
+		const entries = Object.entries(value).filter(
+			([, entry]) => typeof entry !== 'function' && entry !== undefined,
+		);
 		if (entries.length === 0) return '{}';
-		const lines = entries.map(([key, entry]) => `${inner}${IDENTIFIER.test(key) ? key : JSON.stringify(key)}: ${literal(entry, inner)},`);
+		const lines = entries.map(
+			([key, entry]) =>
+				`${inner}${IDENTIFIER.test(key) ? key : JSON.stringify(key)}: ${literal(entry, inner)},`,
+		);
 		return `{\n${lines.join('\n')}\n${indent}}`;
 	}
 	return JSON.stringify(value);
@@ -56,7 +63,10 @@ const eslint = new ESLint({
 	overrideConfig: [
 		{
 			files: ['**/*.ts'],
-			languageOptions: { parser: tseslint.parser as never, parserOptions: { sourceType: 'module' } },
+			languageOptions: {
+				parser: tseslint.parser as never,
+				parserOptions: { sourceType: 'module' },
+			},
 			plugins: { 'n8n-nodes-base': n8nNodesBase as never },
 			rules: {
 				...n8nNodesBase.configs.nodes.rules,
@@ -80,9 +90,13 @@ it.each(nodes.map((node) => [node.constructor.name, node] as const))(
 			'}',
 			'',
 		].join('\n');
-		const [result] = await eslint.lintText(source, { filePath: `nodes/${className}/${className}.node.ts` });
+		const [result] = await eslint.lintText(source, {
+			filePath: `nodes/${className}/${className}.node.ts`,
+		});
 		const lines = source.split('\n');
-		const problems = result.messages.map((m) => `${m.ruleId}: ${m.message} — ${lines[m.line - 1]?.trim()}`);
+		const problems = result.messages.map(
+			(m) => `${m.ruleId}: ${m.message} — ${lines[m.line - 1]?.trim()}`,
+		);
 		expect(problems).toEqual([]);
 	},
 	30_000,

@@ -12,7 +12,8 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 	let current = target;
 	for (const key of keys.slice(0, -1)) {
 		const next = current[key];
-		current = (current[key] = next && typeof next === 'object' ? { ...(next as object) } : {}) as Record<string, unknown>;
+		current = (current[key] =
+			next && typeof next === 'object' ? { ...(next as object) } : {}) as Record<string, unknown>;
 	}
 	const last = keys[keys.length - 1];
 	if (value === undefined) delete current[last];
@@ -41,7 +42,10 @@ export interface Drive {
 }
 
 /** Runs the operation; anything thrown out of the engine is returned, never lost. */
-export async function drive(op: SendOperation, options: Drive = {}): Promise<{ result?: RunResult; thrown?: unknown }> {
+export async function drive(
+	op: SendOperation,
+	options: Drive = {},
+): Promise<{ result?: RunResult; thrown?: unknown }> {
 	const parameters = patched(op.parameters, options.set);
 	if (options.requestOptions) parameters.requestOptions = options.requestOptions as INodeParameters;
 	try {
@@ -76,7 +80,8 @@ export function countRequests(scope: nock.Scope, into: Map<number | 'none', numb
 	return scope;
 }
 
-export const total = (counts: Map<unknown, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
+export const total = (counts: Map<unknown, number>) =>
+	[...counts.values()].reduce((a, b) => a + b, 0);
 
 /** A captured request's body: multipart parts by name, or the parsed JSON. */
 export async function decodeBody(request: CapturedRequest): Promise<IDataObject> {
@@ -93,7 +98,8 @@ export async function requestProblems(
 ): Promise<string[]> {
 	if (seen.length !== 1) return [`expected 1 request, saw ${seen.length}`];
 	const problems: string[] = [];
-	if (seen[0].path !== expected.path) problems.push(`path ${seen[0].path}, expected ${expected.path}`);
+	if (seen[0].path !== expected.path)
+		problems.push(`path ${seen[0].path}, expected ${expected.path}`);
 	const body = await decodeBody(seen[0]);
 	if (!isDeepStrictEqual(body, expected.body)) {
 		problems.push(`body ${JSON.stringify(body)}, expected ${JSON.stringify(expected.body)}`);

@@ -24,7 +24,11 @@ export function reachableText(value: unknown): string {
 			parts.push(current);
 			return;
 		}
-		if (typeof current === 'number' || typeof current === 'boolean' || typeof current === 'bigint') {
+		if (
+			typeof current === 'number' ||
+			typeof current === 'boolean' ||
+			typeof current === 'bigint'
+		) {
 			parts.push(String(current));
 			return;
 		}
@@ -90,7 +94,13 @@ export class Ledger {
 	readonly leaks: string[] = [];
 
 	/** Records one case; `problems` empty means it held. */
-	record(section: string, operation: string, caseName: string, outcome: string, problems: string[]): void {
+	record(
+		section: string,
+		operation: string,
+		caseName: string,
+		outcome: string,
+		problems: string[],
+	): void {
 		this.rows.push({ section, operation, case: caseName, outcome, ok: problems.length === 0 });
 	}
 
@@ -103,7 +113,10 @@ export class Ledger {
 		const found: string[] = [];
 		for (const secret of secrets) {
 			for (const form of secretForms(secret)) {
-				if (text.includes(form)) found.push(`${where}: ${form === secret ? 'secret' : 'encoded secret'} ${secret.slice(0, 6)}…`);
+				if (text.includes(form))
+					found.push(
+						`${where}: ${form === secret ? 'secret' : 'encoded secret'} ${secret.slice(0, 6)}…`,
+					);
 			}
 		}
 		this.leaked += found.length;
@@ -122,9 +135,14 @@ export class Ledger {
 			const rows = this.rows.filter((row) => row.section === section);
 			const opWidth = Math.max(...rows.map((row) => row.operation.length));
 			const caseWidth = Math.max(...rows.map((row) => row.case.length));
-			lines.push('', `--- ${section} (${rows.length} cases, ${rows.filter((r) => !r.ok).length} failed) ---`);
+			lines.push(
+				'',
+				`--- ${section} (${rows.length} cases, ${rows.filter((r) => !r.ok).length} failed) ---`,
+			);
 			for (const row of rows) {
-				lines.push(`${row.ok ? ' ' : '✗'} ${row.operation.padEnd(opWidth)} │ ${row.case.padEnd(caseWidth)} │ ${row.outcome}`);
+				lines.push(
+					`${row.ok ? ' ' : '✗'} ${row.operation.padEnd(opWidth)} │ ${row.case.padEnd(caseWidth)} │ ${row.outcome}`,
+				);
 			}
 		}
 		lines.push(

@@ -191,7 +191,11 @@ function requiredText(
 		{ name: `${label}: missing`, set: { [path]: undefined }, refused: label },
 		{ name: `${label}: empty`, set: { [path]: wrap('') }, refused: label },
 		{ name: `${label}: whitespace only`, set: { [path]: wrap(' \t  ') }, refused: label },
-		{ name: `${label}: empty for this item ($json.missing)`, set: { [path]: wrap('={{ $json.missing }}') }, refused: label },
+		{
+			name: `${label}: empty for this item ($json.missing)`,
+			set: { [path]: wrap('={{ $json.missing }}') },
+			refused: label,
+		},
 		{ name: `${label}: an object`, set: { [path]: wrap('={{ { value: 1 } }}') }, refused: label },
 		judged('a list', '={{ [1123, 1004] }}', list),
 		{ name: `${label}: a boolean`, set: { [path]: wrap('={{ true }}') }, refused: label },
@@ -211,9 +215,19 @@ function optionalText(path: string, label: string): BadInput[] {
 
 function missingBinary(path: string, label: string, present: string): BadInput[] {
 	return [
-		{ name: `${label}: names a property the item lacks`, set: { [path]: 'photo' }, refused: label, says: /no binary property "photo"/ },
+		{
+			name: `${label}: names a property the item lacks`,
+			set: { [path]: 'photo' },
+			refused: label,
+			says: /no binary property "photo"/,
+		},
 		{ name: `${label}: empty`, set: { [path]: '' }, refused: label },
-		{ name: `${label}: item has no binary at all`, set: { [path]: present }, items: [{ json: {} }], refused: label },
+		{
+			name: `${label}: item has no binary at all`,
+			set: { [path]: present },
+			items: [{ json: {} }],
+			refused: label,
+		},
 		{ name: `${label}: an object`, set: { [path]: '={{ { name: "data" } }}' }, refused: label },
 	];
 }
@@ -231,13 +245,26 @@ const VIDEO = Buffer.from('fake-mp4-bytes-for-the-matrix');
 // ---------------------------------------------------------------------------------------------------
 // EvoVoice: Message › Send
 
-const evoSent = { id: 'm1', accountId: 'a1', endpointId: 'e1', direction: 'Outgoing', text: 'Hello', isUnread: false };
+const evoSent = {
+	id: 'm1',
+	accountId: 'a1',
+	endpointId: 'e1',
+	direction: 'Outgoing',
+	text: 'Hello',
+	isUnread: false,
+};
 const EVO_SESSION_PATH = '/sessions/s-1/messages';
 
 const evoSession: SendOperation = {
 	provider: EVOVOICE,
 	name: 'Message › Send (session)',
-	parameters: { resource: 'message', operation: 'send', sendTo: 'session', sessionId: 's-1', body: 'Hello' },
+	parameters: {
+		resource: 'message',
+		operation: 'send',
+		sendTo: 'session',
+		sessionId: 's-1',
+		body: 'Hello',
+	},
 	expected: { path: EVO_SESSION_PATH, body: { sessionId: 's-1', body: 'Hello' } },
 	textField: 'body',
 	intercept: post(evo.BASE, EVO_SESSION_PATH),
@@ -245,12 +272,21 @@ const evoSession: SendOperation = {
 	badInputs: [
 		...requiredText('sessionId', 'Session ID', {
 			// IDs often come from sheets as numbers; their text is unambiguous.
-			accepted: { path: '/sessions/42/messages', body: { sessionId: '42' }, why: 'an ID read from a sheet as a number is the same ID' },
+			accepted: {
+				path: '/sessions/42/messages',
+				body: { sessionId: '42' },
+				why: 'an ID read from a sheet as a number is the same ID',
+			},
 		}),
 		...requiredText('body', 'Message', {
 			accepted: { body: { body: '42' }, why: 'a number is sent as its text' },
 		}),
-		{ name: 'Send To: unknown value', set: { sendTo: 'email' }, refused: 'Send To', says: /is not one of/ },
+		{
+			name: 'Send To: unknown value',
+			set: { sendTo: 'email' },
+			refused: 'Send To',
+			says: /is not one of/,
+		},
 	],
 	fuzz: [{ path: 'sessionId' }, { path: 'body' }],
 };
@@ -266,7 +302,10 @@ const evoPhone: SendOperation = {
 		toAddress: '+1 (555) 666-7777',
 		body: 'Hello',
 	},
-	expected: { path: '/messages', body: { endpointId: 'e1', toAddress: '+15556667777', body: 'Hello' } },
+	expected: {
+		path: '/messages',
+		body: { endpointId: 'e1', toAddress: '+15556667777', body: 'Hello' },
+	},
 	textField: 'body',
 	intercept: post(evo.BASE, '/messages'),
 	success: { status: 200, body: evoSent },
@@ -274,16 +313,37 @@ const evoPhone: SendOperation = {
 		...requiredText(
 			'endpointId',
 			'Endpoint',
-			{ accepted: { body: { endpointId: '42' }, why: 'an endpoint ID as a number is the same ID' } },
+			{
+				accepted: { body: { endpointId: '42' }, why: 'an endpoint ID as a number is the same ID' },
+			},
 			{ locator: 'id' },
 		),
 		// EvoVoice documents no format for toAddress (its example is +15556667777): formatting is dropped,
 		// everything else is EvoVoice's to judge.
-		...requiredText('toAddress', 'To Number', { accepted: { body: { toAddress: '42' }, why: 'a number value is sent as its digits' } }),
-		{ name: 'To Number: no leading +', set: { toAddress: '555 666-7777' }, accepted: { body: { toAddress: '5556667777' }, why: 'formatting dropped; EvoVoice judges the number' } },
-		{ name: 'To Number: a short code', set: { toAddress: '12345' }, accepted: { body: { toAddress: '12345' }, why: 'short codes are EvoVoice’s to judge' } },
-		{ name: 'To Number: letters', set: { toAddress: '+1 555 CALL-NOW' }, accepted: { body: { toAddress: '+1 555 CALL-NOW' }, why: 'not a number: sent as written' } },
-		...requiredText('body', 'Message', { accepted: { body: { body: '42' }, why: 'a number is sent as its text' } }),
+		...requiredText('toAddress', 'To Number', {
+			accepted: { body: { toAddress: '42' }, why: 'a number value is sent as its digits' },
+		}),
+		{
+			name: 'To Number: no leading +',
+			set: { toAddress: '555 666-7777' },
+			accepted: {
+				body: { toAddress: '5556667777' },
+				why: 'formatting dropped; EvoVoice judges the number',
+			},
+		},
+		{
+			name: 'To Number: a short code',
+			set: { toAddress: '12345' },
+			accepted: { body: { toAddress: '12345' }, why: 'short codes are EvoVoice’s to judge' },
+		},
+		{
+			name: 'To Number: letters',
+			set: { toAddress: '+1 555 CALL-NOW' },
+			accepted: { body: { toAddress: '+1 555 CALL-NOW' }, why: 'not a number: sent as written' },
+		},
+		...requiredText('body', 'Message', {
+			accepted: { body: { body: '42' }, why: 'a number is sent as its text' },
+		}),
 	],
 	fuzz: [{ path: 'endpointId', rl: true }, { path: 'toAddress' }, { path: 'body' }],
 };
@@ -292,7 +352,10 @@ const evoPhone: SendOperation = {
 // iSlash: Session Message › Send (multipart) and Template Message › Send / Schedule
 
 const ISLASH_SEND_PATH = '/api/public/send-session-message';
-const islashSent = { meta: { code: 'RESP_OKAY', message: 'Success' }, data: { message: islash.sentMessage } };
+const islashSent = {
+	meta: { code: 'RESP_OKAY', message: 'Success' },
+	data: { message: islash.sentMessage },
+};
 
 function islashSession(
 	variant: string,
@@ -305,26 +368,65 @@ function islashSession(
 	return {
 		provider: ISLASH,
 		name: `Session Message › Send (${variant})`,
-		parameters: { resource: 'sessionMessage', operation: 'send', identity: '85256872847', text: 'Hello', ...parameters },
+		parameters: {
+			resource: 'sessionMessage',
+			operation: 'send',
+			identity: '85256872847',
+			text: 'Hello',
+			...parameters,
+		},
 		binary,
-		expected: { path: ISLASH_SEND_PATH, body: { session: islash.SESSION, identity: '85256872847', text: 'Hello', ...body } },
+		expected: {
+			path: ISLASH_SEND_PATH,
+			body: { session: islash.SESSION, identity: '85256872847', text: 'Hello', ...body },
+		},
 		textField: 'text',
 		intercept: post(ISLASH_ORIGIN, ISLASH_SEND_PATH),
 		success: { status: 200, body: islashSent },
 		badInputs: [
 			...requiredText('identity', 'Contact Identity', {
 				// WhatsApp identities are digits (a number from a sheet is the same contact).
-				accepted: { body: { identity: '42' }, why: 'a WhatsApp number read as a number is the same contact' },
+				accepted: {
+					body: { identity: '42' },
+					why: 'a WhatsApp number read as a number is the same contact',
+				},
 			}),
 			...optionalText('text', 'Text'),
-			{ name: 'Attachment: unknown value', set: { attachment: 'image' }, refused: 'Attachment', says: /is not one of/ },
-			{ name: 'Session Key: an object', set: { sessionKey: '={{ { key: 1 } }}' }, refused: 'Session Key' },
-			{ name: 'Quoted Message ID: not a number', set: { 'options.quotedMessageId': '={{ "abc" }}' }, refused: 'Quoted Message ID' },
-			{ name: 'Quoted Message ID: negative', set: { 'options.quotedMessageId': -1 }, refused: 'Quoted Message ID' },
-			{ name: 'Quoted Message ID: a fraction', set: { 'options.quotedMessageId': 1.5 }, refused: 'Quoted Message ID' },
+			{
+				name: 'Attachment: unknown value',
+				set: { attachment: 'image' },
+				refused: 'Attachment',
+				says: /is not one of/,
+			},
+			{
+				name: 'Session Key: an object',
+				set: { sessionKey: '={{ { key: 1 } }}' },
+				refused: 'Session Key',
+			},
+			{
+				name: 'Quoted Message ID: not a number',
+				set: { 'options.quotedMessageId': '={{ "abc" }}' },
+				refused: 'Quoted Message ID',
+			},
+			{
+				name: 'Quoted Message ID: negative',
+				set: { 'options.quotedMessageId': -1 },
+				refused: 'Quoted Message ID',
+			},
+			{
+				name: 'Quoted Message ID: a fraction',
+				set: { 'options.quotedMessageId': 1.5 },
+				refused: 'Quoted Message ID',
+			},
 			...badInputs,
 		],
-		fuzz: [{ path: 'identity' }, { path: 'text' }, { path: 'sessionKey' }, { path: 'options.quotedMessageId' }, ...fuzz],
+		fuzz: [
+			{ path: 'identity' },
+			{ path: 'text' },
+			{ path: 'sessionKey' },
+			{ path: 'options.quotedMessageId' },
+			...fuzz,
+		],
 	};
 }
 
@@ -333,10 +435,22 @@ const islashText = islashSession(
 	{ attachment: 'none' },
 	{},
 	[
-		{ name: 'Text: the only content, empty', set: { text: '' }, refused: 'Text / File / File URL / Sticker' },
-		{ name: 'Text: the only content, whitespace', set: { text: '  \n ' }, refused: 'Text / File / File URL / Sticker' },
+		{
+			name: 'Text: the only content, empty',
+			set: { text: '' },
+			refused: 'Text / File / File URL / Sticker',
+		},
+		{
+			name: 'Text: the only content, whitespace',
+			set: { text: '  \n ' },
+			refused: 'Text / File / File URL / Sticker',
+		},
 		{ name: 'Text: the only content, null', set: { text: '={{ null }}' }, refused: 'Text' },
-		{ name: 'Text: a number', set: { text: '={{ 42 }}' }, accepted: { body: { text: '42' }, why: 'a number is sent as its text' } },
+		{
+			name: 'Text: a number',
+			set: { text: '={{ 42 }}' },
+			accepted: { body: { text: '42' }, why: 'a number is sent as its text' },
+		},
 	],
 	[],
 );
@@ -345,9 +459,7 @@ const islashFile = islashSession(
 	'file',
 	{ attachment: 'binary', binaryPropertyName: 'data' },
 	{ file: { name: 'menu.png', type: 'image/png', bytes: PICTURE } },
-	[
-		...missingBinary('binaryPropertyName', 'Input Binary Field', 'data'),
-	],
+	[...missingBinary('binaryPropertyName', 'Input Binary Field', 'data')],
 	[{ path: 'binaryPropertyName' }],
 	{ data: file(PICTURE, 'image/png', 'menu.png') },
 );
@@ -358,12 +470,24 @@ const islashFileUrl = islashSession(
 	{ file_url: 'https://example.com/brochure.pdf' },
 	[
 		{ name: 'File URL: empty (text still given)', set: { fileUrl: '' }, refused: 'File URL' },
-		{ name: 'File URL: empty for this item', set: { fileUrl: '={{ $json.missing }}' }, refused: 'File URL' },
+		{
+			name: 'File URL: empty for this item',
+			set: { fileUrl: '={{ $json.missing }}' },
+			refused: 'File URL',
+		},
 		{ name: 'File URL: not a URL', set: { fileUrl: 'brochure.pdf' }, refused: 'File URL' },
-		{ name: 'File URL: not http(s)', set: { fileUrl: 'ftp://example.com/a.pdf' }, refused: 'File URL' },
+		{
+			name: 'File URL: not http(s)',
+			set: { fileUrl: 'ftp://example.com/a.pdf' },
+			refused: 'File URL',
+		},
 		{ name: 'File URL: javascript:', set: { fileUrl: 'javascript:alert(1)' }, refused: 'File URL' },
 		{ name: 'File URL: a number', set: { fileUrl: '={{ 42 }}' }, refused: 'File URL' },
-		{ name: 'File URL: an object', set: { fileUrl: '={{ { url: "https://x.test" } }}' }, refused: 'File URL' },
+		{
+			name: 'File URL: an object',
+			set: { fileUrl: '={{ { url: "https://x.test" } }}' },
+			refused: 'File URL',
+		},
 	],
 	[{ path: 'fileUrl' }],
 );
@@ -388,14 +512,20 @@ const islashSticker = islashSession(
 
 const ISLASH_TEMPLATE_PATH = '/api/public/send-message';
 const ISLASH_SCHEDULE_PATH = '/api/public/schedule-message';
-const templateOkay = { meta: { code: 'RESP_OKAY', message: 'Success', trace_id: 'trace-1' }, data: [] };
+const templateOkay = {
+	meta: { code: 'RESP_OKAY', message: 'Success', trace_id: 'trace-1' },
+	data: [],
+};
 
 function islashTemplate(operation: 'send' | 'schedule'): SendOperation {
 	const schedule = operation === 'schedule';
 	const path = schedule ? ISLASH_SCHEDULE_PATH : ISLASH_TEMPLATE_PATH;
 	const badInputs: BadInput[] = [
 		...requiredText('identity', 'Contact Identity', {
-			accepted: { body: { identity: '42' }, why: 'a WhatsApp number read as a number is the same contact' },
+			accepted: {
+				body: { identity: '42' },
+				why: 'a WhatsApp number read as a number is the same contact',
+			},
 		}),
 		...requiredText(
 			'templateName',
@@ -403,11 +533,27 @@ function islashTemplate(operation: 'send' | 'schedule'): SendOperation {
 			{ accepted: { body: { template_name: '42' }, why: 'template names are free text' } },
 			{ locator: 'name' },
 		),
-		{ name: 'Variable 1: a newline', set: { 'variables.variable1': 'line\nbreak' }, refused: 'Variable 1' },
+		{
+			name: 'Variable 1: a newline',
+			set: { 'variables.variable1': 'line\nbreak' },
+			refused: 'Variable 1',
+		},
 		{ name: 'Variable 2: a tab', set: { 'variables.variable2': 'a\tb' }, refused: 'Variable 2' },
-		{ name: 'Button URL Variable: five spaces', set: { 'variables.buttonUrlVariable1': 'a     b' }, refused: 'Button URL Variable' },
-		{ name: 'Variable 1: an object', set: { 'variables.variable1': '={{ { a: 1 } }}' }, refused: 'Variable 1' },
-		{ name: 'Variable 1: null', set: { 'variables.variable1': '={{ null }}' }, refused: 'Variable 1' },
+		{
+			name: 'Button URL Variable: five spaces',
+			set: { 'variables.buttonUrlVariable1': 'a     b' },
+			refused: 'Button URL Variable',
+		},
+		{
+			name: 'Variable 1: an object',
+			set: { 'variables.variable1': '={{ { a: 1 } }}' },
+			refused: 'Variable 1',
+		},
+		{
+			name: 'Variable 1: null',
+			set: { 'variables.variable1': '={{ null }}' },
+			refused: 'Variable 1',
+		},
 		{
 			name: 'Variable 1: a number',
 			set: { 'variables.variable1': '={{ 42 }}' },
@@ -424,10 +570,29 @@ function islashTemplate(operation: 'send' | 'schedule'): SendOperation {
 			{ name: 'Send At: missing', set: { sendAt: undefined }, refused: 'Send At' },
 			{ name: 'Send At: whitespace only', set: { sendAt: '   ' }, refused: 'Send At' },
 			{ name: 'Send At: not a date', set: { sendAt: 'next tuesday' }, refused: 'Send At' },
-			{ name: 'Send At: impossible date', set: { sendAt: '2026-13-45 25:61:00' }, refused: 'Send At' },
-			{ name: 'Send At: a number', set: { sendAt: '={{ 1766568600000 }}' }, refused: 'Send At', says: /expected a date and time but got a number/ },
-			{ name: 'Send At: an object', set: { sendAt: '={{ { at: "2026-12-24" } }}' }, refused: 'Send At', says: /got an object/ },
-			{ name: 'Send At: null', set: { sendAt: '={{ null }}' }, refused: 'Send At', says: /required but empty/ },
+			{
+				name: 'Send At: impossible date',
+				set: { sendAt: '2026-13-45 25:61:00' },
+				refused: 'Send At',
+			},
+			{
+				name: 'Send At: a number',
+				set: { sendAt: '={{ 1766568600000 }}' },
+				refused: 'Send At',
+				says: /expected a date and time but got a number/,
+			},
+			{
+				name: 'Send At: an object',
+				set: { sendAt: '={{ { at: "2026-12-24" } }}' },
+				refused: 'Send At',
+				says: /got an object/,
+			},
+			{
+				name: 'Send At: null',
+				set: { sendAt: '={{ null }}' },
+				refused: 'Send At',
+				says: /required but empty/,
+			},
 		);
 	}
 	return {
@@ -487,7 +652,14 @@ interface NsTypeSpec {
 
 const NS_TYPES: Record<NsType, NsTypeSpec> = {
 	chat: { label: 'Chat', destination: '1123', sent: '1123', wire: 'chat', sms: false, list: false },
-	groupChat: { label: 'Group Chat', destination: '1123, 1004', sent: ['1123', '1004'], wire: 'chat', sms: false, list: true },
+	groupChat: {
+		label: 'Group Chat',
+		destination: '1123, 1004',
+		sent: ['1123', '1004'],
+		wire: 'chat',
+		sms: false,
+		list: true,
+	},
 	mediaChat: {
 		label: 'Media Chat',
 		destination: '1123',
@@ -506,7 +678,14 @@ const NS_TYPES: Record<NsType, NsTypeSpec> = {
 		list: true,
 		media: { bytes: VIDEO, mimeType: 'video/mp4', fileName: 'clip.mp4' },
 	},
-	sms: { label: 'SMS', destination: '+1 (858) 555-1234', sent: '18585551234', wire: 'sms', sms: true, list: false },
+	sms: {
+		label: 'SMS',
+		destination: '+1 (858) 555-1234',
+		sent: '18585551234',
+		wire: 'sms',
+		sms: true,
+		list: false,
+	},
 	groupSms: {
 		label: 'Group SMS',
 		destination: '18585551234, +18585550001',
@@ -531,12 +710,22 @@ function netSapiensSend(type: NsType, provider: ProviderEntry = NETSAPIENS): Sen
 	const label = type === 'chat' || type === 'sms' ? 'Destination' : 'Destinations';
 	const body: IDataObject = { type: spec.wire, message: 'Hello', destination: spec.sent };
 	if (spec.sms) body['from-number'] = '18585550001';
-	if (spec.media) Object.assign(body, { data: spec.media.bytes.toString('base64'), 'mime-type': spec.media.mimeType, size: spec.media.bytes.length });
+	if (spec.media)
+		Object.assign(body, {
+			data: spec.media.bytes.toString('base64'),
+			'mime-type': spec.media.mimeType,
+			size: spec.media.bytes.length,
+		});
 	const oneRecipient = type === 'chat' || type === 'sms';
 	const listOnly = type === 'groupChat' || type === 'groupSms';
 	const sessionPath = (id: string) => `/ns-api/v2/domains/~/users/~/messagesessions/${id}/messages`;
 	const badInputs: BadInput[] = [
-		{ name: 'Type: unknown value', set: { messageType: 'fax' }, refused: 'Type', says: /is not one of/ },
+		{
+			name: 'Type: unknown value',
+			set: { messageType: 'fax' },
+			refused: 'Type',
+			says: /is not one of/,
+		},
 		...requiredText(
 			'destination',
 			label,
@@ -551,40 +740,83 @@ function netSapiensSend(type: NsType, provider: ProviderEntry = NETSAPIENS): Sen
 				// The field takes "a list from an expression" (its description); one-recipient types refuse two.
 				list: oneRecipient
 					? { refused: true }
-					: { accepted: { body: { destination: ['1123', '1004'] }, why: 'the field documents a list from an expression' } },
+					: {
+							accepted: {
+								body: { destination: ['1123', '1004'] },
+								why: 'the field documents a list from an expression',
+							},
+						},
 			},
 		),
 		{ name: `${label}: only separators`, set: { destination: ' , ,' }, refused: label },
 		// An empty session is valid (the node starts a new one); values that are not an ID are not.
-		{ name: 'Message Session: path characters', set: { messagesession: rl('={{ "../../apikeys" }}') }, refused: 'Message Session' },
-		{ name: 'Message Session: an object', set: { messagesession: rl('={{ { id: 1 } }}') }, refused: 'Message Session' },
-		{ name: 'Message Session: null', set: { messagesession: rl('={{ null }}') }, refused: 'Message Session' },
+		{
+			name: 'Message Session: path characters',
+			set: { messagesession: rl('={{ "../../apikeys" }}') },
+			refused: 'Message Session',
+		},
+		{
+			name: 'Message Session: an object',
+			set: { messagesession: rl('={{ { id: 1 } }}') },
+			refused: 'Message Session',
+		},
+		{
+			name: 'Message Session: null',
+			set: { messagesession: rl('={{ null }}') },
+			refused: 'Message Session',
+		},
 		{
 			name: 'Message Session: a number',
 			set: { messagesession: rl('={{ 42 }}') },
-			accepted: { path: sessionPath('42'), body: {}, why: 'session IDs are letters and digits; a number is one' },
+			accepted: {
+				path: sessionPath('42'),
+				body: {},
+				why: 'session IDs are letters and digits; a number is one',
+			},
 		},
 		{ name: 'Domain: an object', set: { domain: '={{ { d: 1 } }}' }, refused: 'Domain' },
 		{ name: 'User: a list', set: { user: '={{ ["1000"] }}' }, refused: 'User' },
 	];
 	if (!spec.list) {
-		badInputs.push({ name: `${label}: two entries for a one-recipient type`, set: { destination: '1123, 1004' }, refused: label, says: /has 2 entries/ });
+		badInputs.push({
+			name: `${label}: two entries for a one-recipient type`,
+			set: { destination: '1123, 1004' },
+			refused: label,
+			says: /has 2 entries/,
+		});
 	}
 	if (spec.sms) {
 		badInputs.push(
 			{ name: `${label}: letters`, set: { destination: 'call-me' }, refused: label },
-			{ name: `${label}: a name in the list`, set: { destination: '18585551234, office' }, refused: label },
-			{ name: 'From Number: letters', set: { fromNumber: { __rl: true, mode: 'number', value: 'office' } }, refused: 'From Number' },
-			{ name: 'From Number: an object', set: { fromNumber: { __rl: true, mode: 'number', value: '={{ { n: 1 } }}' } }, refused: 'From Number' },
+			{
+				name: `${label}: a name in the list`,
+				set: { destination: '18585551234, office' },
+				refused: label,
+			},
+			{
+				name: 'From Number: letters',
+				set: { fromNumber: { __rl: true, mode: 'number', value: 'office' } },
+				refused: 'From Number',
+			},
+			{
+				name: 'From Number: an object',
+				set: { fromNumber: { __rl: true, mode: 'number', value: '={{ { n: 1 } }}' } },
+				refused: 'From Number',
+			},
 		);
 	}
 	if (spec.media) {
-		badInputs.push(...missingBinary('binaryPropertyName', 'Input Binary Field', 'data'), ...optionalText('message', 'Message'));
+		badInputs.push(
+			...missingBinary('binaryPropertyName', 'Input Binary Field', 'data'),
+			...optionalText('message', 'Message'),
+		);
 		// No oversize case: ns-api v2 documents no media size limit (OpenAPI v45 MessageSend.size is only
 		// the file's size), so the node has none to enforce.
 	} else {
 		badInputs.push(
-			...requiredText('message', 'Message', { accepted: { body: { message: '42' }, why: 'a number is sent as its text' } }),
+			...requiredText('message', 'Message', {
+				accepted: { body: { message: '42' }, why: 'a number is sent as its text' },
+			}),
 		);
 	}
 	return {
@@ -600,7 +832,9 @@ function netSapiensSend(type: NsType, provider: ProviderEntry = NETSAPIENS): Sen
 			...(spec.sms ? { fromNumber: { __rl: true, mode: 'number', value: '+18585550001' } } : {}),
 			...(spec.media ? { binaryPropertyName: 'data' } : {}),
 		},
-		binary: spec.media ? { data: file(spec.media.bytes, spec.media.mimeType, spec.media.fileName) } : undefined,
+		binary: spec.media
+			? { data: file(spec.media.bytes, spec.media.mimeType, spec.media.fileName) }
+			: undefined,
 		expected: { path: NS_SEND_PATH, body },
 		textField: 'message',
 		intercept: post(NS_ORIGIN, NS_SEND_PATH),
@@ -616,9 +850,12 @@ function netSapiensSend(type: NsType, provider: ProviderEntry = NETSAPIENS): Sen
 	};
 }
 
-
 // SuperOffice: Chat Message › Send with a Bearer token, and with a system-user ticket + app token.
-const soProvider = (name: string, credentials: typeof so.bearerCredentials | typeof so.ticketCredentials, secrets: string[]): ProviderEntry => ({
+const soProvider = (
+	name: string,
+	credentials: typeof so.bearerCredentials | typeof so.ticketCredentials,
+	secrets: string[],
+): ProviderEntry => ({
 	name,
 	run: async (options) => await so.runSuperOffice({ credentials, ...options }),
 	origin: so.HOST,
@@ -629,10 +866,19 @@ const soProvider = (name: string, credentials: typeof so.bearerCredentials | typ
 });
 
 export const SUPEROFFICE = soProvider('SuperOffice', so.bearerCredentials, [so.ACCESS_TOKEN]);
-export const SUPEROFFICE_TICKET = soProvider('SuperOffice (ticket)', so.ticketCredentials, [so.TICKET, so.APP_TOKEN]);
+export const SUPEROFFICE_TICKET = soProvider('SuperOffice (ticket)', so.ticketCredentials, [
+	so.TICKET,
+	so.APP_TOKEN,
+]);
 
 const SO_SEND_PATH = `/${so.TENANT}/api/v1/ChatSession/7/Messages`;
-const soStored = { ChatMessageId: 5, ChatSessionId: 7, Type: 'ToCustomer', Message: 'Hello', WhenPosted: '2026-11-22T09:30:00Z' };
+const soStored = {
+	ChatMessageId: 5,
+	ChatSessionId: 7,
+	Type: 'ToCustomer',
+	Message: 'Hello',
+	WhenPosted: '2026-11-22T09:30:00Z',
+};
 
 function superOfficeSend(provider: ProviderEntry): SendOperation {
 	return {
@@ -648,7 +894,15 @@ function superOfficeSend(provider: ProviderEntry): SendOperation {
 		},
 		expected: {
 			path: SO_SEND_PATH,
-			body: { ChatMessageId: 0, ChatSessionId: 7, Type: 'ToCustomer', Message: 'Hello', ReadByCustomer: 0, SpecialType: 'None', WhenPosted: '2026-11-22T09:30:00.000Z' },
+			body: {
+				ChatMessageId: 0,
+				ChatSessionId: 7,
+				Type: 'ToCustomer',
+				Message: 'Hello',
+				ReadByCustomer: 0,
+				SpecialType: 'None',
+				WhenPosted: '2026-11-22T09:30:00.000Z',
+			},
 		},
 		textField: 'message',
 		intercept: post(so.HOST, SO_SEND_PATH),
@@ -656,13 +910,31 @@ function superOfficeSend(provider: ProviderEntry): SendOperation {
 		badInputs:
 			provider === SUPEROFFICE
 				? [
-						...requiredText('message', 'Message', { accepted: { body: { Message: '42' }, why: 'a number is sent as its text' } }),
+						...requiredText('message', 'Message', {
+							accepted: { body: { Message: '42' }, why: 'a number is sent as its text' },
+						}),
 						// through expressions: a typed value is refused by the locator's own validation before the run
-						{ name: 'Chat Session: not a number', set: { chatSessionId: rl('={{ "abc" }}') }, refused: 'Chat Session' },
-						{ name: 'Chat Session: zero', set: { chatSessionId: rl('={{ 0 }}') }, refused: 'Chat Session' },
-						{ name: 'Chat Session: beyond int32', set: { chatSessionId: rl('2147483648') }, refused: 'Chat Session' },
+						{
+							name: 'Chat Session: not a number',
+							set: { chatSessionId: rl('={{ "abc" }}') },
+							refused: 'Chat Session',
+						},
+						{
+							name: 'Chat Session: zero',
+							set: { chatSessionId: rl('={{ 0 }}') },
+							refused: 'Chat Session',
+						},
+						{
+							name: 'Chat Session: beyond int32',
+							set: { chatSessionId: rl('2147483648') },
+							refused: 'Chat Session',
+						},
 						{ name: 'Type: unknown value', set: { type: 'ToEveryone' }, refused: 'Type' },
-						{ name: 'When Posted: not a date', set: { 'additionalFields.whenPosted': 'yesterday' }, refused: 'When Posted' },
+						{
+							name: 'When Posted: not a date',
+							set: { 'additionalFields.whenPosted': 'yesterday' },
+							refused: 'When Posted',
+						},
 					]
 				: [],
 		fuzz: [{ path: 'message' }, { path: 'chatSessionId', rl: true }],
@@ -711,7 +983,10 @@ const ISLASH_TRIGGER: TriggerEntry = {
 		return { harness, secret: ISLASH_WEBHOOK_SECRET };
 	},
 	// iSlash calls the URL pasted into its settings: the secret rides in the query (?secret=…).
-	delivery: (secret, body = islash.whatsAppText) => ({ body, query: secret === undefined ? {} : ({ secret } as unknown as Record<string, string>) }),
+	delivery: (secret, body = islash.whatsAppText) => ({
+		body,
+		query: secret === undefined ? {} : ({ secret } as unknown as Record<string, string>),
+	}),
 	malformed: [
 		['a text body', 'hello'],
 		['an unknown shape', { foo: 'bar' }],
@@ -723,7 +998,13 @@ const ISLASH_TRIGGER: TriggerEntry = {
 	secrets: [],
 };
 
-const nsInbound = { id: 1, type: 'sms', direction: 'orig', 'from-number': '18585551234', text: 'Hi' };
+const nsInbound = {
+	id: 1,
+	type: 'sms',
+	direction: 'orig',
+	'from-number': '18585551234',
+	text: 'Hi',
+};
 
 const NETSAPIENS_TRIGGER: TriggerEntry = {
 	name: 'NetSapiens Trigger',
@@ -746,7 +1027,10 @@ const NETSAPIENS_TRIGGER: TriggerEntry = {
 		return { harness, secret: new URL(postUrl).searchParams.get('secret') ?? '' };
 	},
 	// The subscription's post-url carries the node's secret in its query.
-	delivery: (secret, body = [nsInbound]) => ({ body, query: secret === undefined ? {} : ({ secret } as unknown as Record<string, string>) }),
+	delivery: (secret, body = [nsInbound]) => ({
+		body,
+		query: secret === undefined ? {} : ({ secret } as unknown as Record<string, string>),
+	}),
 	malformed: [
 		['text that is not JSON', 'not json'],
 		['a list of non-objects', [1, 2]],

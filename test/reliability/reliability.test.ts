@@ -19,7 +19,13 @@ import {
 	type RunError,
 } from './drive';
 import { Ledger } from './ledger';
-import { operationName, SEND_OPERATIONS, TRIGGERS, type ProviderEntry, type SendOperation } from './matrix';
+import {
+	operationName,
+	SEND_OPERATIONS,
+	TRIGGERS,
+	type ProviderEntry,
+	type SendOperation,
+} from './matrix';
 
 /**
  * The cross-provider reliability matrix (issue 8): every send operation of every provider (matrix.ts)
@@ -35,8 +41,14 @@ const started = Date.now();
 /** n8n's log lines (LoggerProxy), scanned for secrets with everything else. */
 const logLines: unknown[] = [];
 beforeAll(() => {
-	const keep = (level: string) => (message: string, meta?: unknown) => logLines.push([level, message, meta]);
-	LoggerProxy.init({ error: keep('error'), warn: keep('warn'), info: keep('info'), debug: keep('debug') } as never);
+	const keep = (level: string) => (message: string, meta?: unknown) =>
+		logLines.push([level, message, meta]);
+	LoggerProxy.init({
+		error: keep('error'),
+		warn: keep('warn'),
+		info: keep('info'),
+		debug: keep('debug'),
+	} as never);
 });
 beforeEach(() => {
 	logLines.length = 0;
@@ -47,7 +59,12 @@ afterAll(() => {
 });
 
 /** Scans everything a run produced for the provider's secrets. */
-function leaksOf(where: string, provider: ProviderEntry, run: { result?: RunResult; thrown?: unknown }, extra: unknown[] = []) {
+function leaksOf(
+	where: string,
+	provider: ProviderEntry,
+	run: { result?: RunResult; thrown?: unknown },
+	extra: unknown[] = [],
+) {
 	const { result, thrown } = run;
 	return ledger.scan(
 		where,
@@ -62,11 +79,15 @@ function leaksOf(where: string, provider: ProviderEntry, run: { result?: RunResu
 	);
 }
 
-const isWorkflowIssue = (thrown: unknown) => (thrown as Error | undefined)?.name === 'WorkflowHasIssuesError';
+const isWorkflowIssue = (thrown: unknown) =>
+	(thrown as Error | undefined)?.name === 'WorkflowHasIssuesError';
 
-const errorText = (item: INodeExecutionData | undefined) => (typeof item?.json.error === 'string' ? item.json.error : undefined);
+const errorText = (item: INodeExecutionData | undefined) =>
+	typeof item?.json.error === 'string' ? item.json.error : undefined;
 const describeError = (error: RunError | undefined) =>
-	error ? `${error.name}: ${error.message}${error.httpCode ? ` [${error.httpCode}]` : ''}` : 'no error';
+	error
+		? `${error.name}: ${error.message}${error.httpCode ? ` [${error.httpCode}]` : ''}`
+		: 'no error';
 
 // ---------------------------------------------------------------------------------------------------
 describe('0. The table itself: each valid send makes exactly the documented request', () => {
@@ -81,16 +102,25 @@ describe('0. The table itself: each valid send makes exactly the documented requ
 			...(await requestProblems(seen, op.expected)),
 		];
 		const main = run.result?.main ?? [];
-		if (main.length !== 1 || (main[0].pairedItem as { item: number }).item !== 0) problems.push('not one output item paired with item 0');
+		if (main.length !== 1 || (main[0].pairedItem as { item: number }).item !== 0)
+			problems.push('not one output item paired with item 0');
 		problems.push(...leaksOf(`${name} valid`, op.provider, run));
-		ledger.record('0 valid send', name, 'valid parameters', problems.length ? problems.join('; ') : `sent ${op.expected.path}`, problems);
+		ledger.record(
+			'0 valid send',
+			name,
+			'valid parameters',
+			problems.length ? problems.join('; ') : `sent ${op.expected.path}`,
+			problems,
+		);
 		expect(problems).toEqual([]);
 	});
 });
 
 // ---------------------------------------------------------------------------------------------------
 describe('1. Bad input: refused naming the field, before any request (or deliberately accepted)', () => {
-	const cases = SEND_OPERATIONS.flatMap((op) => op.badInputs.map((bad) => [operationName(op), bad.name, op, bad] as const));
+	const cases = SEND_OPERATIONS.flatMap((op) =>
+		op.badInputs.map((bad) => [operationName(op), bad.name, op, bad] as const),
+	);
 
 	it.each(cases)('%s › %s', async (name, caseName, op, bad) => {
 		const problems: string[] = [];
@@ -98,11 +128,20 @@ describe('1. Bad input: refused naming the field, before any request (or deliber
 		if (bad.accepted) {
 			const seen: CapturedRequest[] = [];
 			// Any path: an accepted value may change it (a session ID in the URL).
-			nock(op.provider.origin).post(() => true).reply(capture(seen, op.success.body, op.success.status));
+			nock(op.provider.origin)
+				.post(() => true)
+				.reply(capture(seen, op.success.body, op.success.status));
 			const run = await drive(op, { set: bad.set, items: bad.items });
-			if (run.result?.error || run.thrown) problems.push(`refused: ${describeError(runError(run.result))}`);
-			const expected = { path: bad.accepted.path ?? op.expected.path, body: changedBody(op.expected.body, bad.accepted.body) };
-			problems.push(...(await requestProblems(seen, expected)), ...leaksOf(`${name} ${caseName}`, op.provider, run));
+			if (run.result?.error || run.thrown)
+				problems.push(`refused: ${describeError(runError(run.result))}`);
+			const expected = {
+				path: bad.accepted.path ?? op.expected.path,
+				body: changedBody(op.expected.body, bad.accepted.body),
+			};
+			problems.push(
+				...(await requestProblems(seen, expected)),
+				...leaksOf(`${name} ${caseName}`, op.provider, run),
+			);
 			outcome = `accepted (${bad.accepted.why}): sent ${JSON.stringify(bad.accepted.body)}${bad.accepted.path ? ` to ${bad.accepted.path}` : ''}`;
 		} else {
 			const label = bad.refused!;
@@ -112,31 +151,43 @@ describe('1. Bad input: refused naming the field, before any request (or deliber
 				// n8n itself refuses to start a workflow whose required parameter is empty (the editor marks
 				// the field): no execution, no request, and the issue names the field.
 				const message = (stopped.thrown as Error).message;
-				if (!message.includes(`"${label}"`)) problems.push(`n8n's refusal "${message}" does not name ${label}`);
+				if (!message.includes(`"${label}"`))
+					problems.push(`n8n's refusal "${message}" does not name ${label}`);
 				outcome = `refused by n8n before the run: ${message.split('\n').slice(1).join(' ')}`;
 			} else {
 				if (stopped.thrown) problems.push(`threw ${String(stopped.thrown)}`);
 				if (!error) problems.push('not refused');
 				else {
 					if (!NODE_ERRORS.includes(String(error.name))) problems.push(`error is a ${error.name}`);
-					if (!String(error.message).startsWith(`${label}: `)) problems.push(`message "${error.message}" does not name ${label}`);
-					if (bad.says && !bad.says.test(String(error.message))) problems.push(`message "${error.message}" does not say ${bad.says}`);
+					if (!String(error.message).startsWith(`${label}: `))
+						problems.push(`message "${error.message}" does not name ${label}`);
+					if (bad.says && !bad.says.test(String(error.message)))
+						problems.push(`message "${error.message}" does not say ${bad.says}`);
 				}
-				const continued = await drive(op, { set: bad.set, items: bad.items, onError: 'continueRegularOutput' });
+				const continued = await drive(op, {
+					set: bad.set,
+					items: bad.items,
+					onError: 'continueRegularOutput',
+				});
 				const item = continued.result?.main[0];
 				if (continued.result?.main.length !== 1 || errorText(item) !== error?.message) {
-					problems.push(`Continue On Fail item ${JSON.stringify(item?.json)} differs from the run error`);
+					problems.push(
+						`Continue On Fail item ${JSON.stringify(item?.json)} differs from the run error`,
+					);
 				}
-				if ((item?.pairedItem as { item?: number } | undefined)?.item !== 0) problems.push('error item not paired with its input');
+				if ((item?.pairedItem as { item?: number } | undefined)?.item !== 0)
+					problems.push('error item not paired with its input');
 				// n8n re-wraps the stopping error as a NodeApiError; the item shows what the node threw: a
 				// NodeOperationError carries no HTTP code.
-				if ((item?.json.details as IDataObject | undefined)?.httpCode !== undefined) problems.push('the refusal carries an HTTP code');
+				if ((item?.json.details as IDataObject | undefined)?.httpCode !== undefined)
+					problems.push('the refusal carries an HTTP code');
 				problems.push(...leaksOf(`${name} ${caseName} (continue)`, op.provider, continued));
 				outcome = error ? `refused: ${error.message}` : 'SENT';
 			}
 			problems.push(...leaksOf(`${name} ${caseName}`, op.provider, stopped));
 		}
-		if (network.unexpected.length && !bad.accepted) problems.push(`requests sent: ${network.unexpected.join(', ')}`);
+		if (network.unexpected.length && !bad.accepted)
+			problems.push(`requests sent: ${network.unexpected.join(', ')}`);
 		ledger.record('1 bad input', name, caseName, outcome, problems);
 		expect(problems).toEqual([]);
 	});
@@ -174,11 +225,16 @@ const PROVIDER_TEXT: Record<number, string> = {
 const plainName = (p: ProviderEntry) => p.name.replace(/ \(.*\)$/, '');
 
 const RESET = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
-const HTML_PAGE = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>';
+const HTML_PAGE =
+	'<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>';
 
-const providerFault = (status: number, requests: (p: ProviderEntry) => number = () => 1): Fault => ({
+const providerFault = (
+	status: number,
+	requests: (p: ProviderEntry) => number = () => 1,
+): Fault => ({
 	name: String(status),
-	answer: (i, p) => i.times(ITEMS).reply(status, p.errorBody(PROVIDER_TEXT[status], status) as nock.Body),
+	answer: (i, p) =>
+		i.times(ITEMS).reply(status, p.errorBody(PROVIDER_TEXT[status], status) as nock.Body),
 	message: () => PROVIDER_TEXT[status],
 	httpCode: String(status),
 	requests,
@@ -193,7 +249,10 @@ const FAULTS: Fault[] = [
 	providerFault(413),
 	{
 		name: '429 (retries exhausted)',
-		answer: (i, p) => i.times(ITEMS).reply(429, p.errorBody(PROVIDER_TEXT[429], 429) as nock.Body, { 'Retry-After': '0' }),
+		answer: (i, p) =>
+			i
+				.times(ITEMS)
+				.reply(429, p.errorBody(PROVIDER_TEXT[429], 429) as nock.Body, { 'Retry-After': '0' }),
 		requestOptions: { maxRateLimitRetries: 2 },
 		message: () => PROVIDER_TEXT[429],
 		httpCode: '429',
@@ -217,7 +276,11 @@ const FAULTS: Fault[] = [
 	},
 	{
 		name: 'timeout',
-		answer: (i, p) => i.times(ITEMS).delay(1000).reply(200, p.errorBody('late', 200) as nock.Body),
+		answer: (i, p) =>
+			i
+				.times(ITEMS)
+				.delay(1000)
+				.reply(200, p.errorBody('late', 200) as nock.Body),
 		requestOptions: { timeout: 50 },
 		message: (p) => `No answer from ${plainName(p)}: the request timed out`,
 		httpCode: 'none',
@@ -226,14 +289,16 @@ const FAULTS: Fault[] = [
 	{
 		name: 'connection reset',
 		answer: (i) => i.times(ITEMS).replyWithError(RESET()),
-		message: (p) => `No answer from ${plainName(p)}: the connection was reset before an answer arrived`,
+		message: (p) =>
+			`No answer from ${plainName(p)}: the connection was reset before an answer arrived`,
 		httpCode: 'none',
 		requests: () => 1,
 	},
 	{
 		name: '200 reporting a failure',
 		applies: (p) => p.failureIn2xx !== undefined,
-		answer: (i, p) => i.times(ITEMS).reply(200, p.failureIn2xx!('The session key is not valid') as nock.Body),
+		answer: (i, p) =>
+			i.times(ITEMS).reply(200, p.failureIn2xx!('The session key is not valid') as nock.Body),
 		message: () => 'The session key is not valid',
 		httpCode: '200',
 		requests: () => 1,
@@ -242,7 +307,9 @@ const FAULTS: Fault[] = [
 
 describe('2. Provider faults: NodeApiError with the provider’s own text (or a plain statement) and the HTTP code', () => {
 	const cases = SEND_OPERATIONS.flatMap((op) =>
-		FAULTS.filter((fault) => fault.applies?.(op.provider) ?? true).map((fault) => [operationName(op), fault.name, op, fault] as const),
+		FAULTS.filter((fault) => fault.applies?.(op.provider) ?? true).map(
+			(fault) => [operationName(op), fault.name, op, fault] as const,
+		),
 	);
 
 	it.each(cases)('%s › %s', async (name, faultName, op, fault) => {
@@ -256,9 +323,12 @@ describe('2. Provider faults: NodeApiError with the provider’s own text (or a 
 		if (!error) problems.push('no error');
 		else {
 			if (error.name !== 'NodeApiError') problems.push(`a ${error.name}, not a NodeApiError`);
-			if (error.message !== fault.message(op.provider)) problems.push(`message "${error.message}", expected "${fault.message(op.provider)}"`);
-			if (error.httpCode !== fault.httpCode) problems.push(`HTTP code ${error.httpCode}, expected ${fault.httpCode}`);
-			if (fault.description && !fault.description.test(String(error.description))) problems.push(`description "${error.description}"`);
+			if (error.message !== fault.message(op.provider))
+				problems.push(`message "${error.message}", expected "${fault.message(op.provider)}"`);
+			if (error.httpCode !== fault.httpCode)
+				problems.push(`HTTP code ${error.httpCode}, expected ${fault.httpCode}`);
+			if (fault.description && !fault.description.test(String(error.description)))
+				problems.push(`description "${error.description}"`);
 		}
 		const requests = total(counts);
 		const expected = fault.requests(op.provider);
@@ -266,28 +336,60 @@ describe('2. Provider faults: NodeApiError with the provider’s own text (or a 
 		// A 5xx, timeout or reset may have been processed: a second request would be a duplicate message.
 		if (requests > expected) ledger.duplicated += requests - expected;
 		problems.push(...leaksOf(`${name} ${faultName}`, op.provider, run));
-		ledger.record('2 provider faults', name, faultName, `${describeError(error)} after ${requests} request(s)`, problems);
+		ledger.record(
+			'2 provider faults',
+			name,
+			faultName,
+			`${describeError(error)} after ${requests} request(s)`,
+			problems,
+		);
 		expect(problems).toEqual([]);
 	});
 });
 
 /** Faults of the login a credential makes before sending: nothing may be sent, and the password stays hidden. */
-const LOGIN_FAULTS: Array<[name: string, answer: (i: nock.Interceptor) => nock.Scope, says: RegExp]> = [
-	['login refused (401)', (i) => i.reply(401, { code: 401, message: 'Invalid grant: wrong password' }), /Invalid grant: wrong password/],
-	['login answers an HTML page (500)', (i) => i.reply(500, HTML_PAGE, { 'Content-Type': 'text/html' }), /HTTP 500/],
-	['login connection reset', (i) => i.replyWithError(RESET()), /closed unexpectedly|reset|ECONNRESET/],
-	['login answer without a token', (i) => i.reply(200, { token_type: 'Bearer' }), /without an access_token/],
+const LOGIN_FAULTS: Array<
+	[name: string, answer: (i: nock.Interceptor) => nock.Scope, says: RegExp]
+> = [
+	[
+		'login refused (401)',
+		(i) => i.reply(401, { code: 401, message: 'Invalid grant: wrong password' }),
+		/Invalid grant: wrong password/,
+	],
+	[
+		'login answers an HTML page (500)',
+		(i) => i.reply(500, HTML_PAGE, { 'Content-Type': 'text/html' }),
+		/HTTP 500/,
+	],
+	[
+		'login connection reset',
+		(i) => i.replyWithError(RESET()),
+		/closed unexpectedly|reset|ECONNRESET/,
+	],
+	[
+		'login answer without a token',
+		(i) => i.reply(200, { token_type: 'Bearer' }),
+		/without an access_token/,
+	],
 ];
 
 describe('2b. Login faults: a failed token request sends nothing and reveals no password', () => {
 	const cases = SEND_OPERATIONS.filter((op) => op.provider.login).flatMap((op) =>
-		LOGIN_FAULTS.map(([faultName, answer, says]) => [operationName(op), faultName, op, answer, says] as const),
+		LOGIN_FAULTS.map(
+			([faultName, answer, says]) => [operationName(op), faultName, op, answer, says] as const,
+		),
 	);
 
 	it.each(cases)('%s › %s', async (name, faultName, op, answer, says) => {
 		const counts = new Map<number | 'none', number>();
 		answer(op.provider.login!.intercept());
-		countRequests(op.intercept().times(5).reply(op.success.status, op.success.body as nock.Body), counts);
+		countRequests(
+			op
+				.intercept()
+				.times(5)
+				.reply(op.success.status, op.success.body as nock.Body),
+			counts,
+		);
 		const run = await drive(op);
 		const error = runError(run.result);
 		const problems: string[] = [];
@@ -295,11 +397,18 @@ describe('2b. Login faults: a failed token request sends nothing and reveals no 
 		if (!error) problems.push('no error');
 		else {
 			if (!NODE_ERRORS.includes(String(error.name))) problems.push(`a ${error.name}`);
-			if (!says.test(String(error.message))) problems.push(`message "${error.message}" does not match ${says}`);
+			if (!says.test(String(error.message)))
+				problems.push(`message "${error.message}" does not match ${says}`);
 		}
 		if (total(counts) !== 0) problems.push(`${total(counts)} message(s) sent without a login`);
 		problems.push(...leaksOf(`${name} ${faultName}`, op.provider, run));
-		ledger.record('2 provider faults', name, faultName, `${describeError(error)}, ${total(counts)} sent`, problems);
+		ledger.record(
+			'2 provider faults',
+			name,
+			faultName,
+			`${describeError(error)}, ${total(counts)} sent`,
+			problems,
+		);
 		expect(problems).toEqual([]);
 	});
 });
@@ -313,13 +422,16 @@ const fault = (name: string) => FAULTS.find((candidate) => candidate.name === na
 
 /** The faults failing items cycle through, by kind (401 and 429 have their own retry paths, tested above). */
 const KIND_FAULTS: Record<Kind, Fault[]> = {
-	'HTTP errors': ['400', '403', '404', '409', '413', '500', '502 HTML page', '503 empty body'].map(fault),
+	'HTTP errors': ['400', '403', '404', '409', '413', '500', '502 HTML page', '503 empty body'].map(
+		fault,
+	),
 	timeouts: [fault('timeout')],
 	resets: [fault('connection reset')],
 };
 
 /** The fault item `id` meets (failing items only). */
-const faultOf = (kind: Kind, id: number) => KIND_FAULTS[kind][Math.floor(id / 7) % KIND_FAULTS[kind].length];
+const faultOf = (kind: Kind, id: number) =>
+	KIND_FAULTS[kind][Math.floor(id / 7) % KIND_FAULTS[kind].length];
 
 /** A server where every 7th item's send fails (cycling through the kind's faults) and every other one succeeds. */
 function failEverySeventh(op: SendOperation, kind: Kind, counts: Map<number | 'none', number>) {
@@ -335,7 +447,13 @@ function failEverySeventh(op: SendOperation, kind: Kind, counts: Map<number | 'n
 		const id = refOf(body);
 		return id !== undefined && !failing(id);
 	};
-	countRequests(op.intercept(succeeds).times(ITEMS).reply(op.success.status, op.success.body as nock.Body), counts);
+	countRequests(
+		op
+			.intercept(succeeds)
+			.times(ITEMS)
+			.reply(op.success.status, op.success.body as nock.Body),
+		counts,
+	);
 }
 
 const KINDS: Kind[] = ['HTTP errors', 'timeouts', 'resets'];
@@ -344,10 +462,14 @@ const KINDS: Kind[] = ['HTTP errors', 'timeouts', 'resets'];
  * Timeouts: every request may be in flight at once, so the 14 that hang overlap and the run lasts about
  * one timeout; the timeout leaves good sends ample time even on a loaded machine.
  */
-const flowFor = (kind: Kind): IDataObject | undefined => (kind === 'timeouts' ? { timeout: 400, maxInFlight: 100 } : undefined);
+const flowFor = (kind: Kind): IDataObject | undefined =>
+	kind === 'timeouts' ? { timeout: 400, maxInFlight: 100 } : undefined;
 
 describe('3. Nothing lost: 100 items, every 7th failing', () => {
-	const modes: Array<NonNullable<INode['onError']>> = ['continueRegularOutput', 'continueErrorOutput'];
+	const modes: Array<NonNullable<INode['onError']>> = [
+		'continueRegularOutput',
+		'continueErrorOutput',
+	];
 	// HTTP errors (answers that go through postReceive) in both modes for every operation. Timeouts and
 	// resets (which skip postReceive) alternate the mode over the operations, so each operation meets
 	// both modes and each kind meets both modes on eight operations, at half the cost of every
@@ -368,10 +490,14 @@ describe('3. Nothing lost: 100 items, every 7th failing', () => {
 			requestOptions: flowFor(kind),
 		});
 		const problems: string[] = [];
-		if (run.thrown || run.result?.error) problems.push(`run failed: ${describeError(runError(run.result)) || String(run.thrown)}`);
+		if (run.thrown || run.result?.error)
+			problems.push(`run failed: ${describeError(runError(run.result)) || String(run.thrown)}`);
 		const main = run.result?.main ?? [];
 		const errorOutput = run.result?.errorOutput ?? [];
-		const outputs = [...main.map((item) => ({ item, on: 'main' })), ...errorOutput.map((item) => ({ item, on: 'error' }))];
+		const outputs = [
+			...main.map((item) => ({ item, on: 'main' })),
+			...errorOutput.map((item) => ({ item, on: 'error' })),
+		];
 		const byIndex = new Map<number, Array<{ item: INodeExecutionData; on: string }>>();
 		for (const output of outputs) {
 			const index = (output.item.pairedItem as { item?: number } | undefined)?.item ?? -1;
@@ -390,18 +516,23 @@ describe('3. Nothing lost: 100 items, every 7th failing', () => {
 			if (!out) continue;
 			if (failing(id)) {
 				const wanted = faultOf(kind, id).message(op.provider);
-				if (errorText(out.item) !== wanted) problems.push(`item ${id}: error "${errorText(out.item)}", expected "${wanted}"`);
+				if (errorText(out.item) !== wanted)
+					problems.push(`item ${id}: error "${errorText(out.item)}", expected "${wanted}"`);
 				const code = (out.item.json.details as IDataObject | undefined)?.httpCode;
 				const wantedCode = faultOf(kind, id).httpCode;
-				if (code !== wantedCode) problems.push(`item ${id}: HTTP code ${String(code)}, expected ${wantedCode}`);
+				if (code !== wantedCode)
+					problems.push(`item ${id}: HTTP code ${String(code)}, expected ${wantedCode}`);
 				if (mode === 'continueErrorOutput' && (out.on !== 'error' || out.item.json.id !== id)) {
 					problems.push(`item ${id}: error item not on the error output with its input`);
 				}
 			} else if (errorText(out.item) !== undefined || out.on !== 'main') {
-				problems.push(`item ${id}: a good send came out as ${out.on} ${JSON.stringify(out.item.json)}`);
+				problems.push(
+					`item ${id}: a good send came out as ${out.on} ${JSON.stringify(out.item.json)}`,
+				);
 			}
 		}
-		if (outputs.length !== ITEMS) problems.push(`${outputs.length} output items for ${ITEMS} inputs`);
+		if (outputs.length !== ITEMS)
+			problems.push(`${outputs.length} output items for ${ITEMS} inputs`);
 		if (lost) problems.push(`${lost} lost`);
 		if (duplicated) problems.push(`${duplicated} duplicated`);
 		ledger.lost += lost;
@@ -420,70 +551,120 @@ describe('3. Nothing lost: 100 items, every 7th failing', () => {
 
 	// Without Continue On Fail: the run stops and names the first failing item (index 6). The failure kind
 	// rotates over the operations so each kind stops a run.
-	const stops = SEND_OPERATIONS.map((op, index) => [operationName(op), KINDS[index % KINDS.length], op] as const);
+	const stops = SEND_OPERATIONS.map(
+		(op, index) => [operationName(op), KINDS[index % KINDS.length], op] as const,
+	);
 	it.each(stops)('%s › %s › stop', async (name, kind, op) => {
 		const counts = new Map<number | 'none', number>();
 		failEverySeventh(op, kind, counts);
-		const run = await drive(op, { set: { [op.textField]: REF_EXPRESSION }, items: inputItems(op, ITEMS), requestOptions: flowFor(kind) });
+		const run = await drive(op, {
+			set: { [op.textField]: REF_EXPRESSION },
+			items: inputItems(op, ITEMS),
+			requestOptions: flowFor(kind),
+		});
 		const error = runError(run.result);
 		const problems: string[] = [];
 		if (!error) problems.push('the run did not stop');
 		else {
-			if (error.context?.itemIndex !== 6) problems.push(`error names item ${error.context?.itemIndex}, expected 6`);
-			if (error.message !== faultOf(kind, 6).message(op.provider)) problems.push(`message "${error.message}"`);
+			if (error.context?.itemIndex !== 6)
+				problems.push(`error names item ${error.context?.itemIndex}, expected 6`);
+			if (error.message !== faultOf(kind, 6).message(op.provider))
+				problems.push(`message "${error.message}"`);
 		}
 		if (run.result?.main.length) problems.push(`${run.result.main.length} items still output`);
-		const duplicated = [...counts.entries()].reduce((sum, [, sent]) => sum + Math.max(0, sent - 1), 0);
+		const duplicated = [...counts.entries()].reduce(
+			(sum, [, sent]) => sum + Math.max(0, sent - 1),
+			0,
+		);
 		ledger.duplicated += duplicated;
 		if (duplicated) problems.push(`${duplicated} duplicated`);
 		problems.push(...leaksOf(`${name} ${kind} stop`, op.provider, run));
-		ledger.record('3 nothing lost', name, `${kind}, stop`, `stopped at item ${error?.context?.itemIndex}: ${error?.message}`, problems);
+		ledger.record(
+			'3 nothing lost',
+			name,
+			`${kind}, stop`,
+			`stopped at item ${error?.context?.itemIndex}: ${error?.message}`,
+			problems,
+		);
 		expect(problems).toEqual([]);
 	});
 });
 
 // ---------------------------------------------------------------------------------------------------
 describe('4. No duplicates: only a 429 is retried, after Retry-After, bounded', () => {
-	it.each(SEND_OPERATIONS.map((op) => [operationName(op), op] as const))('%s › 429 then success: sent once', async (name, op) => {
-		const answered: number[] = [];
-		op.provider.prepare?.();
-		op.intercept().reply(() => {
-			answered.push(Date.now());
-			return [429, op.provider.errorBody(PROVIDER_TEXT[429], 429) as nock.Body, { 'Retry-After': '0.2' }];
-		});
-		op.intercept().reply(() => {
+	it.each(SEND_OPERATIONS.map((op) => [operationName(op), op] as const))(
+		'%s › 429 then success: sent once',
+		async (name, op) => {
+			const answered: number[] = [];
+			op.provider.prepare?.();
+			op.intercept().reply(() => {
+				answered.push(Date.now());
+				return [
+					429,
+					op.provider.errorBody(PROVIDER_TEXT[429], 429) as nock.Body,
+					{ 'Retry-After': '0.2' },
+				];
+			});
+			op.intercept().reply(() => {
 				answered.push(Date.now());
 				return [op.success.status, op.success.body as nock.Body];
 			});
-		const run = await drive(op);
-		const problems: string[] = [];
-		if (run.result?.error || run.thrown) problems.push(`failed: ${describeError(runError(run.result))}`);
-		if (run.result?.main.length !== 1 || errorText(run.result.main[0]) !== undefined) problems.push('not one sent item');
-		if (answered.length !== 2) problems.push(`${answered.length} requests, expected 2`);
-		const waited = answered.length === 2 ? answered[1] - answered[0] : 0;
-		if (waited < 180) problems.push(`retried after ${waited} ms, before Retry-After (200 ms)`);
-		if (answered.length > 2) ledger.duplicated += answered.length - 2;
-		problems.push(...leaksOf(`${name} 429 then success`, op.provider, run));
-		ledger.record('4 no duplicates', name, '429 (Retry-After 0.2 s) then 2xx', `sent once after ${answered.length} requests, waited ${waited} ms`, problems);
-		expect(problems).toEqual([]);
-	});
+			const run = await drive(op);
+			const problems: string[] = [];
+			if (run.result?.error || run.thrown)
+				problems.push(`failed: ${describeError(runError(run.result))}`);
+			if (run.result?.main.length !== 1 || errorText(run.result.main[0]) !== undefined)
+				problems.push('not one sent item');
+			if (answered.length !== 2) problems.push(`${answered.length} requests, expected 2`);
+			const waited = answered.length === 2 ? answered[1] - answered[0] : 0;
+			if (waited < 180) problems.push(`retried after ${waited} ms, before Retry-After (200 ms)`);
+			if (answered.length > 2) ledger.duplicated += answered.length - 2;
+			problems.push(...leaksOf(`${name} 429 then success`, op.provider, run));
+			ledger.record(
+				'4 no duplicates',
+				name,
+				'429 (Retry-After 0.2 s) then 2xx',
+				`sent once after ${answered.length} requests, waited ${waited} ms`,
+				problems,
+			);
+			expect(problems).toEqual([]);
+		},
+	);
 
-	it.each(SEND_OPERATIONS.map((op) => [operationName(op), op] as const))('%s › 429 asking for 120 s: bounded total wait', async (name, op) => {
-		const counts = new Map<number | 'none', number>();
-		op.provider.prepare?.();
-		countRequests(op.intercept().times(5).reply(429, op.provider.errorBody(PROVIDER_TEXT[429], 429) as nock.Body, { 'Retry-After': '120' }), counts);
-		const begin = Date.now();
-		const run = await drive(op, { requestOptions: { maxRateLimitWaitSeconds: 1 } });
-		const elapsed = Date.now() - begin;
-		const error = runError(run.result);
-		const problems: string[] = [];
-		if (error?.httpCode !== '429' || error.message !== PROVIDER_TEXT[429]) problems.push(`error ${describeError(error)}`);
-		if (total(counts) !== 1) problems.push(`${total(counts)} requests, expected 1`);
-		if (elapsed > 2000) problems.push(`waited ${elapsed} ms`);
-		problems.push(...leaksOf(`${name} 429 bounded`, op.provider, run));
-		ledger.record('4 no duplicates', name, '429 asking 120 s, max wait 1 s', `${describeError(error)} after ${total(counts)} request(s), ${elapsed} ms`, problems);
-		expect(problems).toEqual([]);
-	});
+	it.each(SEND_OPERATIONS.map((op) => [operationName(op), op] as const))(
+		'%s › 429 asking for 120 s: bounded total wait',
+		async (name, op) => {
+			const counts = new Map<number | 'none', number>();
+			op.provider.prepare?.();
+			countRequests(
+				op
+					.intercept()
+					.times(5)
+					.reply(429, op.provider.errorBody(PROVIDER_TEXT[429], 429) as nock.Body, {
+						'Retry-After': '120',
+					}),
+				counts,
+			);
+			const begin = Date.now();
+			const run = await drive(op, { requestOptions: { maxRateLimitWaitSeconds: 1 } });
+			const elapsed = Date.now() - begin;
+			const error = runError(run.result);
+			const problems: string[] = [];
+			if (error?.httpCode !== '429' || error.message !== PROVIDER_TEXT[429])
+				problems.push(`error ${describeError(error)}`);
+			if (total(counts) !== 1) problems.push(`${total(counts)} requests, expected 1`);
+			if (elapsed > 2000) problems.push(`waited ${elapsed} ms`);
+			problems.push(...leaksOf(`${name} 429 bounded`, op.provider, run));
+			ledger.record(
+				'4 no duplicates',
+				name,
+				'429 asking 120 s, max wait 1 s',
+				`${describeError(error)} after ${total(counts)} request(s), ${elapsed} ms`,
+				problems,
+			);
+			expect(problems).toEqual([]);
+		},
+	);
 });
 
 // ---------------------------------------------------------------------------------------------------
@@ -491,11 +672,25 @@ describe('6. Fuzz: random parameter values and provider answers only ever give N
 	/** A field left at its valid value. */
 	const KEEP = 'keep-the-valid-value';
 	/** What a programming error (not a deliberate refusal) says. */
-	const JS_ERROR = /Cannot read prop|is not a function|is not iterable|is not defined|Maximum call stack|Invalid time value|Unexpected token|\bundefined\b/;
+	const JS_ERROR =
+		/Cannot read prop|is not a function|is not iterable|is not defined|Maximum call stack|Invalid time value|Unexpected token|\bundefined\b/;
 	const anyValue = fc.oneof(
 		fc.string(),
 		fc.string({ unit: 'grapheme' }),
-		fc.constantFrom('', ' ', '\t\n', '+15556667777', '18585551234', 'https://example.com/a.png', '../..', '%2F', '={{ 1 }}', '66', '2026-12-24 09:30:00', 'data'),
+		fc.constantFrom(
+			'',
+			' ',
+			'\t\n',
+			'+15556667777',
+			'18585551234',
+			'https://example.com/a.png',
+			'../..',
+			'%2F',
+			'={{ 1 }}',
+			'66',
+			'2026-12-24 09:30:00',
+			'data',
+		),
 		fc.integer(),
 		fc.double(),
 		fc.boolean(),
@@ -505,7 +700,21 @@ describe('6. Fuzz: random parameter values and provider answers only ever give N
 	);
 	const anyAnswer = (op: SendOperation) =>
 		fc.record({
-			status: fc.constantFrom(op.success.status, 200, 201, 204, 400, 401, 403, 404, 413, 429, 500, 502, 503),
+			status: fc.constantFrom(
+				op.success.status,
+				200,
+				201,
+				204,
+				400,
+				401,
+				403,
+				404,
+				413,
+				429,
+				500,
+				502,
+				503,
+			),
 			body: fc.oneof(
 				fc.constant(op.success.body),
 				fc.jsonValue({ maxDepth: 2 }),
@@ -523,57 +732,71 @@ describe('6. Fuzz: random parameter values and provider answers only ever give N
 				op.fuzz.map((field) => [field.path, fc.oneof(fc.constant(KEEP), anyValue)]),
 			) as Record<string, fc.Arbitrary<unknown>>,
 		);
-		await fc.assert(
-			fc.asyncProperty(values, anyAnswer(op), async (fields, answer) => {
-				nock.cleanAll();
-				op.provider.prepare?.();
-				const body = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
-				nock(op.provider.origin)
-					.post(/.*/)
-					.times(5)
-					.reply(answer.status, body, { 'Content-Type': 'application/json' });
-				const random = op.fuzz.filter((field) => fields[field.path] !== KEEP);
-				const set = Object.fromEntries(
-					random.map((field) => {
-						const expression = `={{ $json.v[${JSON.stringify(field.path)}] }}`;
-						return [field.path, field.rl ? { __rl: true, mode: 'id', value: expression } : expression];
-					}),
-				);
-				const v = Object.fromEntries(random.map((field) => [field.path, fields[field.path]])) as IDataObject;
-				const items = inputItems(op).map((item) => ({ ...item, json: { ...item.json, v } }));
-				const run = await drive(op, { set, items, requestOptions: { maxRateLimitRetries: 0, timeout: 2000 } });
-				tally.runs++;
-				const error = runError(run.result);
-				const message = String(error?.message);
-				const fromProvider = /^\d{3}$/.test(String(error?.httpCode)) || message.startsWith('No answer from ');
-				const namesField = /^[A-Z][\w /().-]*: /.test(message);
-				const problem = run.thrown
-					? `threw ${String(run.thrown)}`
-					: !error
-						? undefined
-						: !NODE_ERRORS.includes(String(error.name))
-							? `a ${error.name}: ${message}`
-							: fromProvider
-								? undefined
-								: /^The request to .* failed: /.test(message) || JS_ERROR.test(message)
-									? `an unexpected error: ${message}`
-									: !namesField
-										? `an error naming no field: ${message}`
-										: undefined;
-				if (!error && !run.thrown) tally.sent++;
-				else if (fromProvider) tally.providerErrors++;
-				else tally.refused++;
-				const leaks = leaksOf(`${name} fuzz`, op.provider, run);
-				if (problem || leaks.length) {
-					tally.escaped.push(`${problem ?? leaks.join('; ')} for ${JSON.stringify(fields)} / ${answer.status}`);
-					return false;
-				}
-				return true;
-			}),
-			{ numRuns: 30 },
-		).catch((failure: unknown) => {
-			tally.escaped.push(String(failure).split('\n')[0]);
-		});
+		await fc
+			.assert(
+				fc.asyncProperty(values, anyAnswer(op), async (fields, answer) => {
+					nock.cleanAll();
+					op.provider.prepare?.();
+					const body = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+					nock(op.provider.origin)
+						.post(/.*/)
+						.times(5)
+						.reply(answer.status, body, { 'Content-Type': 'application/json' });
+					const random = op.fuzz.filter((field) => fields[field.path] !== KEEP);
+					const set = Object.fromEntries(
+						random.map((field) => {
+							const expression = `={{ $json.v[${JSON.stringify(field.path)}] }}`;
+							return [
+								field.path,
+								field.rl ? { __rl: true, mode: 'id', value: expression } : expression,
+							];
+						}),
+					);
+					const v = Object.fromEntries(
+						random.map((field) => [field.path, fields[field.path]]),
+					) as IDataObject;
+					const items = inputItems(op).map((item) => ({ ...item, json: { ...item.json, v } }));
+					const run = await drive(op, {
+						set,
+						items,
+						requestOptions: { maxRateLimitRetries: 0, timeout: 2000 },
+					});
+					tally.runs++;
+					const error = runError(run.result);
+					const message = String(error?.message);
+					const fromProvider =
+						/^\d{3}$/.test(String(error?.httpCode)) || message.startsWith('No answer from ');
+					const namesField = /^[A-Z][\w /().-]*: /.test(message);
+					const problem = run.thrown
+						? `threw ${String(run.thrown)}`
+						: !error
+							? undefined
+							: !NODE_ERRORS.includes(String(error.name))
+								? `a ${error.name}: ${message}`
+								: fromProvider
+									? undefined
+									: /^The request to .* failed: /.test(message) || JS_ERROR.test(message)
+										? `an unexpected error: ${message}`
+										: !namesField
+											? `an error naming no field: ${message}`
+											: undefined;
+					if (!error && !run.thrown) tally.sent++;
+					else if (fromProvider) tally.providerErrors++;
+					else tally.refused++;
+					const leaks = leaksOf(`${name} fuzz`, op.provider, run);
+					if (problem || leaks.length) {
+						tally.escaped.push(
+							`${problem ?? leaks.join('; ')} for ${JSON.stringify(fields)} / ${answer.status}`,
+						);
+						return false;
+					}
+					return true;
+				}),
+				{ numRuns: 30 },
+			)
+			.catch((failure: unknown) => {
+				tally.escaped.push(String(failure).split('\n')[0]);
+			});
 		nock.cleanAll();
 		ledger.record(
 			'6 fuzz',
@@ -588,43 +811,107 @@ describe('6. Fuzz: random parameter values and provider answers only ever give N
 
 // ---------------------------------------------------------------------------------------------------
 describe('7. Triggers: forged, unsigned, wrongly signed and malformed deliveries start nothing', () => {
-	type Attack = [name: string, status: number, delivery: (entry: (typeof TRIGGERS)[number], secret: string) => ReturnType<(typeof TRIGGERS)[number]['delivery']>];
+	type Attack = [
+		name: string,
+		status: number,
+		delivery: (
+			entry: (typeof TRIGGERS)[number],
+			secret: string,
+		) => ReturnType<(typeof TRIGGERS)[number]['delivery']>,
+	];
 	const attacks: Attack[] = [
 		['unsigned (no secret)', 401, (entry) => entry.delivery()],
-		['forged: a guessed secret of the same length', 401, (entry, secret) => entry.delivery(secret.replace(/./g, 'a'))],
+		[
+			'forged: a guessed secret of the same length',
+			401,
+			(entry, secret) => entry.delivery(secret.replace(/./g, 'a')),
+		],
 		['forged: the secret plus a character', 401, (entry, secret) => entry.delivery(`${secret}0`)],
-		['forged: the secret in upper case', 401, (entry, secret) => entry.delivery(secret.toUpperCase())],
-		['forged: the secret twice (?secret=…&secret=…)', 401, (entry, secret) => entry.delivery([secret, secret])],
-		['forged: the secret in a header instead', 401, (entry, secret) => ({ ...entry.delivery(), headers: { 'x-webhook-secret': secret, authorization: `Bearer ${secret}` } })],
+		[
+			'forged: the secret in upper case',
+			401,
+			(entry, secret) => entry.delivery(secret.toUpperCase()),
+		],
+		[
+			'forged: the secret twice (?secret=…&secret=…)',
+			401,
+			(entry, secret) => entry.delivery([secret, secret]),
+		],
+		[
+			'forged: the secret in a header instead',
+			401,
+			(entry, secret) => ({
+				...entry.delivery(),
+				headers: { 'x-webhook-secret': secret, authorization: `Bearer ${secret}` },
+			}),
+		],
 		['forged: an empty secret', 401, (entry) => entry.delivery('')],
 	];
 	const cases = TRIGGERS.flatMap((entry) => [
-		...attacks.map(([name, status, delivery]) => [entry.name, name, entry, status, delivery] as const),
+		...attacks.map(
+			([name, status, delivery]) => [entry.name, name, entry, status, delivery] as const,
+		),
 		...entry.malformed.map(
-			([name, body]) => [entry.name, `malformed: ${name}`, entry, 400, (e: typeof entry, secret: string) => e.delivery(secret, body)] as const,
+			([name, body]) =>
+				[
+					entry.name,
+					`malformed: ${name}`,
+					entry,
+					400,
+					(e: typeof entry, secret: string) => e.delivery(secret, body),
+				] as const,
 		),
 	]);
 
-	it.each(TRIGGERS.map((entry) => [entry.name, entry] as const))('%s › a genuine delivery starts an execution; its replay with a wrong secret does not', async (name, entry) => {
-		const { harness, secret } = await entry.activate();
-		const genuine = await harness.deliver(entry.delivery(secret));
-		const replay = await harness.deliver(entry.delivery(`${secret.slice(0, -1)}x`));
-		const problems: string[] = [];
-		if (!genuine.items?.length) problems.push('the genuine delivery started nothing');
-		if (replay.response.status !== 401 || replay.items !== undefined) problems.push(`replay answered ${replay.response.status}${replay.items ? ' and started an execution' : ''}`);
-		problems.push(...ledger.scan(`${name} replay`, [secret, ...entry.secrets], replay.response, genuine.response));
-		ledger.record('7 triggers', name, 'genuine, then replayed with a wrong secret', `genuine → ${genuine.items?.length} item(s); replay → ${replay.response.status}, no execution`, problems);
-		expect(problems).toEqual([]);
-	});
+	it.each(TRIGGERS.map((entry) => [entry.name, entry] as const))(
+		'%s › a genuine delivery starts an execution; its replay with a wrong secret does not',
+		async (name, entry) => {
+			const { harness, secret } = await entry.activate();
+			const genuine = await harness.deliver(entry.delivery(secret));
+			const replay = await harness.deliver(entry.delivery(`${secret.slice(0, -1)}x`));
+			const problems: string[] = [];
+			if (!genuine.items?.length) problems.push('the genuine delivery started nothing');
+			if (replay.response.status !== 401 || replay.items !== undefined)
+				problems.push(
+					`replay answered ${replay.response.status}${replay.items ? ' and started an execution' : ''}`,
+				);
+			problems.push(
+				...ledger.scan(
+					`${name} replay`,
+					[secret, ...entry.secrets],
+					replay.response,
+					genuine.response,
+				),
+			);
+			ledger.record(
+				'7 triggers',
+				name,
+				'genuine, then replayed with a wrong secret',
+				`genuine → ${genuine.items?.length} item(s); replay → ${replay.response.status}, no execution`,
+				problems,
+			);
+			expect(problems).toEqual([]);
+		},
+	);
 
 	it.each(cases)('%s › %s', async (name, caseName, entry, status, delivery) => {
 		const { harness, secret } = await entry.activate();
 		const result = await harness.deliver(delivery(entry, secret));
 		const problems: string[] = [];
-		if (result.response.status !== status) problems.push(`answered ${result.response.status}, expected ${status}`);
-		if (result.workflowData !== undefined || result.items !== undefined) problems.push('started an execution');
-		problems.push(...ledger.scan(`${name} ${caseName}`, [secret, ...entry.secrets], result.response));
-		ledger.record('7 triggers', name, caseName, `${result.response.status}, ${result.workflowData ? 'EXECUTION STARTED' : 'no execution'}`, problems);
+		if (result.response.status !== status)
+			problems.push(`answered ${result.response.status}, expected ${status}`);
+		if (result.workflowData !== undefined || result.items !== undefined)
+			problems.push('started an execution');
+		problems.push(
+			...ledger.scan(`${name} ${caseName}`, [secret, ...entry.secrets], result.response),
+		);
+		ledger.record(
+			'7 triggers',
+			name,
+			caseName,
+			`${result.response.status}, ${result.workflowData ? 'EXECUTION STARTED' : 'no execution'}`,
+			problems,
+		);
 		expect(problems).toEqual([]);
 	});
 });
@@ -636,24 +923,44 @@ describe('5. No secrets, and the counts', () => {
 		// non-enumerable cause. The password sits at a different base64 alignment for each user name.
 		const leaky = (user: string) => {
 			const error = new Error('socket hang up');
-			const headers = { Authorization: `Basic ${Buffer.from(`${user}:pw-123456789`).toString('base64')}` };
+			const headers = {
+				Authorization: `Basic ${Buffer.from(`${user}:pw-123456789`).toString('base64')}`,
+			};
 			Object.defineProperty(error, 'cause', { enumerable: false, value: { config: { headers } } });
 			return { run: [{ error }] };
 		};
 		const probe = new Ledger();
-		for (const user of ['agent', 'agent7', 'agent78']) expect(probe.scan(user, ['pw-123456789'], leaky(user))).not.toHaveLength(0);
-		expect(probe.scan('url', ['tok/en+1'], { url: `https://x.test/?t=${encodeURIComponent('tok/en+1')}` })).toHaveLength(1);
-		expect(probe.scan('clean', ['pw-123456789'], { run: [{ error: new Error('socket hang up') }] })).toHaveLength(0);
+		for (const user of ['agent', 'agent7', 'agent78'])
+			expect(probe.scan(user, ['pw-123456789'], leaky(user))).not.toHaveLength(0);
+		expect(
+			probe.scan('url', ['tok/en+1'], {
+				url: `https://x.test/?t=${encodeURIComponent('tok/en+1')}`,
+			}),
+		).toHaveLength(1);
+		expect(
+			probe.scan('clean', ['pw-123456789'], { run: [{ error: new Error('socket hang up') }] }),
+		).toHaveLength(0);
 	});
 
 	it('lost = duplicated = leaked = 0, every case held', () => {
-	// Every case above scanned its outputs, run data, errors, thrown objects and n8n's log lines.
-	ledger.record('5 no secrets', 'all operations', 'every case above', `${ledger.leaked} leaks`, ledger.leaks);
-	expect({ lost: ledger.lost, duplicated: ledger.duplicated, leaked: ledger.leaked, failures: ledger.failures }).toEqual({
-		lost: 0,
-		duplicated: 0,
-		leaked: 0,
-		failures: 0,
+		// Every case above scanned its outputs, run data, errors, thrown objects and n8n's log lines.
+		ledger.record(
+			'5 no secrets',
+			'all operations',
+			'every case above',
+			`${ledger.leaked} leaks`,
+			ledger.leaks,
+		);
+		expect({
+			lost: ledger.lost,
+			duplicated: ledger.duplicated,
+			leaked: ledger.leaked,
+			failures: ledger.failures,
+		}).toEqual({
+			lost: 0,
+			duplicated: 0,
+			leaked: 0,
+			failures: 0,
+		});
 	});
-});
 });

@@ -14,7 +14,9 @@ import { loadOptionsContext } from '../harness/loadOptions';
 // every list method of every node loads with the sandbox's credentials and the node's default parameters.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain-JS dev script without types
 const { sandboxCredentials } = require('../../scripts/sandbox-setup') as {
-	sandboxCredentials: (url: string) => Array<{ type: string; data: ICredentialDataDecryptedObject }>;
+	sandboxCredentials: (
+		url: string,
+	) => Array<{ type: string; data: ICredentialDataDecryptedObject }>;
 };
 
 let sandbox: Sandbox;
@@ -23,12 +25,18 @@ beforeAll(async () => {
 });
 afterAll(async () => await sandbox.close());
 
-const credentialTypes = [new NetSapiensApi(), new EvoVoiceApi(), new ISlashApi(), new SuperOfficeApi()];
+const credentialTypes = [
+	new NetSapiensApi(),
+	new EvoVoiceApi(),
+	new ISlashApi(),
+	new SuperOfficeApi(),
+];
 
 function defaultParameters(nodeType: INodeType): INodeParameters {
 	const parameters: INodeParameters = {};
 	for (const property of nodeType.description.properties) {
-		if (!(property.name in parameters) && !property.displayOptions) parameters[property.name] = property.default;
+		if (!(property.name in parameters) && !property.displayOptions)
+			parameters[property.name] = property.default;
 	}
 	return parameters;
 }
@@ -36,7 +44,9 @@ function defaultParameters(nodeType: INodeType): INodeParameters {
 const nodeTypes: INodeType[] = [new NetSapiens(), new EvoVoice(), new ISlash(), new SuperOffice()];
 const methods = nodeTypes.flatMap((nodeType) =>
 	(['listSearch', 'loadOptions'] as const).flatMap((kind) =>
-		Object.keys(nodeType.methods?.[kind] ?? {}).map((method) => [nodeType.description.displayName, kind, method, nodeType] as const),
+		Object.keys(nodeType.methods?.[kind] ?? {}).map(
+			(method) => [nodeType.description.displayName, kind, method, nodeType] as const,
+		),
 	),
 );
 
@@ -55,7 +65,9 @@ it('covers every list method of the four nodes', () => {
 
 it.each(methods)('%s %s %s loads against the sandbox', async (_node, kind, method, nodeType) => {
 	const credentialName = nodeType.description.credentials![0].name;
-	const credential = sandboxCredentials(sandbox.url).find((candidate) => candidate.type === credentialName)!;
+	const credential = sandboxCredentials(sandbox.url).find(
+		(candidate) => candidate.type === credentialName,
+	)!;
 	const context = loadOptionsContext({
 		nodeType,
 		parameters: defaultParameters(nodeType),
@@ -67,5 +79,9 @@ it.each(methods)('%s %s %s loads against the sandbox', async (_node, kind, metho
 			? (await nodeType.methods!.listSearch![method].call(context)).results
 			: await nodeType.methods!.loadOptions![method].call(context);
 	expect(answer.length).toBeGreaterThan(0);
-	for (const entry of answer) expect(entry).toEqual({ name: expect.stringMatching(/\S/), value: expect.stringMatching(/\S/) });
+	for (const entry of answer)
+		expect(entry).toEqual({
+			name: expect.stringMatching(/\S/),
+			value: expect.stringMatching(/\S/),
+		});
 });

@@ -3,7 +3,9 @@ import { createRateLimiter, throughputOfLimit } from '../../sandbox/rateLimit';
 /** The sandbox's rate limit counts a sliding 1-s window: no burst across a window edge gets twice the limit. */
 it('accepts at most the limit in any 1-s window, and says when the oldest request leaves it', () => {
 	const limiter = createRateLimiter();
-	const accepted = (now: number, count: number) => Array.from({ length: count }, () => limiter.refuse(now, 5)).filter((r) => r === undefined).length;
+	const accepted = (now: number, count: number) =>
+		Array.from({ length: count }, () => limiter.refuse(now, 5)).filter((r) => r === undefined)
+			.length;
 	expect(accepted(900, 5)).toBe(5);
 	// a fixed window would open again at 1000 and let 5 more through within 100 ms of the first five
 	expect(limiter.refuse(1000, 5)).toBe('1'); // 0.9 s, in whole seconds as Retry-After has them

@@ -13,14 +13,34 @@ beforeEach(() => {
 
 const evoAuth = `Basic ${Buffer.from(`${FIXTURES.evovoice.username}:${FIXTURES.evovoice.password}`).toString('base64')}`;
 const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
-	const answer = await fetch(`${sandbox.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-	return { status: answer.status, body: (await answer.json()) as Record<string, unknown>, headers: answer.headers };
+	const answer = await fetch(`${sandbox.url}${path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', ...headers },
+		body: JSON.stringify(body),
+	});
+	return {
+		status: answer.status,
+		body: (await answer.json()) as Record<string, unknown>,
+		headers: answer.headers,
+	};
 };
 
 it.each([
-	['NetSapiens', '/netsapiens/ns-api/v2/domains/~/users/~/messagesessions/abc/messages', { code: 401, message: 'Authentication Required' }],
-	['EvoVoice', '/evovoice/sessions/s1/messages', { responseStatus: expect.objectContaining({ message: 'Not Authenticated' }) }],
-	['SuperOffice', '/superoffice/Cust12345/api/v1/ChatSession/7/Messages', expect.objectContaining({ Error: true, Message: 'Authentication failed' })],
+	[
+		'NetSapiens',
+		'/netsapiens/ns-api/v2/domains/~/users/~/messagesessions/abc/messages',
+		{ code: 401, message: 'Authentication Required' },
+	],
+	[
+		'EvoVoice',
+		'/evovoice/sessions/s1/messages',
+		{ responseStatus: expect.objectContaining({ message: 'Not Authenticated' }) },
+	],
+	[
+		'SuperOffice',
+		'/superoffice/Cust12345/api/v1/ChatSession/7/Messages',
+		expect.objectContaining({ Error: true, Message: 'Authentication failed' }),
+	],
 ])('%s refuses a missing credential with its own error shape', async (_name, path, shape) => {
 	const answer = await post(path, {});
 	expect(answer.status).toBe(401);
@@ -29,28 +49,60 @@ it.each([
 });
 
 it('iSlash answers failures in meta.code, with a trace id', async () => {
-	const answer = await post('/islash/api/public/send-session-message', {}, { 'x-user-token': 'wrong' });
-	expect(answer.body).toEqual({ meta: { code: 'RESP_UNAUTHORIZED', message: 'Invalid user token', trace_id: expect.any(String) } });
+	const answer = await post(
+		'/islash/api/public/send-session-message',
+		{},
+		{ 'x-user-token': 'wrong' },
+	);
+	expect(answer.body).toEqual({
+		meta: {
+			code: 'RESP_UNAUTHORIZED',
+			message: 'Invalid user token',
+			trace_id: expect.any(String),
+		},
+	});
 });
 
 it('validates documented fields (NetSapiens type, 32+ character session) and records accepted messages', async () => {
 	const auth = { authorization: `Bearer ${FIXTURES.netsapiens.apiKey}` };
 	const session = '/netsapiens/ns-api/v2/domains/~/users/~/messagesessions/';
-	expect((await post(`${session}${'a'.repeat(32)}/messages`, { type: 'fax', message: 'x', destination: '1' }, auth)).body).toEqual({ code: 400, message: 'Invalid type fax' });
-	expect((await post(`${session}short/messages`, { type: 'chat', message: 'x', destination: '1' }, auth)).status).toBe(400);
-	expect((await post(`${session}${'a'.repeat(32)}/messages`, { type: 'chat', message: 'hi', destination: '1004' }, auth)).status).toBe(202);
+	expect(
+		(
+			await post(
+				`${session}${'a'.repeat(32)}/messages`,
+				{ type: 'fax', message: 'x', destination: '1' },
+				auth,
+			)
+		).body,
+	).toEqual({ code: 400, message: 'Invalid type fax' });
+	expect(
+		(await post(`${session}short/messages`, { type: 'chat', message: 'x', destination: '1' }, auth))
+			.status,
+	).toBe(400);
+	expect(
+		(
+			await post(
+				`${session}${'a'.repeat(32)}/messages`,
+				{ type: 'chat', message: 'hi', destination: '1004' },
+				auth,
+			)
+		).status,
+	).toBe(202);
 	expect(sandbox.state.messages.map((m) => [m.provider, m.text])).toEqual([['netsapiens', 'hi']]);
 });
 
 it('fault injection: 429 with Retry-After beyond the rate, and every Nth request a 503', async () => {
 	sandbox.configure({ perSecond: 1 });
-	const send = () => post('/evovoice/sessions/s1/messages', { body: 'x' }, { authorization: evoAuth });
+	const send = () =>
+		post('/evovoice/sessions/s1/messages', { body: 'x' }, { authorization: evoAuth });
 	expect((await send()).status).toBe(200);
 	const limited = await send();
 	expect(limited.status).toBe(429);
 	expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
 
 	sandbox.configure({ failEvery: 2 });
-	expect([(await send()).status, (await send()).status, (await send()).status]).toEqual([200, 503, 200]);
+	expect([(await send()).status, (await send()).status, (await send()).status]).toEqual([
+		200, 503, 200,
+	]);
 	expect(sandbox.state.maxInFlight).toBeGreaterThanOrEqual(1);
 });

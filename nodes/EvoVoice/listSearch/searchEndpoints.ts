@@ -15,7 +15,9 @@ export async function searchEndpoints(
 	const page = paginationToken ? Number(paginationToken) : 0;
 	const search = filter?.trim();
 	// A search that looks like a number filters by number, anything else by name.
-	const filterQuery = search ? { [/^[+\d\s()-]+$/.test(search) ? 'phoneNumberFilter' : 'nameFilter']: search } : {};
+	const filterQuery = search
+		? { [/^[+\d\s()-]+$/.test(search) ? 'phoneNumberFilter' : 'nameFilter']: search }
+		: {};
 	const answer = await evoVoiceGet.call(this, '/endpoints', {
 		type: 'PhoneNumber',
 		...filterQuery,
@@ -28,6 +30,7 @@ export async function searchEndpoints(
 			name: String(endpoint.displayName ?? endpoint.phoneNumber ?? endpoint.id),
 			value: String(endpoint.id),
 		})),
-		paginationToken: answer.hasMorePages === true || items.length === PAGE_SIZE ? String(page + 1) : undefined,
+		paginationToken:
+			answer.hasMorePages === true || items.length === PAGE_SIZE ? String(page + 1) : undefined,
 	};
 }

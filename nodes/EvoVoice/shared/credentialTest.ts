@@ -11,7 +11,11 @@ export const evoVoiceCredentialTest = {
 	[CREDENTIAL_TEST]: credentialTestOf({
 		errors: evoVoiceErrors,
 		credential: new EvoVoiceApi(),
-		request: () => ({ method: 'GET', url: '/auth/status', headers: { Accept: 'application/json' } }),
+		request: () => ({
+			method: 'GET',
+			url: '/auth/status',
+			headers: { Accept: 'application/json' },
+		}),
 		refusal: (body) =>
 			(body as IDataObject | undefined)?.isAuthenticated === false
 				? 'EvoVoice did not sign this user in: check the user name and password'

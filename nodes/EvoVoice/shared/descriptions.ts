@@ -12,7 +12,11 @@ export const accountIdsOption: INodeProperties = {
 };
 
 /** A comma-separated list of IDs (a plain User login cannot list endpoints or customers, so IDs are typed). */
-export function idListOption(name: string, displayName: string, description: string): INodeProperties {
+export function idListOption(
+	name: string,
+	displayName: string,
+	description: string,
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -24,7 +28,10 @@ export function idListOption(name: string, displayName: string, description: str
 }
 
 /** The Filters collection of a Get Many operation. */
-export function filtersCollection(show: Record<string, string[]>, options: INodeProperties[]): INodeProperties {
+export function filtersCollection(
+	show: Record<string, string[]>,
+	options: INodeProperties[],
+): INodeProperties {
 	return {
 		displayName: 'Filters',
 		name: 'filters',
@@ -49,6 +56,10 @@ export function messagingFilterOptions(subject: 'messages' | 'conversations'): I
 			description: `Only ${subject} after this date and time`,
 		},
 		idListOption('customerIds', 'Customer IDs', `Only ${subject} of these customers`),
-		idListOption('endpointIds', 'Endpoint IDs', `Only ${subject} of these endpoints (phone numbers)`),
+		idListOption(
+			'endpointIds',
+			'Endpoint IDs',
+			`Only ${subject} of these endpoints (phone numbers)`,
+		),
 	];
 }

@@ -58,7 +58,10 @@ export function advanceCursor(
 		return { emitted, cursor: { lastDate: cursor.lastDate, seenIds: [...seen, ...fresh.keys()] } };
 	}
 	if (newest === since) {
-		return { emitted, cursor: { lastDate: cursor.lastDate, seenIds: [...new Set([...seen, ...atNewest])] } };
+		return {
+			emitted,
+			cursor: { lastDate: cursor.lastDate, seenIds: [...new Set([...seen, ...atNewest])] },
+		};
 	}
 	return { emitted, cursor: { lastDate: new Date(newest).toISOString(), seenIds: [...atNewest] } };
 }

@@ -1,5 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions, INodePropertyRouting } from 'n8n-workflow';
-import { listRows, operationRouting, type OperationSpec, type Paging } from '../../shared/operation';
+import {
+	listRows,
+	operationRouting,
+	type OperationSpec,
+	type Paging,
+} from '../../shared/operation';
 import { readDateTime, readText, readTextList } from '../../shared/validation';
 import { joinIds } from './transport';
 import { evoVoiceErrors } from './errors';
@@ -37,7 +42,12 @@ export interface QueryFilter {
 
 /** Query side of `messagingFilterOptions` (the Filters collection of Message and Conversation Get Many). */
 export const MESSAGING_QUERY_FILTERS: QueryFilter[] = [
-	{ parameter: 'filters.accountIds', label: 'Account Names or IDs', query: 'accountIds', kind: 'ids' },
+	{
+		parameter: 'filters.accountIds',
+		label: 'Account Names or IDs',
+		query: 'accountIds',
+		kind: 'ids',
+	},
 	{ parameter: 'filters.customerIds', label: 'Customer IDs', query: 'customerIds', kind: 'ids' },
 	{ parameter: 'filters.endpointIds', label: 'Endpoint IDs', query: 'endpointIds', kind: 'ids' },
 	{ parameter: 'filters.afterDate', label: 'After', query: 'afterDate', kind: 'dateTime' },
@@ -47,7 +57,10 @@ export const MESSAGING_QUERY_FILTERS: QueryFilter[] = [
  * Reads the filters the user set and writes them on the query string: ID lists comma-joined, dates as
  * ISO 8601 in UTC (`date`: YYYY-MM-DD in the workflow's time zone), empty ones left out.
  */
-export function readQueryFilters(ctx: IExecuteSingleFunctions, filters: QueryFilter[]): IDataObject {
+export function readQueryFilters(
+	ctx: IExecuteSingleFunctions,
+	filters: QueryFilter[],
+): IDataObject {
 	const qs: IDataObject = {};
 	for (const filter of filters) {
 		let value: string | boolean | undefined;
@@ -60,7 +73,10 @@ export function readQueryFilters(ctx: IExecuteSingleFunctions, filters: QueryFil
 			value = readText(ctx, filter.parameter, filter.label) || undefined;
 		} else {
 			const date = readDateTime(ctx, filter.parameter, filter.label);
-			value = filter.kind === 'date' ? (date?.toISODate() ?? undefined) : (date?.toUTC().toISO() ?? undefined);
+			value =
+				filter.kind === 'date'
+					? (date?.toISODate() ?? undefined)
+					: (date?.toUTC().toISO() ?? undefined);
 		}
 		if (value !== undefined) qs[filter.query] = value;
 	}

@@ -8,7 +8,12 @@ export async function evoVoiceGet(
 	url: string,
 	qs: IDataObject = {},
 ): Promise<IDataObject> {
-	const body = await providerRequest(this, evoVoiceErrors, { credentialType: 'evoVoiceApi', method: 'GET', url, qs });
+	const body = await providerRequest(this, evoVoiceErrors, {
+		credentialType: 'evoVoiceApi',
+		method: 'GET',
+		url,
+		qs,
+	});
 	return body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : {};
 }
 

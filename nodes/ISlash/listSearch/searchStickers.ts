@@ -2,7 +2,10 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 import { dataList, iSlashListingRequest } from '../shared/transport';
 
 /** The channel's stickers (GET /sticker?session=), filtered by name or ID. */
-export async function searchStickers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchStickers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const answer = await iSlashListingRequest(this, 'GET', '/sticker', 'qs');
 	const needle = filter?.trim().toLowerCase() ?? '';
 	const results = dataList(answer, 'stickers')

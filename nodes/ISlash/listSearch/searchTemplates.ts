@@ -2,15 +2,22 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 import { dataList, iSlashListingRequest } from '../shared/transport';
 
 /** The channel's templates (POST /template-message {session}); the value is the template name iSlash sends by. */
-export async function searchTemplates(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchTemplates(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const answer = await iSlashListingRequest(this, 'POST', '/template-message', 'body');
 	const needle = filter?.trim().toLowerCase() ?? '';
 	const results = dataList(answer, 'templates')
 		.filter((template) => typeof template.name === 'string' && template.name !== '')
 		.map((template) => {
-			const details = [template.language, template.status].filter((part) => typeof part === 'string' && part !== '');
+			const details = [template.language, template.status].filter(
+				(part) => typeof part === 'string' && part !== '',
+			);
 			return {
-				name: details.length ? `${String(template.name)} (${details.join(', ')})` : String(template.name),
+				name: details.length
+					? `${String(template.name)} (${details.join(', ')})`
+					: String(template.name),
 				value: String(template.name),
 			};
 		})

@@ -11,7 +11,11 @@ export const iSlashCredentialTest = {
 	[CREDENTIAL_TEST]: credentialTestOf({
 		errors: iSlashErrors,
 		credential: new ISlashApi(),
-		request: (credentials) => ({ method: 'GET', url: '/sticker', qs: { session: String(credentials.defaultSession ?? '') } }),
+		request: (credentials) => ({
+			method: 'GET',
+			url: '/sticker',
+			qs: { session: String(credentials.defaultSession ?? '') },
+		}),
 		refusal: (body) =>
 			Array.isArray(((body as IDataObject | undefined)?.data as IDataObject | undefined)?.stickers)
 				? undefined

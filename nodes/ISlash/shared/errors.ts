@@ -7,7 +7,9 @@ export const RESP_OKAY = 'RESP_OKAY';
 function meta(body: unknown): IDataObject | undefined {
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
 	const value = (body as IDataObject).meta;
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
+	return value && typeof value === 'object' && !Array.isArray(value)
+		? (value as IDataObject)
+		: undefined;
 }
 
 function text(value: unknown): string | undefined {
@@ -34,7 +36,8 @@ export const iSlashErrors: ProviderErrorFormat = {
 	},
 	failureIn2xx(body) {
 		const m = meta(body);
-		if (!m) return 'iSlash answered without its status block (meta): check the API host in the credential';
+		if (!m)
+			return 'iSlash answered without its status block (meta): check the API host in the credential';
 		if (m.code === RESP_OKAY) return undefined;
 		return text(m.message) ?? `iSlash answered ${text(m.code) ?? 'without a status code'}`;
 	},

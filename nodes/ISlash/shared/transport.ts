@@ -13,7 +13,12 @@ export async function iSlashListingRequest(
 ): Promise<IDataObject> {
 	const session = await sessionKeyForListing(ctx);
 	const where = sessionIn === 'qs' ? { qs: { session } } : { body: { session } };
-	return (await providerRequest(ctx, iSlashErrors, { credentialType: CREDENTIAL_TYPE, method, url, ...where })) as IDataObject;
+	return (await providerRequest(ctx, iSlashErrors, {
+		credentialType: CREDENTIAL_TYPE,
+		method,
+		url,
+		...where,
+	})) as IDataObject;
 }
 
 /**
@@ -22,10 +27,15 @@ export async function iSlashListingRequest(
  */
 export function dataList(body: unknown, key: string): IDataObject[] {
 	const data = body && typeof body === 'object' ? (body as IDataObject).data : undefined;
-	const list = data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject)[key] : undefined;
+	const list =
+		data && typeof data === 'object' && !Array.isArray(data)
+			? (data as IDataObject)[key]
+			: undefined;
 	if (list === null) return [];
 	if (!Array.isArray(list)) {
-		throw new UnexpectedAnswerError(`iSlash answered without the list of ${key} it documents (data.${key})`);
+		throw new UnexpectedAnswerError(
+			`iSlash answered without the list of ${key} it documents (data.${key})`,
+		);
 	}
 	return list as IDataObject[];
 }

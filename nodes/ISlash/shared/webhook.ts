@@ -32,7 +32,9 @@ class MalformedDelivery extends Error {}
 const WHATSAPP_MEDIA = ['image', 'video', 'audio', 'voice', 'document', 'sticker'];
 
 function object(value: unknown): IDataObject | undefined {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
+	return value && typeof value === 'object' && !Array.isArray(value)
+		? (value as IDataObject)
+		: undefined;
 }
 
 function str(value: unknown): string | null {
@@ -72,7 +74,10 @@ function whatsAppMessage(message: IDataObject): ISlashEvent {
 	return {
 		event: 'message',
 		channel: 'whatsapp',
-		contact: { id: str(message.wa_id) ?? str(message.from), name: str(object(message.profile)?.name) },
+		contact: {
+			id: str(message.wa_id) ?? str(message.from),
+			name: str(object(message.profile)?.name),
+		},
 		messageId: str(message.id),
 		type,
 		text,
@@ -118,7 +123,9 @@ function facebookEvents(event: IDataObject): ISlashEvent[] {
 	const base = { channel: 'facebook' as const, media: null, timestamp, error: null, raw: event };
 	const message = object(event.message);
 	if (message) {
-		const attachment = Array.isArray(message.attachments) ? object(message.attachments[0]) : undefined;
+		const attachment = Array.isArray(message.attachments)
+			? object(message.attachments[0])
+			: undefined;
 		const payload = object(attachment?.payload);
 		// An echo is the page's own outgoing message: the customer is then the recipient.
 		const customer = message.is_echo === true ? recipient : sender;
@@ -146,16 +153,36 @@ function facebookEvents(event: IDataObject): ISlashEvent[] {
 	const postback = object(event.postback);
 	if (postback) {
 		const text = str(postback.title) ?? str(postback.payload);
-		return [{ ...base, event: 'message', contact: { id: sender, name: null }, messageId: str(postback.mid), type: 'postback', text }];
+		return [
+			{
+				...base,
+				event: 'message',
+				contact: { id: sender, name: null },
+				messageId: str(postback.mid),
+				type: 'postback',
+				text,
+			},
+		];
 	}
 	const reaction = object(event.reaction);
 	if (reaction) {
 		const text = str(reaction.emoji) ?? str(reaction.reaction);
-		return [{ ...base, event: 'message', contact: { id: sender, name: null }, messageId: str(reaction.mid), type: 'reaction', text }];
+		return [
+			{
+				...base,
+				event: 'message',
+				contact: { id: sender, name: null },
+				messageId: str(reaction.mid),
+				type: 'reaction',
+				text,
+			},
+		];
 	}
 	const delivery = object(event.delivery);
 	if (delivery) {
-		const mids = Array.isArray(delivery.mids) ? delivery.mids.map(str).filter((mid) => mid !== null) : [];
+		const mids = Array.isArray(delivery.mids)
+			? delivery.mids.map(str).filter((mid) => mid !== null)
+			: [];
 		return (mids.length ? mids : [null]).map((mid) => ({
 			...base,
 			event: 'status' as const,
@@ -166,7 +193,16 @@ function facebookEvents(event: IDataObject): ISlashEvent[] {
 		}));
 	}
 	if (object(event.read)) {
-		return [{ ...base, event: 'status', contact: { id: sender, name: null }, messageId: null, type: 'read', text: null }];
+		return [
+			{
+				...base,
+				event: 'status',
+				contact: { id: sender, name: null },
+				messageId: null,
+				type: 'read',
+				text: null,
+			},
+		];
 	}
 	return [];
 }
@@ -182,7 +218,9 @@ function eventsOf(body: unknown): ISlashEvent[] {
 	const messages = list(root, 'messages');
 	const statuses = list(root, 'statuses');
 	if (!messages && !statuses) {
-		throw new MalformedDelivery('neither WhatsApp "messages"/"statuses" nor a Facebook "page" object');
+		throw new MalformedDelivery(
+			'neither WhatsApp "messages"/"statuses" nor a Facebook "page" object',
+		);
 	}
 	return [...(messages ?? []).map(whatsAppMessage), ...(statuses ?? []).map(whatsAppStatus)];
 }
@@ -196,6 +234,8 @@ export function parseDelivery(body: unknown): { events: ISlashEvent[] } | { malf
 	try {
 		return { events: eventsOf(body) };
 	} catch (error) {
-		return { malformed: error instanceof MalformedDelivery ? error.message : 'the body could not be read' };
+		return {
+			malformed: error instanceof MalformedDelivery ? error.message : 'the body could not be read',
+		};
 	}
 }

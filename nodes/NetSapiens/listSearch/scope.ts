@@ -4,7 +4,10 @@ import type { ILoadOptionsFunctions } from 'n8n-workflow';
 export function currentUserPath(ctx: ILoadOptionsFunctions): string {
 	const segment = (name: string) => {
 		const value = ctx.getCurrentNodeParameter(name);
-		const text = typeof value === 'string' && value.trim() !== '' && !value.startsWith('=') ? value.trim() : '~';
+		const text =
+			typeof value === 'string' && value.trim() !== '' && !value.startsWith('=')
+				? value.trim()
+				: '~';
 		return encodeURIComponent(text);
 	};
 	return `/domains/${segment('domain')}/users/${segment('user')}`;

@@ -18,12 +18,17 @@ export async function searchMessageSessions(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const sessions = listRows(
-		await netSapiensRequest.call(this, 'GET', `${currentUserPath(this)}/messagesessions`, { qs: { limit: MAX_LIMIT } }),
+		await netSapiensRequest.call(this, 'GET', `${currentUserPath(this)}/messagesessions`, {
+			qs: { limit: MAX_LIMIT },
+		}),
 	);
 	const wanted = (filter ?? '').trim().toLowerCase();
 	return {
 		results: sessions
 			.map((session) => ({ name: label(session), value: String(session['messagesession-id']) }))
-			.filter((result) => wanted === '' || `${result.name} ${result.value}`.toLowerCase().includes(wanted)),
+			.filter(
+				(result) =>
+					wanted === '' || `${result.name} ${result.value}`.toLowerCase().includes(wanted),
+			),
 	};
 }

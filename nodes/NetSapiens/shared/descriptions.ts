@@ -8,7 +8,8 @@ export const domainField: INodeProperties = {
 	type: 'string',
 	default: '~',
 	hint: '~ is the domain of the API key or login in the credential',
-	description: 'The NetSapiens domain; ~ means the domain of the API key or user you signed in with',
+	description:
+		'The NetSapiens domain; ~ means the domain of the API key or user you signed in with',
 };
 
 /** User of every user-level operation; "~" means the key's or token's own user. */
@@ -19,7 +20,8 @@ export const userField: INodeProperties = {
 	default: '~',
 	displayOptions: { hide: { scope: ['domain'] } },
 	hint: '~ is the user of the API key or login in the credential',
-	description: 'The user (extension) whose messages these are; ~ means the user of the API key or login',
+	description:
+		'The user (extension) whose messages these are; ~ means the user of the API key or login',
 };
 
 /** A message session picked from the user's sessions or entered by ID. */
@@ -44,7 +46,10 @@ export function messageSessionLocator(
 export function limitFields(show: Record<string, string[]>): INodeProperties[] {
 	const [returnAll, limit] = returnAllOrLimit(show, MAX_LIMIT);
 	// n8n's wording for Return All's description is fixed; what "all" means here goes in its hint.
-	return [{ ...returnAll, hint: 'The API has no paging, so all means up to its maximum of 1,000' }, limit];
+	return [
+		{ ...returnAll, hint: 'The API has no paging, so all means up to its maximum of 1,000' },
+		limit,
+	];
 }
 
 /** The API's largest `limit` (OpenAPI schema Limit: maximum 1000). */
@@ -65,4 +70,3 @@ export function scopeField(show: Record<string, string[]>, what: string): INodeP
 		default: 'user',
 	};
 }
-

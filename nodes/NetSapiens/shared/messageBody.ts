@@ -1,7 +1,18 @@
 import { randomInt } from 'crypto';
-import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { readBinaryFile } from '../../shared/binary';
-import { fieldError, readChoice, readMessageText, readText, readTextList } from '../../shared/validation';
+import {
+	fieldError,
+	readChoice,
+	readMessageText,
+	readText,
+	readTextList,
+} from '../../shared/validation';
 import type { RequestOptions } from '../../shared/operation';
 
 /**
@@ -40,12 +51,32 @@ export function messageBodyProperties(show: Record<string, string[]>): INodeProp
 			displayOptions: { show },
 			options: [
 				{ name: 'Chat', value: 'chat', description: 'Text to one user of the PBX (type chat)' },
-				{ name: 'Group Chat', value: 'groupChat', description: 'Text to several users (type chat, list destination)' },
-				{ name: 'Group SMS', value: 'groupSms', description: 'A text message to several phone numbers (type sms, list destination)' },
-				{ name: 'Media Chat', value: 'mediaChat', description: 'A file to one or several users (type chat-media)' },
-				{ name: 'MMS', value: 'mms', description: 'A picture or file to one or several phone numbers (type mms)' },
+				{
+					name: 'Group Chat',
+					value: 'groupChat',
+					description: 'Text to several users (type chat, list destination)',
+				},
+				{
+					name: 'Group SMS',
+					value: 'groupSms',
+					description: 'A text message to several phone numbers (type sms, list destination)',
+				},
+				{
+					name: 'Media Chat',
+					value: 'mediaChat',
+					description: 'A file to one or several users (type chat-media)',
+				},
+				{
+					name: 'MMS',
+					value: 'mms',
+					description: 'A picture or file to one or several phone numbers (type mms)',
+				},
 				{ name: 'SMS', value: 'sms', description: 'A text message to one phone number (type sms)' },
-				{ name: 'Video Chat', value: 'videoChat', description: 'A video file to one or several users (type chat-video)' },
+				{
+					name: 'Video Chat',
+					value: 'videoChat',
+					description: 'A video file to one or several users (type chat-video)',
+				},
 			],
 			default: 'chat',
 		},
@@ -139,7 +170,8 @@ export function messageBodyProperties(show: Record<string, string[]>): INodeProp
 			type: 'string',
 			default: '',
 			displayOptions: when(MEDIA_TYPES),
-			description: 'Text sent with the file. Left empty, the word "media" is sent, as in the API\'s own examples.',
+			description:
+				'Text sent with the file. Left empty, the word "media" is sent, as in the API\'s own examples.',
 		},
 	];
 }
@@ -148,7 +180,12 @@ export function messageBodyProperties(show: Record<string, string[]>): INodeProp
 function phoneDigits(ctx: IExecuteSingleFunctions, value: string, label: string): string {
 	const digits = value.replace(/[\s\-().+]/g, '');
 	if (!/^\d+$/.test(digits)) {
-		throw fieldError(ctx, label, `"${value}" is not a phone number`, 'Use digits with the country code, e.g. 18585551234');
+		throw fieldError(
+			ctx,
+			label,
+			`"${value}" is not a phone number`,
+			'Use digits with the country code, e.g. 18585551234',
+		);
 	}
 	return digits;
 }
@@ -158,7 +195,8 @@ function readDestination(ctx: IExecuteSingleFunctions, type: SendType): string |
 	const label = spec.recipients === 'one' ? 'Destination' : 'Destinations';
 	let destinations = readTextList(ctx, 'destination', label);
 	if (destinations.length === 0) throw fieldError(ctx, label, 'is required but empty');
-	if (spec.sms) destinations = destinations.map((destination) => phoneDigits(ctx, destination, label));
+	if (spec.sms)
+		destinations = destinations.map((destination) => phoneDigits(ctx, destination, label));
 	if (spec.recipients === 'list') return destinations;
 	if (destinations.length === 1) return destinations[0];
 	if (spec.recipients === 'one') {
@@ -183,7 +221,11 @@ export async function readMessageBody(ctx: IExecuteSingleFunctions): Promise<IDa
 		if (fromNumber !== '') body['from-number'] = phoneDigits(ctx, fromNumber, 'From Number');
 	}
 	if (spec.media) {
-		const file = await readBinaryFile(ctx, readText(ctx, 'binaryPropertyName', 'Input Binary Field'), 'Input Binary Field');
+		const file = await readBinaryFile(
+			ctx,
+			readText(ctx, 'binaryPropertyName', 'Input Binary Field'),
+			'Input Binary Field',
+		);
 		body.message = readMessageText(ctx, 'message', 'Message') || MEDIA_PLACEHOLDER_TEXT;
 		body.data = file.buffer.toString('base64');
 		body['mime-type'] = file.mimeType;
@@ -200,7 +242,8 @@ const NEW_SESSION_ID_LENGTH = 40;
 /** A new session ID: the API wants at least 32 random letters, digits or _ for a client-chosen ID. */
 export function newSessionId(): string {
 	let id = '';
-	for (let i = 0; i < NEW_SESSION_ID_LENGTH; i++) id += SESSION_ID_ALPHABET[randomInt(SESSION_ID_ALPHABET.length)];
+	for (let i = 0; i < NEW_SESSION_ID_LENGTH; i++)
+		id += SESSION_ID_ALPHABET[randomInt(SESSION_ID_ALPHABET.length)];
 	return id;
 }
 

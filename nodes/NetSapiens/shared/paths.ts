@@ -16,14 +16,23 @@ export const SESSION_ID_PATTERN = /^[A-Za-z0-9_]+$/;
 
 export function checkSessionId(ctx: IExecuteSingleFunctions, id: string, label: string): string {
 	if (!SESSION_ID_PATTERN.test(id)) {
-		throw fieldError(ctx, label, `"${id}" is not a message session ID`, 'Session IDs contain only letters, digits and _');
+		throw fieldError(
+			ctx,
+			label,
+			`"${id}" is not a message session ID`,
+			'Session IDs contain only letters, digits and _',
+		);
 	}
 	return id;
 }
 
 /** The session of the `messagesession` resource locator, required. */
 export function readSessionId(ctx: IExecuteSingleFunctions): string {
-	return checkSessionId(ctx, readText(ctx, 'messagesession', 'Message Session', { required: true }), 'Message Session');
+	return checkSessionId(
+		ctx,
+		readText(ctx, 'messagesession', 'Message Session', { required: true }),
+		'Message Session',
+	);
 }
 
 /** `/domains/{domain}/users/{user}/messagesessions/{messagesession}` */

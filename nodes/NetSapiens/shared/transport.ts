@@ -12,5 +12,12 @@ export async function netSapiensRequest(
 	url: string,
 	{ body, qs }: { body?: IDataObject; qs?: IDataObject } = {},
 ): Promise<unknown> {
-	return await providerRequest(this, netSapiensErrors, { credentialType: 'netSapiensApi', method, url, qs, body, renewsTokenOn401: true });
+	return await providerRequest(this, netSapiensErrors, {
+		credentialType: 'netSapiensApi',
+		method,
+		url,
+		qs,
+		body,
+		renewsTokenOn401: true,
+	});
 }

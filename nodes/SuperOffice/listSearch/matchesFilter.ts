@@ -2,5 +2,9 @@
 export function matchesFilter(filter: string | undefined, ...texts: unknown[]): boolean {
 	if (!filter) return true;
 	const needle = filter.toLowerCase();
-	return texts.some((text) => String(text ?? '').toLowerCase().includes(needle));
+	return texts.some((text) =>
+		String(text ?? '')
+			.toLowerCase()
+			.includes(needle),
+	);
 }

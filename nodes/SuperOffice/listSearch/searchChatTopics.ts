@@ -3,12 +3,18 @@ import { superOfficeApiRequest } from '../shared/transport';
 import { matchesFilter } from './matchesFilter';
 
 /** Chat topics the current user is a member of (GET ChatTopic/ForCurrentUser), filtered by name. */
-export async function searchChatTopics(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchChatTopics(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const answer = await superOfficeApiRequest.call(this, 'GET', '/api/v1/ChatTopic/ForCurrentUser');
 	const topics = (Array.isArray(answer) ? answer : []) as IDataObject[];
 	return {
 		results: topics
 			.filter((topic) => matchesFilter(filter, topic.Name, topic.ChatTopicId))
-			.map((topic) => ({ name: String(topic.Name ?? `Topic ${String(topic.ChatTopicId)}`), value: String(topic.ChatTopicId) })),
+			.map((topic) => ({
+				name: String(topic.Name ?? `Topic ${String(topic.ChatTopicId)}`),
+				value: String(topic.ChatTopicId),
+			})),
 	};
 }

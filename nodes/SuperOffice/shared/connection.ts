@@ -15,15 +15,22 @@ const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
  * (onsite, or an online tenant served from a numbered host such as sod2) wins when given. A pasted
  * `/api` or `/api/v1` suffix is dropped so paths are never doubled.
  */
-export function superOfficeBaseUrl(credentials: ICredentialDataDecryptedObject): string | undefined {
-	const exact = credentials.connection === 'custom' ? text(credentials.baseUrl) : text(credentials.apiUrl);
+export function superOfficeBaseUrl(
+	credentials: ICredentialDataDecryptedObject,
+): string | undefined {
+	const exact =
+		credentials.connection === 'custom' ? text(credentials.baseUrl) : text(credentials.apiUrl);
 	if (credentials.connection === 'custom' || exact !== '') {
 		if (!/^https?:\/\/[^/\s]+/i.test(exact)) return undefined;
 		return exact.replace(/\/+$/, '').replace(/\/api(\/v1)?$/i, '');
 	}
 	const environment = text(credentials.environment);
 	const tenant = text(credentials.tenant);
-	if (!(ENVIRONMENTS as readonly string[]).includes(environment) || !/^[A-Za-z0-9_-]+$/.test(tenant)) return undefined;
+	if (
+		!(ENVIRONMENTS as readonly string[]).includes(environment) ||
+		!/^[A-Za-z0-9_-]+$/.test(tenant)
+	)
+		return undefined;
 	return `https://${environment}.superoffice.com/${tenant}`;
 }
 
@@ -71,7 +78,8 @@ export const localeProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'en',
-		description: 'Sent as SO-Language: the ISO 639-1 code list values and multi-language texts are returned in. Leave empty for the user’s own language.',
+		description:
+			'Sent as SO-Language: the ISO 639-1 code list values and multi-language texts are returned in. Leave empty for the user’s own language.',
 	},
 	{
 		displayName: 'Culture',

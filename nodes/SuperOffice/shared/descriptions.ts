@@ -16,7 +16,13 @@ export const authenticationProperty: INodeProperties = {
 
 /** A SuperOffice record's picker: SuperOffice IDs are whole numbers from 1 up. */
 function superOfficeIdLocator(
-	field: { displayName: string; name: string; searchListMethod: string; placeholder: string; noun: string },
+	field: {
+		displayName: string;
+		name: string;
+		searchListMethod: string;
+		placeholder: string;
+		noun: string;
+	},
 	show: Record<string, string[]>,
 	description: string,
 ): INodeProperties {
@@ -26,13 +32,28 @@ function superOfficeIdLocator(
 }
 
 /** A chat session picked from the current user's sessions, or given by ID. */
-export function chatSessionLocator(show: Record<string, string[]>, description: string): INodeProperties {
-	const field = { displayName: 'Chat Session', name: 'chatSessionId', searchListMethod: 'searchChatSessions', placeholder: 'e.g. 178105', noun: 'chat session' };
+export function chatSessionLocator(
+	show: Record<string, string[]>,
+	description: string,
+): INodeProperties {
+	const field = {
+		displayName: 'Chat Session',
+		name: 'chatSessionId',
+		searchListMethod: 'searchChatSessions',
+		placeholder: 'e.g. 178105',
+		noun: 'chat session',
+	};
 	return superOfficeIdLocator(field, show, description);
 }
 
 /** A chat topic picked from the topics the current user is a member of, or given by ID. */
 export function chatTopicLocator(show: Record<string, string[]>): INodeProperties {
-	const field = { displayName: 'Chat Topic', name: 'chatTopicId', searchListMethod: 'searchChatTopics', placeholder: 'e.g. 3', noun: 'chat topic' };
+	const field = {
+		displayName: 'Chat Topic',
+		name: 'chatTopicId',
+		searchListMethod: 'searchChatTopics',
+		placeholder: 'e.g. 3',
+		noun: 'chat topic',
+	};
 	return superOfficeIdLocator(field, show, 'The chat topic (channel) the session belongs to');
 }

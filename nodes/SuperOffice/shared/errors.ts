@@ -28,4 +28,3 @@ export const superOfficeErrors: ProviderErrorFormat = {
 		return parts.length ? parts.join(': ') : undefined;
 	},
 };
-

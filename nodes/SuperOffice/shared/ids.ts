@@ -12,7 +12,12 @@ export function isSuperOfficeId(text: string): boolean {
 export function readId(ctx: IExecuteSingleFunctions, name: string, label: string): number {
 	const text = readText(ctx, name, label, { required: true });
 	if (!isSuperOfficeId(text)) {
-		throw fieldError(ctx, label, `"${text}" is not a SuperOffice ID`, 'Use a whole number from 1 up, e.g. 42');
+		throw fieldError(
+			ctx,
+			label,
+			`"${text}" is not a SuperOffice ID`,
+			'Use a whole number from 1 up, e.g. 42',
+		);
 	}
 	return Number(text);
 }

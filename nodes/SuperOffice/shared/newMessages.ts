@@ -29,13 +29,21 @@ export async function fetchNewMessages(
 ): Promise<IDataObject[]> {
 	const key = String(chatSessionId);
 	const last = cursors[key];
-	const answer = await superOfficeApiRequest.call(this, 'GET', `/api/v1/ChatSession/${chatSessionId}/Messages`, {
-		qs: last !== undefined ? { after: last } : undefined,
-	});
+	const answer = await superOfficeApiRequest.call(
+		this,
+		'GET',
+		`/api/v1/ChatSession/${chatSessionId}/Messages`,
+		{
+			qs: last !== undefined ? { after: last } : undefined,
+		},
+	);
 	const messages = (Array.isArray(answer) ? (answer as IDataObject[]) : [])
 		.filter((message) => typeof message.ChatMessageId === 'number')
 		.sort((a, b) => messageId(a) - messageId(b));
-	const fresh = last !== undefined ? messages.filter((message) => messageId(message) > last) : sinceLastReply(messages);
+	const fresh =
+		last !== undefined
+			? messages.filter((message) => messageId(message) > last)
+			: sinceLastReply(messages);
 	if (fresh.length > 0) {
 		delete cursors[key]; // re-inserted last, so the least recently active sessions are forgotten first
 		cursors[key] = messageId(fresh[fresh.length - 1]);

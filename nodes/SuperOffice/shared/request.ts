@@ -1,6 +1,17 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+	INode,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { API_CREDENTIAL, localeHeaders, OIDC_CREDENTIAL, superOfficeBaseUrl, type SuperOfficeCredentialType } from './connection';
+import {
+	API_CREDENTIAL,
+	localeHeaders,
+	OIDC_CREDENTIAL,
+	superOfficeBaseUrl,
+	type SuperOfficeCredentialType,
+} from './connection';
 
 /** The credential type the node's Authentication parameter selects. */
 export function credentialTypeOf(value: unknown): SuperOfficeCredentialType {
@@ -13,7 +24,9 @@ export function credentialTypeOf(value: unknown): SuperOfficeCredentialType {
  * processed, so nothing is sent twice). n8n would also re-send a 401 for the other credential, which
  * cannot get better by itself, so there it is read as SuperOffice's answer straight away.
  */
-export function statusErrorHandling(type: SuperOfficeCredentialType): IHttpRequestOptions['ignoreHttpStatusErrors'] {
+export function statusErrorHandling(
+	type: SuperOfficeCredentialType,
+): IHttpRequestOptions['ignoreHttpStatusErrors'] {
 	return type === OIDC_CREDENTIAL ? { ignore: true, except: [401] } : true;
 }
 
@@ -30,7 +43,8 @@ export function connect(
 	const baseUrl = superOfficeBaseUrl(credentials);
 	if (!baseUrl) {
 		throw new NodeOperationError(node, 'The SuperOffice credential has no usable address', {
-			description: 'Open the credential and enter the tenant (Cust12345), or a full API URL starting with https://',
+			description:
+				'Open the credential and enter the tenant (Cust12345), or a full API URL starting with https://',
 		});
 	}
 	const path = request.url ?? '';

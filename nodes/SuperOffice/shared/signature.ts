@@ -7,5 +7,8 @@ import { secretsMatch } from '../../shared/webhookSecrets';
  * compared in constant time.
  */
 export function isValidSignature(secret: string, rawBody: Buffer, signature: string): boolean {
-	return secretsMatch(signature.trim(), createHmac('sha256', secret).update(rawBody).digest('base64'));
+	return secretsMatch(
+		signature.trim(),
+		createHmac('sha256', secret).update(rawBody).digest('base64'),
+	);
 }

@@ -1,4 +1,10 @@
-import type { IDataObject, IHookFunctions, IHttpRequestMethods, ILoadOptionsFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 import { providerRequest } from '../../shared/providerRequest';
 import { superOfficeErrors } from './errors';
 import { OIDC_CREDENTIAL } from './connection';

@@ -28,21 +28,37 @@ function trigger(options: Partial<TriggerOptions> = {}) {
 }
 
 function message(id: string, date: string, direction: 'Incoming' | 'Outgoing' = 'Incoming') {
-	return { id, accountId: 'a1', endpointId: 'e1', date, direction, otherAddress: '+15556667777', text: id, isUnread: true };
+	return {
+		id,
+		accountId: 'a1',
+		endpointId: 'e1',
+		date,
+		direction,
+		otherAddress: '+15556667777',
+		text: id,
+		isUnread: true,
+	};
 }
 
 /** Expects one ListMessages page for the trigger's filters from `afterDate`. */
 function expectPage(afterDate: string, page: number, items: object[], onReply?: () => void) {
 	return nock(BASE, { reqheaders: { authorization: BASIC, accept: 'application/json' } })
 		.get('/messages')
-		.query({ accountIds: 'a1,a2', endpointIds: 'e1,e2', afterDate, page: String(page), countPerPage: '100' })
+		.query({
+			accountIds: 'a1,a2',
+			endpointIds: 'e1,e2',
+			afterDate,
+			page: String(page),
+			countPerPage: '100',
+		})
 		.reply(() => {
 			onReply?.();
 			return [200, { items, hasMorePages: false }];
 		});
 }
 
-const ids = (items: Array<{ json: { id?: unknown } }> | null) => (items ?? []).map((item) => item.json.id);
+const ids = (items: Array<{ json: { id?: unknown } }> | null) =>
+	(items ?? []).map((item) => item.json.id);
 
 describe('EvoVoice Trigger', () => {
 	it('first activation only sets the cursor to now, without a request', async () => {
@@ -114,7 +130,10 @@ describe('EvoVoice Trigger', () => {
 		scope.done();
 		harness.restart(loadInNewProcess('nodes/EvoVoice/EvoVoiceTrigger.node', 'EvoVoiceTrigger'));
 
-		scope = expectPage('2026-11-22T10:00:30.000Z', 0, [message('m1', '2026-11-22T10:00:30Z'), message('m2', '2026-11-22T10:02:10Z')]);
+		scope = expectPage('2026-11-22T10:00:30.000Z', 0, [
+			message('m1', '2026-11-22T10:00:30Z'),
+			message('m2', '2026-11-22T10:02:10Z'),
+		]);
 		expect(ids(await harness.poll())).toEqual(['m2']);
 		scope.done();
 	});
@@ -122,9 +141,13 @@ describe('EvoVoice Trigger', () => {
 	it('walks every page of a poll (0-based) before moving the cursor', async () => {
 		const harness = trigger();
 		await harness.poll();
-		const full = Array.from({ length: 100 }, (_, i) => message(`p${i}`, new Date(T0 + 1000 + i).toISOString()));
+		const full = Array.from({ length: 100 }, (_, i) =>
+			message(`p${i}`, new Date(T0 + 1000 + i).toISOString()),
+		);
 		const scope = expectPage('2026-11-22T10:00:00.000Z', 0, full);
-		const scope2 = expectPage('2026-11-22T10:00:00.000Z', 1, [message('last', '2026-11-22T10:05:00Z')]);
+		const scope2 = expectPage('2026-11-22T10:00:00.000Z', 1, [
+			message('last', '2026-11-22T10:05:00Z'),
+		]);
 
 		const items = await harness.poll();
 
@@ -137,8 +160,12 @@ describe('EvoVoice Trigger', () => {
 	it('a poll cut short by its time budget emits what it fetched and keeps the window for the next poll', async () => {
 		const harness = trigger({ pollBudgetMs: 1000 });
 		await harness.poll();
-		const firstPage = Array.from({ length: 100 }, (_, i) => message(`p${i}`, new Date(T0 + 1000 + i).toISOString()));
-		const rest = Array.from({ length: 30 }, (_, i) => message(`q${i}`, new Date(T0 + 2000 + i).toISOString()));
+		const firstPage = Array.from({ length: 100 }, (_, i) =>
+			message(`p${i}`, new Date(T0 + 1000 + i).toISOString()),
+		);
+		const rest = Array.from({ length: 30 }, (_, i) =>
+			message(`q${i}`, new Date(T0 + 2000 + i).toISOString()),
+		);
 
 		// The first page takes longer than half the budget: page 1 is left for the next poll.
 		let scope = expectPage('2026-11-22T10:00:00.000Z', 0, firstPage, () => {
@@ -165,8 +192,13 @@ describe('EvoVoice Trigger', () => {
 
 	it('a manual run shows the newest incoming messages of the last week and leaves the cursor alone', async () => {
 		const harness = trigger();
-		const week = Array.from({ length: 12 }, (_, i) => message(`r${i}`, new Date(T0 - (i + 1) * 60000).toISOString()));
-		const scope = expectPage('2026-11-15T10:00:00.000Z', 0, [...week, message('out', '2026-11-22T09:59:59Z', 'Outgoing')]);
+		const week = Array.from({ length: 12 }, (_, i) =>
+			message(`r${i}`, new Date(T0 - (i + 1) * 60000).toISOString()),
+		);
+		const scope = expectPage('2026-11-15T10:00:00.000Z', 0, [
+			...week,
+			message('out', '2026-11-22T09:59:59Z', 'Outgoing'),
+		]);
 
 		const items = await harness.poll('manual');
 
@@ -181,7 +213,9 @@ describe('EvoVoice Trigger', () => {
 		nock(BASE)
 			.get('/messages')
 			.query(true)
-			.reply(401, { responseStatus: { errorCode: 'Unauthorized', message: 'Invalid UserName or Password' } });
+			.reply(401, {
+				responseStatus: { errorCode: 'Unauthorized', message: 'Invalid UserName or Password' },
+			});
 
 		const error = await harness.poll().catch((caught: unknown) => caught);
 

@@ -8,7 +8,9 @@ export const USER = 'agent@example.com';
 export const PASSWORD = 'evo-secret-password-123';
 export const BASIC = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
 
-export const credentials = { evoVoiceApi: { baseUrl: `${BASE}/`, username: USER, password: PASSWORD } };
+export const credentials = {
+	evoVoiceApi: { baseUrl: `${BASE}/`, username: USER, password: PASSWORD },
+};
 
 /** Runs the EvoVoice node with the fixture credential. */
 export async function runEvoVoice(options: Omit<RunOptions, 'nodeType'>) {
@@ -21,4 +23,9 @@ export async function runEvoVoice(options: Omit<RunOptions, 'nodeType'>) {
 }
 
 /** The context n8n's editor runs the node's load options and list searches in, with the fixture credential. */
-export const context = () => loadOptionsContext({ nodeType: new EvoVoice(), credentials, credentialTypes: [new EvoVoiceApi()] });
+export const context = () =>
+	loadOptionsContext({
+		nodeType: new EvoVoice(),
+		credentials,
+		credentialTypes: [new EvoVoiceApi()],
+	});

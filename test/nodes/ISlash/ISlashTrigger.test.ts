@@ -17,7 +17,11 @@ const withSecret = { secret: SECRET };
 const whatsAppImage = {
 	messages: [
 		{
-			image: { sha256: '5b74', mime_type: 'image/jpeg', id: '5774c685-a393-42d9-a0d2-8e9c57690348' },
+			image: {
+				sha256: '5b74',
+				mime_type: 'image/jpeg',
+				id: '5774c685-a393-42d9-a0d2-8e9c57690348',
+			},
 			profile: { name: 'iSlash' },
 			wa_id: '85256872847',
 			from: '85256872847',
@@ -76,7 +80,9 @@ describe('iSlash Trigger › lifecycle (no registration API)', () => {
 	});
 
 	it('shows the webhook URL to paste, which iSlash calls with ?secret=', () => {
-		expect(harness().webhookUrl()).toBe('http://localhost:5678/webhook/b1f7c3de-0000-4000-8000-000000000001/webhook');
+		expect(harness().webhookUrl()).toBe(
+			'http://localhost:5678/webhook/b1f7c3de-0000-4000-8000-000000000001/webhook',
+		);
 		const notice = new ISlashTrigger().description.properties.find((p) => p.type === 'notice');
 		expect(notice?.displayName).toMatch(/\?secret=/);
 	});
@@ -102,7 +108,9 @@ describe('iSlash Trigger › deliveries', () => {
 	])('answers 400 and starts nothing for %s', async (_case, body) => {
 		const result = await harness().deliver({ body, query: withSecret });
 		expect(result.response.status).toBe(400);
-		expect(String((result.response.body as { error: string }).error)).toMatch(/^Not an iSlash delivery: /);
+		expect(String((result.response.body as { error: string }).error)).toMatch(
+			/^Not an iSlash delivery: /,
+		);
 		expect(result.items).toBeUndefined();
 	});
 
@@ -164,9 +172,23 @@ describe('iSlash Trigger › deliveries', () => {
 	});
 
 	it('keeps the reason of a failed WhatsApp status', async () => {
-		const failed = { statuses: [{ id: 'w1', status: 'failed', recipient_id: '852', timestamp: '1649812397', errors: [{ code: 131047, title: 'Re-engagement message' }] }] };
+		const failed = {
+			statuses: [
+				{
+					id: 'w1',
+					status: 'failed',
+					recipient_id: '852',
+					timestamp: '1649812397',
+					errors: [{ code: 131047, title: 'Re-engagement message' }],
+				},
+			],
+		};
 		const result = await harness().deliver({ body: failed, query: withSecret });
-		expect(result.items?.[0].json).toMatchObject({ event: 'status', type: 'failed', error: 'Re-engagement message' });
+		expect(result.items?.[0].json).toMatchObject({
+			event: 'status',
+			type: 'failed',
+			error: 'Re-engagement message',
+		});
 	});
 
 	it('turns a Facebook Messenger message into one item of the same shape', async () => {
@@ -196,25 +218,60 @@ describe('iSlash Trigger › deliveries', () => {
 				{
 					id: 'page-1',
 					messaging: [
-						{ sender: { id: 'u1' }, recipient: { id: 'page-1' }, timestamp: 1692603667024, message: { mid: 'm1', attachments: [{ type: 'image', payload: { url: 'https://cdn.example/p.jpg' } }] } },
-						{ sender: { id: 'u1' }, recipient: { id: 'page-1' }, timestamp: 1692603668000, delivery: { mids: ['m_out_1', 'm_out_2'], watermark: 1692603667000 } },
-						{ sender: { id: 'u1' }, recipient: { id: 'page-1' }, timestamp: 1692603669000, read: { watermark: 1692603667000 } },
+						{
+							sender: { id: 'u1' },
+							recipient: { id: 'page-1' },
+							timestamp: 1692603667024,
+							message: {
+								mid: 'm1',
+								attachments: [{ type: 'image', payload: { url: 'https://cdn.example/p.jpg' } }],
+							},
+						},
+						{
+							sender: { id: 'u1' },
+							recipient: { id: 'page-1' },
+							timestamp: 1692603668000,
+							delivery: { mids: ['m_out_1', 'm_out_2'], watermark: 1692603667000 },
+						},
+						{
+							sender: { id: 'u1' },
+							recipient: { id: 'page-1' },
+							timestamp: 1692603669000,
+							read: { watermark: 1692603667000 },
+						},
 					],
 				},
 			],
 		};
 		const result = await harness().deliver({ body, query: withSecret });
-		expect(result.items?.map(({ json }) => [json.event, json.type, json.messageId, (json.contact as { id: string }).id])).toEqual([
+		expect(
+			result.items?.map(({ json }) => [
+				json.event,
+				json.type,
+				json.messageId,
+				(json.contact as { id: string }).id,
+			]),
+		).toEqual([
 			['message', 'image', 'm1', 'u1'],
 			['status', 'delivered', 'm_out_1', 'u1'],
 			['status', 'delivered', 'm_out_2', 'u1'],
 			['status', 'read', null, 'u1'],
 		]);
-		expect(result.items?.[0].json.media).toEqual({ kind: 'image', id: null, url: 'https://cdn.example/p.jpg', mimeType: null, fileName: null, caption: null });
+		expect(result.items?.[0].json.media).toEqual({
+			kind: 'image',
+			id: null,
+			url: 'https://cdn.example/p.jpg',
+			mimeType: null,
+			fileName: null,
+			caption: null,
+		});
 	});
 
 	it('gives one item per message when a delivery carries several', async () => {
-		const body = { messages: [whatsAppText.messages[0], whatsAppImage.messages[0]], statuses: whatsAppStatus.statuses };
+		const body = {
+			messages: [whatsAppText.messages[0], whatsAppImage.messages[0]],
+			statuses: whatsAppStatus.statuses,
+		};
 		const result = await harness().deliver({ body, query: withSecret });
 		expect(result.items?.map(({ json }) => json.type)).toEqual(['text', 'image', 'delivered']);
 	});
@@ -222,7 +279,11 @@ describe('iSlash Trigger › deliveries', () => {
 	it('filters by event: statuses only', async () => {
 		const trigger = harness({ events: ['statuses'] });
 		const both = { messages: whatsAppText.messages, statuses: whatsAppStatus.statuses };
-		expect((await trigger.deliver({ body: both, query: withSecret })).items?.map(({ json }) => json.event)).toEqual(['status']);
+		expect(
+			(await trigger.deliver({ body: both, query: withSecret })).items?.map(
+				({ json }) => json.event,
+			),
+		).toEqual(['status']);
 
 		const onlyMessages = await trigger.deliver({ body: whatsAppText, query: withSecret });
 		expect(onlyMessages.items).toBeUndefined();
@@ -230,35 +291,54 @@ describe('iSlash Trigger › deliveries', () => {
 	});
 
 	it('reads the raw JSON when iSlash sends another content type', async () => {
-		const result = await harness().deliver({ body: {}, rawBody: Buffer.from(JSON.stringify(whatsAppText)), query: withSecret });
+		const result = await harness().deliver({
+			body: {},
+			rawBody: Buffer.from(JSON.stringify(whatsAppText)),
+			query: withSecret,
+		});
 		expect(result.items?.[0].json.text).toBe('testing');
 	});
 });
 
 describe('iSlash Trigger › exactly once', () => {
-	const inNewProcess = () =>
-		loadInNewProcess('nodes/ISlash/ISlashTrigger.node', 'ISlashTrigger');
+	const inNewProcess = () => loadInNewProcess('nodes/ISlash/ISlashTrigger.node', 'ISlashTrigger');
 	const ids = (result: { items?: Array<{ json: { messageId?: unknown; type?: unknown } }> }) =>
 		result.items?.map((item) => `${String(item.json.messageId)}/${String(item.json.type)}`);
 
 	it('a delivery sent again starts nothing, also after an n8n restart; a new status of the same message does', async () => {
 		const trigger = harness();
-		expect(ids(await trigger.deliver({ body: whatsAppText, query: withSecret }))).toEqual(['ABGGhSlIRoQvAgo-sL8KNOJ1WUnK/text']);
+		expect(ids(await trigger.deliver({ body: whatsAppText, query: withSecret }))).toEqual([
+			'ABGGhSlIRoQvAgo-sL8KNOJ1WUnK/text',
+		]);
 		const again = await trigger.deliver({ body: whatsAppText, query: withSecret });
 		expect(again.items).toBeUndefined();
 		expect(again.response).toEqual({ status: 200, body: { received: true }, ended: true });
 
-		expect(ids(await trigger.deliver({ body: whatsAppStatus, query: withSecret }))).toEqual(['gBGGhSlIRoQvAgkGNTcduk8W2CQ/delivered']);
+		expect(ids(await trigger.deliver({ body: whatsAppStatus, query: withSecret }))).toEqual([
+			'gBGGhSlIRoQvAgkGNTcduk8W2CQ/delivered',
+		]);
 		trigger.restart(inNewProcess());
-		expect((await trigger.deliver({ body: whatsAppStatus, query: withSecret })).items).toBeUndefined();
-		expect((await trigger.deliver({ body: whatsAppText, query: withSecret })).items).toBeUndefined();
-		const read = { statuses: [{ ...whatsAppStatus.statuses[0], status: 'read', timestamp: '1649812499' }] };
-		expect(ids(await trigger.deliver({ body: read, query: withSecret }))).toEqual(['gBGGhSlIRoQvAgkGNTcduk8W2CQ/read']);
+		expect(
+			(await trigger.deliver({ body: whatsAppStatus, query: withSecret })).items,
+		).toBeUndefined();
+		expect(
+			(await trigger.deliver({ body: whatsAppText, query: withSecret })).items,
+		).toBeUndefined();
+		const read = {
+			statuses: [{ ...whatsAppStatus.statuses[0], status: 'read', timestamp: '1649812499' }],
+		};
+		expect(ids(await trigger.deliver({ body: read, query: withSecret }))).toEqual([
+			'gBGGhSlIRoQvAgkGNTcduk8W2CQ/read',
+		]);
 	});
 
 	it('a burst of the same deliveries at the same moment: each event starts exactly one execution', async () => {
 		const trigger = harness();
-		const results = await Promise.all([whatsAppText, whatsAppImage, facebookText, whatsAppText, facebookText].map((body) => trigger.deliver({ body, query: withSecret })));
+		const results = await Promise.all(
+			[whatsAppText, whatsAppImage, facebookText, whatsAppText, facebookText].map((body) =>
+				trigger.deliver({ body, query: withSecret }),
+			),
+		);
 		expect(results.map((result) => result.items?.length ?? 0)).toEqual([1, 1, 1, 0, 0]);
 	});
 });

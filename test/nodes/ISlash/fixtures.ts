@@ -35,21 +35,41 @@ export const okay = (data: unknown = {}, traceId?: string) => ({
 
 /** Runs the iSlash node with the fixture credential. */
 export async function runISlash(options: Omit<RunOptions, 'nodeType'>) {
-	return await runNode({ nodeType: new ISlash(), credentialTypes: [new ISlashApi()], credentials, ...options });
+	return await runNode({
+		nodeType: new ISlash(),
+		credentialTypes: [new ISlashApi()],
+		credentials,
+		...options,
+	});
 }
 
 /** The parameters of a Template Message operation for the fixture contact and template, with `parameters` over them. */
-export const template = (operation: 'send' | 'schedule', parameters: INodeParameters = {}): INodeParameters => ({
+export const template = (
+	operation: 'send' | 'schedule',
+	parameters: INodeParameters = {},
+): INodeParameters => ({
 	resource: 'templateMessage',
 	operation,
 	identity: '85256872847',
-	templateName: { __rl: true, mode: 'list', value: 'payment_update_en', cachedResultName: 'payment_update_en (en_US, APPROVED)' },
+	templateName: {
+		__rl: true,
+		mode: 'list',
+		value: 'payment_update_en',
+		cachedResultName: 'payment_update_en (en_US, APPROVED)',
+	},
 	...parameters,
 });
 
 /** Runs one of the node's list searches the way the editor's "From List" mode does, with the fixture credential. */
 export const search = (method: string, filter?: string, parameters = {}) =>
-	runListSearch({ nodeType: new ISlash(), method, filter, parameters, credentials, credentialTypes: [new ISlashApi()] });
+	runListSearch({
+		nodeType: new ISlash(),
+		method,
+		filter,
+		parameters,
+		credentials,
+		credentialTypes: [new ISlashApi()],
+	});
 
 /** The channel's stickers as iSlash lists them. */
 export const stickers = [
@@ -59,7 +79,14 @@ export const stickers = [
 
 /** The channel's templates as iSlash lists them. */
 export const templates = [
-	{ id: 19, name: 'payment_update_en', language: 'en_US', status: 'APPROVED', category: 'PAYMENT_UPDATE', components: [] },
+	{
+		id: 19,
+		name: 'payment_update_en',
+		language: 'en_US',
+		status: 'APPROVED',
+		category: 'PAYMENT_UPDATE',
+		components: [],
+	},
 	{ id: 20, name: 'order_shipped_zh', language: 'zh_HK', status: 'PENDING', components: [] },
 ];
 
@@ -86,8 +113,19 @@ function bodyBytes(body: unknown): Buffer {
 
 /** A nock reply that records the request exactly as received and answers `answer`. */
 export function capture(into: CapturedRequest[], answer: unknown, status = 200) {
-	return function (this: { req: { method: string; path: string; headers: Record<string, string | string[] | undefined> } }, _uri: string, body: unknown) {
-		into.push({ method: this.req.method, path: this.req.path, headers: this.req.headers, body: bodyBytes(body) });
+	return function (
+		this: {
+			req: { method: string; path: string; headers: Record<string, string | string[] | undefined> };
+		},
+		_uri: string,
+		body: unknown,
+	) {
+		into.push({
+			method: this.req.method,
+			path: this.req.path,
+			headers: this.req.headers,
+			body: bodyBytes(body),
+		});
 		return [status, answer] as [number, unknown];
 	};
 }
@@ -102,16 +140,24 @@ export interface ParsedFile {
  * Parses a captured multipart/form-data body with the platform's own parser (undici's Response),
  * giving every part in order: text fields as strings, file parts with their filename, type and bytes.
  */
-export async function parseMultipart(request: CapturedRequest): Promise<Array<[string, string | ParsedFile]>> {
+export async function parseMultipart(
+	request: CapturedRequest,
+): Promise<Array<[string, string | ParsedFile]>> {
 	const contentType = String(request.headers['content-type']);
-	const form = await new Response(new Uint8Array(request.body), { headers: { 'content-type': contentType } }).formData();
+	const form = await new Response(new Uint8Array(request.body), {
+		headers: { 'content-type': contentType },
+	}).formData();
 	const entries: Array<[string, FormDataEntryValue]> = [];
 	form.forEach((value, name) => entries.push([name, value]));
 	return await Promise.all(
-		entries.map(async ([name, value]): Promise<[string, string | ParsedFile]> =>
-			typeof value === 'string'
-				? [name, value]
-				: [name, { name: value.name, type: value.type, bytes: Buffer.from(await value.arrayBuffer()) }],
+		entries.map(
+			async ([name, value]): Promise<[string, string | ParsedFile]> =>
+				typeof value === 'string'
+					? [name, value]
+					: [
+							name,
+							{ name: value.name, type: value.type, bytes: Buffer.from(await value.arrayBuffer()) },
+						],
 		),
 	);
 }

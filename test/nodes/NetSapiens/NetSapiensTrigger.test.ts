@@ -19,14 +19,24 @@ function trigger(parameters: INodeParameters = {}, staticData = {}) {
 	});
 }
 
-const nodeState = (harness: TriggerHarness) => harness.staticData['node:Trigger Under Test'] as Record<string, string>;
+const nodeState = (harness: TriggerHarness) =>
+	harness.staticData['node:Trigger Under Test'] as Record<string, string>;
 
 const inbound = { id: 1, type: 'sms', direction: 'orig', 'from-number': '18585551234', text: 'Hi' };
-const outbound = { id: 2, type: 'sms', direction: 'term', 'from-number': '18585550001', text: 'Hello' };
+const outbound = {
+	id: 2,
+	type: 'sms',
+	direction: 'term',
+	'from-number': '18585550001',
+	text: 'Hello',
+};
 
 /** The secret the trigger derives from the API key and its own ids (what NetSapiens gets in the URL). */
 const expectedSecret = (harness: TriggerHarness) =>
-	deriveWebhookSecret([API_KEY], webhookIdentity({ getWorkflow: () => harness.workflow, getNode: () => harness.node }));
+	deriveWebhookSecret(
+		[API_KEY],
+		webhookIdentity({ getWorkflow: () => harness.workflow, getNode: () => harness.node }),
+	);
 
 /**
  * Activates the trigger against a subscription endpoint that accepts it; returns the secret in the URL it
@@ -53,7 +63,9 @@ describe('NetSapiens Trigger', () => {
 		it('create: POST /domains/{domain}/subscriptions with the model, the URL with its secret and a far expiry', async () => {
 			const harness = trigger({ event: 'messagesession', domain: 'example', user: '1000' });
 			let sent: Record<string, string> = {};
-			const scope = nock(BASE, { reqheaders: { authorization: BEARER, 'content-type': /application\/json/ } })
+			const scope = nock(BASE, {
+				reqheaders: { authorization: BEARER, 'content-type': /application\/json/ },
+			})
 				.post('/domains/example/subscriptions', (body) => {
 					sent = body;
 					return true;
@@ -70,9 +82,13 @@ describe('NetSapiens Trigger', () => {
 				model: 'messagesession',
 				'post-url': `${harness.webhookUrl()}?secret=${expectedSecret(harness)}`,
 				user: '1000',
-				'subscription-expires-datetime': expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
+				'subscription-expires-datetime': expect.stringMatching(
+					/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/,
+				),
 			});
-			expect(Number(sent['subscription-expires-datetime'].slice(0, 4))).toBeGreaterThanOrEqual(new Date().getUTCFullYear() + 19);
+			expect(Number(sent['subscription-expires-datetime'].slice(0, 4))).toBeGreaterThanOrEqual(
+				new Date().getUTCFullYear() + 19,
+			);
 		});
 
 		it('far expiry is 20 years on, in "YYYY-MM-DD HH:MM:SS"', () => {
@@ -99,7 +115,11 @@ describe('NetSapiens Trigger', () => {
 			nock(BASE)
 				.get('/domains/~/subscriptions')
 				.reply(200, [
-					{ id: 'x', model: 'message', 'post-url': `${harness.webhookUrl()}?secret=${expectedSecret(harness)}` },
+					{
+						id: 'x',
+						model: 'message',
+						'post-url': `${harness.webhookUrl()}?secret=${expectedSecret(harness)}`,
+					},
 					{ id: 'y', model: 'messagesession', 'post-url': `${harness.webhookUrl()}?secret=abc` },
 				]);
 			expect(await harness.lifecycle('checkExists')).toBe(false);
@@ -117,7 +137,9 @@ describe('NetSapiens Trigger', () => {
 			expect(nodeState(harness)).toEqual({});
 
 			const gone = trigger({}, { 'node:Trigger Under Test': { subscriptionId: 'sub-2' } });
-			nock(BASE).delete('/domains/~/subscriptions/sub-2').reply(404, { code: 404, message: 'Subscription not found' });
+			nock(BASE)
+				.delete('/domains/~/subscriptions/sub-2')
+				.reply(404, { code: 404, message: 'Subscription not found' });
 			expect(await gone.lifecycle('delete')).toBe(true);
 		});
 
@@ -125,7 +147,13 @@ describe('NetSapiens Trigger', () => {
 			const harness = trigger();
 			const scope = nock(BASE, { reqheaders: { authorization: BEARER } })
 				.get('/domains/~/subscriptions')
-				.reply(200, [{ id: 'sub-9', model: 'message', 'post-url': `${harness.webhookUrl()}?secret=${expectedSecret(harness)}` }])
+				.reply(200, [
+					{
+						id: 'sub-9',
+						model: 'message',
+						'post-url': `${harness.webhookUrl()}?secret=${expectedSecret(harness)}`,
+					},
+				])
 				.delete('/domains/~/subscriptions/sub-9')
 				.reply(202, { code: 202, message: 'Accepted' });
 			expect(await harness.lifecycle('delete')).toBe(true);
@@ -134,9 +162,9 @@ describe('NetSapiens Trigger', () => {
 
 		it('create fails with the provider’s message (e.g. 409 duplicate)', async () => {
 			const harness = trigger();
-			nock(BASE)
-				.post('/domains/~/subscriptions')
-				.reply(409, { message: 'Subscription ID already Exists or matching set of parameters already exists' });
+			nock(BASE).post('/domains/~/subscriptions').reply(409, {
+				message: 'Subscription ID already Exists or matching set of parameters already exists',
+			});
 
 			await expect(harness.lifecycle('create')).rejects.toMatchObject({
 				message: 'Subscription ID already Exists or matching set of parameters already exists',
@@ -159,8 +187,13 @@ describe('NetSapiens Trigger', () => {
 			const harness = trigger({ inboundOnly: false });
 			const secret = await activate(harness);
 
-			expect((await harness.deliver({ body: outbound, query: { secret } })).items?.map((i) => i.json)).toEqual([outbound]);
-			expect((await harness.deliver({ body: [inbound, { ...outbound, id: 4 }], query: { secret } })).items).toHaveLength(2);
+			expect(
+				(await harness.deliver({ body: outbound, query: { secret } })).items?.map((i) => i.json),
+			).toEqual([outbound]);
+			expect(
+				(await harness.deliver({ body: [inbound, { ...outbound, id: 4 }], query: { secret } }))
+					.items,
+			).toHaveLength(2);
 		});
 
 		it('session events are not filtered by direction', async () => {
@@ -205,7 +238,10 @@ describe('NetSapiens Trigger', () => {
 
 		it('a secret derived from another API key is refused', async () => {
 			const harness = trigger();
-			const other = deriveWebhookSecret(['nsd_another-key'], webhookIdentity({ getWorkflow: () => harness.workflow, getNode: () => harness.node }));
+			const other = deriveWebhookSecret(
+				['nsd_another-key'],
+				webhookIdentity({ getWorkflow: () => harness.workflow, getNode: () => harness.node }),
+			);
 			const result = await harness.deliver({ body: [inbound], query: { secret: other } });
 			expect(result.response.status).toBe(401);
 		});
@@ -240,11 +276,19 @@ describe('NetSapiens Trigger', () => {
 
 			const one = await harness.deliver({ body: [inbound, outbound], query: { secret } });
 			expect(one.items?.map((item) => item.json.id)).toEqual([1]);
-			expect(one.response).toEqual({ status: 200, body: { received: 2, new: 2, kept: 1 }, ended: true });
+			expect(one.response).toEqual({
+				status: 200,
+				body: { received: 2, new: 2, kept: 1 },
+				ended: true,
+			});
 
 			const again = await harness.deliver({ body: [inbound, outbound], query: { secret } });
 			expect(again.items).toBeUndefined();
-			expect(again.response).toEqual({ status: 200, body: { received: 2, new: 0, kept: 0 }, ended: true });
+			expect(again.response).toEqual({
+				status: 200,
+				body: { received: 2, new: 0, kept: 0 },
+				ended: true,
+			});
 
 			harness.restart(inNewProcess());
 			const later = await harness.deliver({ body: [inbound, second], query: { secret } });
@@ -257,15 +301,21 @@ describe('NetSapiens Trigger', () => {
 			const secret = await activate(harness);
 			const messages = [1, 2, 3].map((id) => ({ ...inbound, id, text: `m${id}` }));
 
-			const results = await Promise.all([...messages, ...messages].map((body) => harness.deliver({ body, query: { secret } })));
+			const results = await Promise.all(
+				[...messages, ...messages].map((body) => harness.deliver({ body, query: { secret } })),
+			);
 
-			expect(results.flatMap((result) => result.items?.map((item) => item.json.id) ?? [])).toEqual([1, 2, 3]);
+			expect(results.flatMap((result) => result.items?.map((item) => item.json.id) ?? [])).toEqual([
+				1, 2, 3,
+			]);
 		});
 
 		it('"Listen for test event" deliveries do not count as seen for the live workflow', async () => {
 			const harness = trigger();
 			const secret = await activate(harness);
-			expect((await harness.deliver({ body: [inbound], query: { secret }, mode: 'manual' })).items).toHaveLength(1);
+			expect(
+				(await harness.deliver({ body: [inbound], query: { secret }, mode: 'manual' })).items,
+			).toHaveLength(1);
 			expect((await harness.deliver({ body: [inbound], query: { secret } })).items).toHaveLength(1);
 		});
 
@@ -274,8 +324,22 @@ describe('NetSapiens Trigger', () => {
 			const secret = await activate(harness);
 			const session = { 'messagesession-id': 'a', 'messagesession-last-message': 'Hi' };
 			expect((await harness.deliver({ body: session, query: { secret } })).items).toHaveLength(1);
-			expect((await harness.deliver({ body: { 'messagesession-last-message': 'Hi', 'messagesession-id': 'a' }, query: { secret } })).items).toBeUndefined();
-			expect((await harness.deliver({ body: { ...session, 'messagesession-last-message': 'Bye' }, query: { secret } })).items).toHaveLength(1);
+			expect(
+				(
+					await harness.deliver({
+						body: { 'messagesession-last-message': 'Hi', 'messagesession-id': 'a' },
+						query: { secret },
+					})
+				).items,
+			).toBeUndefined();
+			expect(
+				(
+					await harness.deliver({
+						body: { ...session, 'messagesession-last-message': 'Bye' },
+						query: { secret },
+					})
+				).items,
+			).toHaveLength(1);
 		});
 	});
 });

@@ -4,7 +4,13 @@ import { Workflow } from 'n8n-workflow';
 import nock from 'nock';
 import { NetSapiensApi } from '../../../credentials/NetSapiensApi.credentials';
 import { NetSapiens } from '../../../nodes/NetSapiens/NetSapiens.node';
-import { buildAdditionalData, credentialsHelperFor, nodeTypesFor, runNode, type RunOptions } from '../../harness/engine';
+import {
+	buildAdditionalData,
+	credentialsHelperFor,
+	nodeTypesFor,
+	runNode,
+	type RunOptions,
+} from '../../harness/engine';
 
 export const HOST = 'https://pbx.test';
 export const BASE = `${HOST}/ns-api/v2`;
@@ -90,7 +96,10 @@ export function api() {
 }
 
 /** Matches a request that carries no body at all. */
-export const noBody = (body: unknown) => body === undefined || body === '' || (typeof body === 'object' && body !== null && Object.keys(body).length === 0);
+export const noBody = (body: unknown) =>
+	body === undefined ||
+	body === '' ||
+	(typeof body === 'object' && body !== null && Object.keys(body).length === 0);
 
 /** The context n8n builds when the editor opens a resource locator's list. */
 export function loadOptions(parameters: INodeParameters) {
@@ -104,8 +113,17 @@ export function loadOptions(parameters: INodeParameters) {
 		parameters,
 		credentials: { netSapiensApi: { id: 'c1', name: 'NetSapiens' } },
 	};
-	const workflow = new Workflow({ id: 'w', nodes: [node], connections: {}, active: false, nodeTypes, settings: {} });
+	const workflow = new Workflow({
+		id: 'w',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+		settings: {},
+	});
 	const helper = credentialsHelperFor([new NetSapiensApi()], { netSapiensApi: apiKeyCredentials });
-	const additionalData = buildAdditionalData(workflow, 'load-options', helper, { currentNodeParameters: parameters });
+	const additionalData = buildAdditionalData(workflow, 'load-options', helper, {
+		currentNodeParameters: parameters,
+	});
 	return new LoadOptionsContext(workflow, node, additionalData, 'parameters.fromNumber');
 }

@@ -5,19 +5,36 @@ import { SuperOfficeTrigger } from '../../../nodes/SuperOffice/SuperOfficeTrigge
 import { guardNetwork } from '../../harness/nockGuard';
 import { deriveWebhookSecret, webhookIdentity } from '../../../nodes/shared/webhookSecrets';
 import { loadInNewProcess, TriggerHarness } from '../../harness/trigger';
-import { APP_TOKEN, BASE, BEARER, bearerCredentials, credentialTypes, oAuth2Credentials, OAUTH_ACCESS_TOKEN, TICKET, ticketCredentials } from './fixtures';
+import {
+	APP_TOKEN,
+	BASE,
+	BEARER,
+	bearerCredentials,
+	credentialTypes,
+	oAuth2Credentials,
+	OAUTH_ACCESS_TOKEN,
+	TICKET,
+	ticketCredentials,
+} from './fixtures';
 
 type Credentials = Record<string, ICredentialDataDecryptedObject>;
 const credentialsOf = new WeakMap<TriggerHarness, Credentials>();
 
-function trigger(parameters: IDataObject = {}, options: { credentials?: Credentials; staticData?: IDataObject; nodeType?: INodeType } = {}) {
+function trigger(
+	parameters: IDataObject = {},
+	options: { credentials?: Credentials; staticData?: IDataObject; nodeType?: INodeType } = {},
+) {
 	const credentials = options.credentials ?? bearerCredentials;
 	const oauth = 'superOfficeOAuth2Api' in credentials;
 	const harness = new TriggerHarness({
 		nodeType: options.nodeType ?? new SuperOfficeTrigger(),
 		credentialTypes,
 		credentials,
-		parameters: { authentication: oauth ? 'superOfficeOAuth2Api' : 'superOfficeApi', events: ['chatsession.message'], ...parameters },
+		parameters: {
+			authentication: oauth ? 'superOfficeOAuth2Api' : 'superOfficeApi',
+			events: ['chatsession.message'],
+			...parameters,
+		},
 		staticData: options.staticData,
 	});
 	credentialsOf.set(harness, credentials);
@@ -35,10 +52,23 @@ const inNewProcess = () =>
 function secretOf(harness: TriggerHarness): string {
 	const credentials = credentialsOf.get(harness) ?? bearerCredentials;
 	const oauth = 'superOfficeOAuth2Api' in credentials;
-	const values = (oauth ? credentials.superOfficeOAuth2Api : credentials.superOfficeApi) as IDataObject;
+	const values = (
+		oauth ? credentials.superOfficeOAuth2Api : credentials.superOfficeApi
+	) as IDataObject;
 	const fields = oauth
 		? ['clientId', 'clientSecret']
-		: ['connection', 'environment', 'tenant', 'baseUrl', 'authType', 'accessToken', 'ticketSecret', 'appToken', 'username', 'password'];
+		: [
+				'connection',
+				'environment',
+				'tenant',
+				'baseUrl',
+				'authType',
+				'accessToken',
+				'ticketSecret',
+				'appToken',
+				'username',
+				'password',
+			];
 	return deriveWebhookSecret(
 		fields.map((field) => String(values[field] ?? '')),
 		webhookIdentity({ getWorkflow: () => harness.workflow, getNode: () => harness.node }),
@@ -46,9 +76,12 @@ function secretOf(harness: TriggerHarness): string {
 }
 
 /** A node's static data as n8n keeps it for an active workflow (keyed per node); the secret is never in it. */
-const registered = (extra: IDataObject = {}): IDataObject => ({ 'node:Trigger Under Test': { webhookId: 77, ...extra } });
+const registered = (extra: IDataObject = {}): IDataObject => ({
+	'node:Trigger Under Test': { webhookId: 77, ...extra },
+});
 
-const sign = (raw: string, secret: string) => createHmac('sha256', secret).update(Buffer.from(raw)).digest('base64');
+const sign = (raw: string, secret: string) =>
+	createHmac('sha256', secret).update(Buffer.from(raw)).digest('base64');
 
 let events = 0;
 /** A webhook event as SuperOffice sends it; every event has an ID of its own (X-SuperOffice-EventId). */
@@ -66,7 +99,11 @@ const payload = (event: string, extra: Record<string, unknown> = {}) => ({
 });
 
 /** A delivery as SuperOffice sends it: the exact body bytes, signed. */
-function delivery(harness: TriggerHarness, body: Record<string, unknown>, { secret = secretOf(harness), raw = JSON.stringify(body, null, 1) } = {}) {
+function delivery(
+	harness: TriggerHarness,
+	body: Record<string, unknown>,
+	{ secret = secretOf(harness), raw = JSON.stringify(body, null, 1) } = {},
+) {
 	return {
 		body,
 		rawBody: Buffer.from(raw),
@@ -95,9 +132,14 @@ const network = guardNetwork();
 
 describe('SuperOffice Trigger › registration', () => {
 	it('create registers the chosen events at the webhook URL with the derived secret, and keeps only the ID', async () => {
-		const harness = trigger({ events: ['chatsession.created', 'chatsession.message'] }, { credentials: ticketCredentials });
+		const harness = trigger(
+			{ events: ['chatsession.created', 'chatsession.message'] },
+			{ credentials: ticketCredentials },
+		);
 		let sent: Record<string, unknown> = {};
-		const scope = nock(BASE, { reqheaders: { authorization: `SOTicket ${TICKET}`, 'so-apptoken': APP_TOKEN } })
+		const scope = nock(BASE, {
+			reqheaders: { authorization: `SOTicket ${TICKET}`, 'so-apptoken': APP_TOKEN },
+		})
 			.post('/api/v1/Webhook', (body) => {
 				sent = body;
 				return true;
@@ -146,11 +188,18 @@ describe('SuperOffice Trigger › registration', () => {
 	});
 
 	it('create fails with SuperOffice’s message (e.g. the app lacks the webhook right), and without a WebhookId', async () => {
-		nock(BASE).post('/api/v1/Webhook').reply(403, { Error: 'Webhook agent is not available', ErrorType: 'SoSecurityException' });
-		await expect(trigger().lifecycle('create')).rejects.toMatchObject({ message: 'Webhook agent is not available', httpCode: '403' });
+		nock(BASE)
+			.post('/api/v1/Webhook')
+			.reply(403, { Error: 'Webhook agent is not available', ErrorType: 'SoSecurityException' });
+		await expect(trigger().lifecycle('create')).rejects.toMatchObject({
+			message: 'Webhook agent is not available',
+			httpCode: '403',
+		});
 
 		nock(BASE).post('/api/v1/Webhook').reply(200, { Name: 'x' });
-		await expect(trigger().lifecycle('create')).rejects.toThrow('SuperOffice did not answer with the new webhook’s ID (WebhookId)');
+		await expect(trigger().lifecycle('create')).rejects.toThrow(
+			'SuperOffice did not answer with the new webhook’s ID (WebhookId)',
+		);
 	});
 
 	it('create refuses an empty event list before any request', async () => {
@@ -169,7 +218,12 @@ describe('SuperOffice Trigger › registration', () => {
 		const harness = trigger({}, { staticData: registered() });
 		const scope = nock(BASE)
 			.get('/api/v1/Webhook/77')
-			.reply(200, { WebhookId: 77, Events: ['chatsession.message'], TargetUrl: harness.webhookUrl(), State: 'Active' });
+			.reply(200, {
+				WebhookId: 77,
+				Events: ['chatsession.message'],
+				TargetUrl: harness.webhookUrl(),
+				State: 'Active',
+			});
 		expect(await harness.lifecycle('checkExists')).toBe(true);
 		scope.done();
 	});
@@ -182,7 +236,13 @@ describe('SuperOffice Trigger › registration', () => {
 		const harness = trigger({}, { staticData: registered() });
 		nock(BASE)
 			.get('/api/v1/Webhook/77')
-			.reply(200, { WebhookId: 77, Events: ['chatsession.message'], TargetUrl: harness.webhookUrl(), State: 'Active', ...change });
+			.reply(200, {
+				WebhookId: 77,
+				Events: ['chatsession.message'],
+				TargetUrl: harness.webhookUrl(),
+				State: 'Active',
+				...change,
+			});
 		expect(await harness.lifecycle('checkExists')).toBe(false);
 	});
 
@@ -194,8 +254,18 @@ describe('SuperOffice Trigger › registration', () => {
 	});
 
 	it('delete removes the webhook and forgets its ID and what it handled; a 404 counts as deleted', async () => {
-		const harness = trigger({}, { staticData: registered({ lastMessageIds: { 178105: 3 }, delivered: { seen: ['event:x'], cursors: { 178105: 3 } } }) });
-		const scope = nock(BASE, { reqheaders: { authorization: BEARER } }).delete('/api/v1/Webhook/77').reply(204);
+		const harness = trigger(
+			{},
+			{
+				staticData: registered({
+					lastMessageIds: { 178105: 3 },
+					delivered: { seen: ['event:x'], cursors: { 178105: 3 } },
+				}),
+			},
+		);
+		const scope = nock(BASE, { reqheaders: { authorization: BEARER } })
+			.delete('/api/v1/Webhook/77')
+			.reply(204);
 		expect(await harness.lifecycle('delete')).toBe(true);
 		expect(harness.workflow.getStaticData('node', harness.node)).toEqual({});
 		scope.done();
@@ -217,7 +287,11 @@ describe('SuperOffice Trigger › deliveries', () => {
 	it('answers the registration test ping with 200 and starts nothing (even before the secret is stored)', async () => {
 		const result = await trigger().deliver({
 			body: payload('test', { PrimaryKey: 0, Entity: 'test' }),
-			headers: { 'X-Hook-Test': 'true', 'X-SuperOffice-Event': 'test', 'X-SuperOffice-Signature': 'whatever' },
+			headers: {
+				'X-Hook-Test': 'true',
+				'X-SuperOffice-Event': 'test',
+				'X-SuperOffice-Signature': 'whatever',
+			},
 		});
 		expect(result.response).toEqual({ status: 200, body: 'OK', ended: true });
 		expect(result.items).toBeUndefined();
@@ -226,13 +300,33 @@ describe('SuperOffice Trigger › deliveries', () => {
 
 	type Signed = ReturnType<typeof delivery>;
 	it.each([
-		['no signature', (d: Signed) => ({ ...d, headers: { ...d.headers, 'X-SuperOffice-Signature': '' } })],
-		['a signature made with another secret', (d: Signed, harness: TriggerHarness) => delivery(harness, d.body, { secret: 'b'.repeat(64) })],
-		['a signature of other bytes', (d: Signed) => ({ ...d, rawBody: Buffer.from(JSON.stringify(d.body)) })],
-		['a truncated signature', (d: Signed) => ({ ...d, headers: { ...d.headers, 'X-SuperOffice-Signature': d.headers['X-SuperOffice-Signature'].slice(0, 20) } })],
+		[
+			'no signature',
+			(d: Signed) => ({ ...d, headers: { ...d.headers, 'X-SuperOffice-Signature': '' } }),
+		],
+		[
+			'a signature made with another secret',
+			(d: Signed, harness: TriggerHarness) => delivery(harness, d.body, { secret: 'b'.repeat(64) }),
+		],
+		[
+			'a signature of other bytes',
+			(d: Signed) => ({ ...d, rawBody: Buffer.from(JSON.stringify(d.body)) }),
+		],
+		[
+			'a truncated signature',
+			(d: Signed) => ({
+				...d,
+				headers: {
+					...d.headers,
+					'X-SuperOffice-Signature': d.headers['X-SuperOffice-Signature'].slice(0, 20),
+				},
+			}),
+		],
 	])('answers 401 and starts nothing for %s', async (_name, tamper) => {
 		const harness = trigger({ events: ['chatsession.created'] }, { staticData: registered() });
-		const result = await harness.deliver(tamper(delivery(harness, payload('chatsession.created')), harness));
+		const result = await harness.deliver(
+			tamper(delivery(harness, payload('chatsession.created')), harness),
+		);
 		expect(result.response.status).toBe(401);
 		expect(result.items).toBeUndefined();
 		expect(network.unexpected).toEqual([]);
@@ -271,7 +365,9 @@ describe('SuperOffice Trigger › deliveries', () => {
 
 		harness.restart(inNewProcess());
 		expect((await harness.deliver(delivery(harness, body))).items).toBeUndefined();
-		expect((await harness.deliver(delivery(harness, payload('chatsession.created')))).items).toHaveLength(1);
+		expect(
+			(await harness.deliver(delivery(harness, payload('chatsession.created')))).items,
+		).toHaveLength(1);
 		expect(network.unexpected).toEqual([]);
 	});
 
@@ -286,12 +382,21 @@ describe('SuperOffice Trigger › deliveries', () => {
 		const one = await harness.deliver(delivery(harness, body));
 
 		// a session not seen before: the customer's messages since the last reply to them
-		expect(one.items).toEqual([{ json: { ...message(2, 'ToUser'), event: body } }, { json: { ...message(3, 'ToUser'), event: body } }]);
+		expect(one.items).toEqual([
+			{ json: { ...message(2, 'ToUser'), event: body } },
+			{ json: { ...message(3, 'ToUser'), event: body } },
+		]);
 		first.done();
-		expect(harness.staticData['node:Trigger Under Test']).toMatchObject({ webhookId: 77, delivered: { cursors: { 178105: 3 } } });
+		expect(harness.staticData['node:Trigger Under Test']).toMatchObject({
+			webhookId: 77,
+			delivered: { cursors: { 178105: 3 } },
+		});
 
 		// The bot's own reply fires the event too: fetched, not passed on (no loop).
-		const second = nock(BASE).get('/api/v1/ChatSession/178105/Messages').query({ after: '3' }).reply(200, [message(4, 'ToCustomer')]);
+		const second = nock(BASE)
+			.get('/api/v1/ChatSession/178105/Messages')
+			.query({ after: '3' })
+			.reply(200, [message(4, 'ToCustomer')]);
 		const two = await harness.deliver(delivery(harness, payload('chatsession.message')));
 		expect(two.items).toBeUndefined();
 		expect(two.response).toMatchObject({ status: 200 });
@@ -304,15 +409,28 @@ describe('SuperOffice Trigger › deliveries', () => {
 		const three = await harness.deliver(delivery(harness, payload('chatsession.message')));
 		expect(three.items?.map((item) => item.json.ChatMessageId)).toEqual([5, 6]);
 		third.done();
-		expect(harness.staticData['node:Trigger Under Test']).toMatchObject({ delivered: { cursors: { 178105: 6 } } });
+		expect(harness.staticData['node:Trigger Under Test']).toMatchObject({
+			delivered: { cursors: { 178105: 6 } },
+		});
 	});
 
 	it('a session first seen with the reply to the customer as newest message starts nothing', async () => {
 		const harness = trigger({}, { staticData: registered() });
-		nock(BASE).get('/api/v1/ChatSession/178105/Messages').reply(200, [message(1, 'ToUser'), message(2, 'ToCustomer')]);
-		expect((await harness.deliver(delivery(harness, payload('chatsession.message')))).items).toBeUndefined();
-		nock(BASE).get('/api/v1/ChatSession/178105/Messages').query({ after: '2' }).reply(200, [message(3, 'ToUser')]);
-		expect((await harness.deliver(delivery(harness, payload('chatsession.message')))).items?.map((item) => item.json.ChatMessageId)).toEqual([3]);
+		nock(BASE)
+			.get('/api/v1/ChatSession/178105/Messages')
+			.reply(200, [message(1, 'ToUser'), message(2, 'ToCustomer')]);
+		expect(
+			(await harness.deliver(delivery(harness, payload('chatsession.message')))).items,
+		).toBeUndefined();
+		nock(BASE)
+			.get('/api/v1/ChatSession/178105/Messages')
+			.query({ after: '2' })
+			.reply(200, [message(3, 'ToUser')]);
+		expect(
+			(await harness.deliver(delivery(harness, payload('chatsession.message')))).items?.map(
+				(item) => item.json.ChatMessageId,
+			),
+		).toEqual([3]);
 	});
 
 	/**
@@ -331,20 +449,31 @@ describe('SuperOffice Trigger › deliveries', () => {
 		};
 
 		// both customer messages are in the session by the time the first event is handled
-		nock(BASE).get(session).reply(200, [message(1, 'ToUser'), message(2, 'ToUser')]);
+		nock(BASE)
+			.get(session)
+			.reply(200, [message(1, 'ToUser'), message(2, 'ToUser')]);
 		await deliverEvent();
 		harness.restart(inNewProcess());
 		nock(BASE).get(session).query({ after: '2' }).reply(200, []);
 		await deliverEvent();
 		// the bot's reply
-		nock(BASE).get(session).query({ after: '2' }).reply(200, [message(3, 'ToCustomer')]);
+		nock(BASE)
+			.get(session)
+			.query({ after: '2' })
+			.reply(200, [message(3, 'ToCustomer')]);
 		await deliverEvent();
-		nock(BASE).get(session).query({ after: '3' }).reply(200, [message(4, 'ToUser')]);
+		nock(BASE)
+			.get(session)
+			.query({ after: '3' })
+			.reply(200, [message(4, 'ToUser')]);
 		const lastEvent = await deliverEvent();
 
 		harness.restart(inNewProcess());
 		await deliverEvent(lastEvent); // redelivered after the restart: no fetch
-		nock(BASE).get(session).query({ after: '4' }).reply(200, [message(5, 'ToUser')]);
+		nock(BASE)
+			.get(session)
+			.query({ after: '4' })
+			.reply(200, [message(5, 'ToUser')]);
 		await deliverEvent();
 
 		expect(emitted).toEqual([[1, 2], [4], [5]]);
@@ -354,31 +483,72 @@ describe('SuperOffice Trigger › deliveries', () => {
 	});
 
 	it('events arriving at the same moment in one n8n process are handled one after another: each message once', async () => {
-		const harness = trigger({}, { staticData: registered({ delivered: { seen: [], cursors: { 178105: 10 } } }) });
+		const harness = trigger(
+			{},
+			{ staticData: registered({ delivered: { seen: [], cursors: { 178105: 10 } } }) },
+		);
 		const session = '/api/v1/ChatSession/178105/Messages';
-		nock(BASE).get(session).query({ after: '10' }).delay(30).reply(200, [message(11, 'ToUser')]);
-		nock(BASE).get(session).query({ after: '11' }).delay(10).reply(200, [message(12, 'ToUser'), message(13, 'ToUser')]);
+		nock(BASE)
+			.get(session)
+			.query({ after: '10' })
+			.delay(30)
+			.reply(200, [message(11, 'ToUser')]);
+		nock(BASE)
+			.get(session)
+			.query({ after: '11' })
+			.delay(10)
+			.reply(200, [message(12, 'ToUser'), message(13, 'ToUser')]);
 		nock(BASE).get(session).query({ after: '13' }).reply(200, []);
 
-		const results = await Promise.all([1, 2, 3].map(() => harness.deliver(delivery(harness, payload('chatsession.message')))));
+		const results = await Promise.all(
+			[1, 2, 3].map(() => harness.deliver(delivery(harness, payload('chatsession.message')))),
+		);
 
-		expect(results.map((result) => result.items?.map((item) => item.json.ChatMessageId))).toEqual([[11], [12, 13], undefined]);
-		expect(harness.staticData['node:Trigger Under Test']).toMatchObject({ delivered: { cursors: { 178105: 13 } } });
+		expect(results.map((result) => result.items?.map((item) => item.json.ChatMessageId))).toEqual([
+			[11],
+			[12, 13],
+			undefined,
+		]);
+		expect(harness.staticData['node:Trigger Under Test']).toMatchObject({
+			delivered: { cursors: { 178105: 13 } },
+		});
 		expect(nock.pendingMocks()).toEqual([]);
 	});
 
 	it('a failed fetch remembers nothing, so SuperOffice’s retry of the event gets the message', async () => {
-		const harness = trigger({}, { staticData: registered({ delivered: { seen: [], cursors: { 178105: 4 } } }) });
+		const harness = trigger(
+			{},
+			{ staticData: registered({ delivered: { seen: [], cursors: { 178105: 4 } } }) },
+		);
 		const body = payload('chatsession.message');
-		nock(BASE).get('/api/v1/ChatSession/178105/Messages').query({ after: '4' }).reply(401, { Message: 'Ticket expired' });
-		await expect(harness.deliver(delivery(harness, body))).rejects.toMatchObject({ message: 'Ticket expired', httpCode: '401' });
+		nock(BASE)
+			.get('/api/v1/ChatSession/178105/Messages')
+			.query({ after: '4' })
+			.reply(401, { Message: 'Ticket expired' });
+		await expect(harness.deliver(delivery(harness, body))).rejects.toMatchObject({
+			message: 'Ticket expired',
+			httpCode: '401',
+		});
 
-		nock(BASE).get('/api/v1/ChatSession/178105/Messages').query({ after: '4' }).reply(200, [message(5, 'ToUser')]);
-		expect((await harness.deliver(delivery(harness, body))).items?.map((item) => item.json.ChatMessageId)).toEqual([5]);
+		nock(BASE)
+			.get('/api/v1/ChatSession/178105/Messages')
+			.query({ after: '4' })
+			.reply(200, [message(5, 'ToUser')]);
+		expect(
+			(await harness.deliver(delivery(harness, body))).items?.map(
+				(item) => item.json.ChatMessageId,
+			),
+		).toEqual([5]);
 	});
 
 	it('a cursor saved by an earlier version (lastMessageIds) is carried on', async () => {
-		const harness = trigger({ customerMessagesOnly: false }, { credentials: oAuth2Credentials(), staticData: registered({ lastMessageIds: { 178105: 1 } }) });
+		const harness = trigger(
+			{ customerMessagesOnly: false },
+			{
+				credentials: oAuth2Credentials(),
+				staticData: registered({ lastMessageIds: { 178105: 1 } }),
+			},
+		);
 		const scope = nock(BASE, { reqheaders: { authorization: `Bearer ${OAUTH_ACCESS_TOKEN}` } })
 			.get('/api/v1/ChatSession/178105/Messages')
 			.query({ after: '1' })
@@ -390,13 +560,27 @@ describe('SuperOffice Trigger › deliveries', () => {
 	});
 
 	it('"Listen for test event" keeps its memory apart: a test delivery does not move the live cursor', async () => {
-		const harness = trigger({}, { staticData: registered({ delivered: { seen: [], cursors: { 178105: 4 } } }) });
-		nock(BASE).get('/api/v1/ChatSession/178105/Messages').query({ after: '4' }).reply(200, [message(5, 'ToUser')]);
-		const test = await harness.deliver({ ...delivery(harness, payload('chatsession.message')), mode: 'manual' });
+		const harness = trigger(
+			{},
+			{ staticData: registered({ delivered: { seen: [], cursors: { 178105: 4 } } }) },
+		);
+		nock(BASE)
+			.get('/api/v1/ChatSession/178105/Messages')
+			.query({ after: '4' })
+			.reply(200, [message(5, 'ToUser')]);
+		const test = await harness.deliver({
+			...delivery(harness, payload('chatsession.message')),
+			mode: 'manual',
+		});
 		expect(test.items).toHaveLength(1);
 
-		nock(BASE).get('/api/v1/ChatSession/178105/Messages').query({ after: '4' }).reply(200, [message(5, 'ToUser')]);
-		expect((await harness.deliver(delivery(harness, payload('chatsession.message')))).items).toHaveLength(1);
+		nock(BASE)
+			.get('/api/v1/ChatSession/178105/Messages')
+			.query({ after: '4' })
+			.reply(200, [message(5, 'ToUser')]);
+		expect(
+			(await harness.deliver(delivery(harness, payload('chatsession.message')))).items,
+		).toHaveLength(1);
 	});
 
 	it('passes the payload as it is when Fetch Message Text is off', async () => {

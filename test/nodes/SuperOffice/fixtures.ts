@@ -4,7 +4,13 @@ import { Workflow } from 'n8n-workflow';
 import { SuperOfficeApi } from '../../../credentials/SuperOfficeApi.credentials';
 import { SuperOfficeOAuth2Api } from '../../../credentials/SuperOfficeOAuth2Api.credentials';
 import { SuperOffice } from '../../../nodes/SuperOffice/SuperOffice.node';
-import { buildAdditionalData, credentialsHelperFor, nodeTypesFor, runNode, type RunOptions } from '../../harness/engine';
+import {
+	buildAdditionalData,
+	credentialsHelperFor,
+	nodeTypesFor,
+	runNode,
+	type RunOptions,
+} from '../../harness/engine';
 
 export const HOST = 'https://sod.superoffice.com';
 export const TENANT = 'Cust12345';
@@ -19,12 +25,28 @@ export const OAUTH_ACCESS_TOKEN = 'oauth-access-token-4711';
 
 const online = { connection: 'online', environment: 'sod', tenant: TENANT };
 
-export const bearerCredentials = { superOfficeApi: { ...online, authType: 'bearer', accessToken: ACCESS_TOKEN } };
+export const bearerCredentials = {
+	superOfficeApi: { ...online, authType: 'bearer', accessToken: ACCESS_TOKEN },
+};
 export const ticketCredentials = {
-	superOfficeApi: { ...online, authType: 'soTicket', ticketSecret: TICKET, appToken: APP_TOKEN, language: 'en', culture: 'nb', timeZone: 'UTC' },
+	superOfficeApi: {
+		...online,
+		authType: 'soTicket',
+		ticketSecret: TICKET,
+		appToken: APP_TOKEN,
+		language: 'en',
+		culture: 'nb',
+		timeZone: 'UTC',
+	},
 };
 export const basicCredentials = {
-	superOfficeApi: { connection: 'custom', baseUrl: 'https://crm.example.com/SuperOffice/api/v1/', authType: 'basic', username: USER, password: PASSWORD },
+	superOfficeApi: {
+		connection: 'custom',
+		baseUrl: 'https://crm.example.com/SuperOffice/api/v1/',
+		authType: 'basic',
+		username: USER,
+		password: PASSWORD,
+	},
 };
 
 /**
@@ -42,7 +64,12 @@ export function oAuth2Credentials(extra: ICredentialDataDecryptedObject = {}) {
 			accessTokenUrl: `${HOST}/login/common/oauth/tokens`,
 			grantType: 'authorizationCode',
 			authentication: 'body',
-			oauthTokenData: { access_token: OAUTH_ACCESS_TOKEN, token_type: 'Bearer', refresh_token: 'refresh-1', expires_in: 3600 },
+			oauthTokenData: {
+				access_token: OAUTH_ACCESS_TOKEN,
+				token_type: 'Bearer',
+				refresh_token: 'refresh-1',
+				expires_in: 3600,
+			},
 			...extra,
 		},
 	};
@@ -51,7 +78,10 @@ export function oAuth2Credentials(extra: ICredentialDataDecryptedObject = {}) {
 export const BEARER = `Bearer ${ACCESS_TOKEN}`;
 export const BASIC = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
 
-export const credentialTypes: ICredentialType[] = [new SuperOfficeApi(), new SuperOfficeOAuth2Api()];
+export const credentialTypes: ICredentialType[] = [
+	new SuperOfficeApi(),
+	new SuperOfficeOAuth2Api(),
+];
 
 /** Runs the SuperOffice node; the Bearer-token credential unless others are given. */
 export async function runSuperOffice(options: Omit<RunOptions, 'nodeType'>) {
@@ -61,7 +91,10 @@ export async function runSuperOffice(options: Omit<RunOptions, 'nodeType'>) {
 		credentialTypes,
 		credentials: bearerCredentials,
 		...options,
-		parameters: { authentication: oauth ? 'superOfficeOAuth2Api' : 'superOfficeApi', ...options.parameters },
+		parameters: {
+			authentication: oauth ? 'superOfficeOAuth2Api' : 'superOfficeApi',
+			...options.parameters,
+		},
 	});
 }
 
@@ -84,10 +117,16 @@ export const session = (id: number) => ({
 });
 
 /** Matches a request that carries no body at all. */
-export const isEmpty = (body: unknown) => body === '' || body === undefined || (typeof body === 'object' && body !== null && Object.keys(body).length === 0);
+export const isEmpty = (body: unknown) =>
+	body === '' ||
+	body === undefined ||
+	(typeof body === 'object' && body !== null && Object.keys(body).length === 0);
 
 /** The context n8n's editor gives a list search: the node with its saved parameters and credential. */
-export function loadOptionsContext(credentials: Record<string, ICredentialDataDecryptedObject>, authentication: string) {
+export function loadOptionsContext(
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	authentication: string,
+) {
 	const nodeType = new SuperOffice();
 	const { nodeTypes, typeName } = nodeTypesFor(nodeType);
 	const node: INode = {
@@ -97,9 +136,23 @@ export function loadOptionsContext(credentials: Record<string, ICredentialDataDe
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: { authentication, resource: 'chatMessage', operation: 'send' },
-		credentials: Object.fromEntries(Object.keys(credentials).map((type) => [type, { id: `${type}-id`, name: type }])),
+		credentials: Object.fromEntries(
+			Object.keys(credentials).map((type) => [type, { id: `${type}-id`, name: type }]),
+		),
 	};
-	const workflow = new Workflow({ id: 'w', nodes: [node], connections: {}, active: false, nodeTypes, settings: {} });
+	const workflow = new Workflow({
+		id: 'w',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+		settings: {},
+	});
 	const helper = credentialsHelperFor(credentialTypes, credentials);
-	return new LoadOptionsContext(workflow, node, buildAdditionalData(workflow, 'load-options', helper), 'parameters.chatSessionId');
+	return new LoadOptionsContext(
+		workflow,
+		node,
+		buildAdditionalData(workflow, 'load-options', helper),
+		'parameters.chatSessionId',
+	);
 }

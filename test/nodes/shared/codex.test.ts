@@ -9,7 +9,11 @@ import { join } from 'path';
  */
 const NODES = join(__dirname, '../../../nodes');
 const codex = (provider: string, file: string) =>
-	JSON.parse(readFileSync(join(NODES, provider, file), 'utf8')) as { node: string; alias?: string[]; categories?: string[] };
+	JSON.parse(readFileSync(join(NODES, provider, file), 'utf8')) as {
+		node: string;
+		alias?: string[];
+		categories?: string[];
+	};
 
 const TASK_WORDS: Record<string, string[]> = {
 	NetSapiens: ['Send Session Message', 'Send Message', 'SMS', 'Chat', 'PBX'],
@@ -19,13 +23,18 @@ const TASK_WORDS: Record<string, string[]> = {
 };
 
 describe('codex aliases', () => {
-	it.each(Object.entries(TASK_WORDS))('%s: the action node is found by its task words, the trigger by incoming messages', (provider, words) => {
-		const files = readdirSync(join(NODES, provider)).filter((file) => file.endsWith('.node.json'));
-		const action = codex(provider, files.find((file) => !file.includes('Trigger'))!);
-		const trigger = codex(provider, files.find((file) => file.includes('Trigger'))!);
-		expect(action.alias).toEqual(expect.arrayContaining([...words, 'Incoming Message']));
-		expect(trigger.alias).toEqual(expect.arrayContaining(['Incoming Message']));
-		expect(trigger.alias).not.toContain('Send Session Message');
-		expect(action.categories).toContain('Communication');
-	});
+	it.each(Object.entries(TASK_WORDS))(
+		'%s: the action node is found by its task words, the trigger by incoming messages',
+		(provider, words) => {
+			const files = readdirSync(join(NODES, provider)).filter((file) =>
+				file.endsWith('.node.json'),
+			);
+			const action = codex(provider, files.find((file) => !file.includes('Trigger'))!);
+			const trigger = codex(provider, files.find((file) => file.includes('Trigger'))!);
+			expect(action.alias).toEqual(expect.arrayContaining([...words, 'Incoming Message']));
+			expect(trigger.alias).toEqual(expect.arrayContaining(['Incoming Message']));
+			expect(trigger.alias).not.toContain('Send Session Message');
+			expect(action.categories).toContain('Communication');
+		},
+	);
 });

@@ -34,7 +34,9 @@ describe('provider errors → NodeApiError', () => {
 				responseStatus: {
 					errorCode: 'ValidationException',
 					message: 'Body is required',
-					errors: [{ errorCode: 'NotEmpty', fieldName: 'Body', message: "'Body' must not be empty." }],
+					errors: [
+						{ errorCode: 'NotEmpty', fieldName: 'Body', message: "'Body' must not be empty." },
+					],
 				},
 			}),
 		);
@@ -47,7 +49,9 @@ describe('provider errors → NodeApiError', () => {
 	});
 
 	it('states plainly what happened for an HTML error page', async () => {
-		const result = await sendWithAnswer((i) => i.reply(502, '<html><body>Bad Gateway</body></html>'));
+		const result = await sendWithAnswer((i) =>
+			i.reply(502, '<html><body>Bad Gateway</body></html>'),
+		);
 		expect(result.error).toMatchObject({
 			message: 'EvoVoice answered HTTP 502',
 			description: 'The answer was an HTML page, not the API’s JSON.',
@@ -57,12 +61,19 @@ describe('provider errors → NodeApiError', () => {
 
 	it('states plainly what happened for an empty body', async () => {
 		const result = await sendWithAnswer((i) => i.reply(503, ''));
-		expect(result.error).toMatchObject({ message: 'EvoVoice answered HTTP 503 with an empty body', httpCode: '503' });
+		expect(result.error).toMatchObject({
+			message: 'EvoVoice answered HTTP 503 with an empty body',
+			httpCode: '503',
+		});
 	});
 
 	it('reports a reset connection without the request configuration (which carries the credential)', async () => {
-		const result = await sendWithAnswer((i) => i.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })));
-		expect(result.error?.message).toBe('No answer from EvoVoice: the connection was reset before an answer arrived');
+		const result = await sendWithAnswer((i) =>
+			i.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })),
+		);
+		expect(result.error?.message).toBe(
+			'No answer from EvoVoice: the connection was reset before an answer arrived',
+		);
 		expectNoSecret(result.run);
 	});
 
@@ -78,9 +89,16 @@ describe('the HTTP code reaches the workflow when the package has its own copy o
 		// Loaded in isolation, the node's NodeApiError is another class than the engine's, as in a
 		// community package installed with its own n8n-workflow: the engine then wraps the error again.
 		const nodeType = loadInNewProcess('nodes/EvoVoice/EvoVoice.node', 'EvoVoice');
-		nock(BASE).post('/sessions/s1/messages').reply(404, { responseStatus: { errorCode: 'NotFound', message: 'Session s1 not found' } });
+		nock(BASE)
+			.post('/sessions/s1/messages')
+			.reply(404, { responseStatus: { errorCode: 'NotFound', message: 'Session s1 not found' } });
 
-		const result = await runNode({ nodeType, credentialTypes: [new EvoVoiceApi()], credentials, parameters: sendToSession });
+		const result = await runNode({
+			nodeType,
+			credentialTypes: [new EvoVoiceApi()],
+			credentials,
+			parameters: sendToSession,
+		});
 
 		expect(result.error).toMatchObject({ message: 'Session s1 not found', httpCode: '404' });
 		expectNoSecret(result.error);
@@ -90,7 +108,18 @@ describe('the HTTP code reaches the workflow when the package has its own copy o
 
 describe('transport failures say what went wrong', () => {
 	it('a TLS handshake with a plain-http server (EPROTO) says to give the address with http://', async () => {
-		const result = await sendWithAnswer((i) => i.replyWithError(Object.assign(new Error('write EPROTO 00D8:error:0A00010B:SSL routines:ssl3_get_record:wrong version number'), { code: 'EPROTO' })));
-		expect(result.error?.message).toBe('No answer from EvoVoice: the server did not answer over HTTPS; if it serves plain http, give its address with http://');
+		const result = await sendWithAnswer((i) =>
+			i.replyWithError(
+				Object.assign(
+					new Error(
+						'write EPROTO 00D8:error:0A00010B:SSL routines:ssl3_get_record:wrong version number',
+					),
+					{ code: 'EPROTO' },
+				),
+			),
+		);
+		expect(result.error?.message).toBe(
+			'No answer from EvoVoice: the server did not answer over HTTPS; if it serves plain http, give its address with http://',
+		);
 	});
 });

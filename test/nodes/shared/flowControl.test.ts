@@ -7,7 +7,8 @@ import { BASE, runEvoVoice } from '../EvoVoice/fixtures';
 guardNetwork();
 
 const send = { resource: 'message', operation: 'send', sendTo: 'session', body: 'Hello' };
-const items = (count: number) => Array.from({ length: count }, (_, i) => ({ json: { sessionId: `s${i}` } }));
+const items = (count: number) =>
+	Array.from({ length: count }, (_, i) => ({ json: { sessionId: `s${i}` } }));
 const sendEach = { ...send, sessionId: '={{ $json.sessionId }}' };
 
 /** A nock server answering every send after `delayMs`, counting requests in flight. */
@@ -30,10 +31,15 @@ function countingServer(count: number, delayMs: number) {
 describe('requests in flight', () => {
 	it('never exceeds the node option, and every item is sent once', async () => {
 		const stats = countingServer(30, 40);
-		const result = await runEvoVoice({ parameters: { ...sendEach, requestOptions: { maxInFlight: 4 } }, items: items(30) });
+		const result = await runEvoVoice({
+			parameters: { ...sendEach, requestOptions: { maxInFlight: 4 } },
+			items: items(30),
+		});
 		expect(result.error).toBeUndefined();
 		expect(stats).toMatchObject({ requests: 30, maxInFlight: 4, inFlight: 0 });
-		expect(result.main.map((item) => item.pairedItem)).toEqual(items(30).map((_, i) => ({ item: i })));
+		expect(result.main.map((item) => item.pairedItem)).toEqual(
+			items(30).map((_, i) => ({ item: i })),
+		);
 	});
 
 	it('defaults to 10 (n8n itself would start all 25 at once)', async () => {
@@ -81,7 +87,10 @@ describe('429 and other failures', () => {
 			});
 		const begin = Date.now();
 		// one slot: s0 is limited first, so s1 and s2 may only start after the pause
-		const result = await runEvoVoice({ parameters: { ...sendEach, requestOptions: { maxInFlight: 1 } }, items: items(3) });
+		const result = await runEvoVoice({
+			parameters: { ...sendEach, requestOptions: { maxInFlight: 1 } },
+			items: items(3),
+		});
 		expect(result.main).toHaveLength(3);
 		expect(starts.s1 - begin).toBeGreaterThanOrEqual(950);
 		expect(starts.s2 - begin).toBeGreaterThanOrEqual(950);
@@ -102,11 +111,19 @@ describe('429 and other failures', () => {
 				starts[session] = Date.now();
 				return [200, { id: session }];
 			});
-		const first = runEvoVoice({ parameters: sendEach, items: items(1), credentialId: 'shared-account' });
+		const first = runEvoVoice({
+			parameters: sendEach,
+			items: items(1),
+			credentialId: 'shared-account',
+		});
 		while (!limitedAt) await new Promise((resolve) => setTimeout(resolve, 5));
 		await new Promise((resolve) => setTimeout(resolve, 100)); // the 429 has reached the first run
 		// another execution of another workflow, started after the 429, sending s1 on the same account
-		const second = await runEvoVoice({ parameters: { ...send, sessionId: 's1' }, items: [{ json: {} }], credentialId: 'shared-account' });
+		const second = await runEvoVoice({
+			parameters: { ...send, sessionId: 's1' },
+			items: [{ json: {} }],
+			credentialId: 'shared-account',
+		});
 		expect((await first).main).toHaveLength(1);
 		expect(second.main).toEqual([{ json: { id: 's1' }, pairedItem: { item: 0 } }]);
 		expect(starts.s1 - limitedAt).toBeGreaterThanOrEqual(950);
@@ -163,7 +180,11 @@ describe('429 and other failures', () => {
 	it.each([
 		['a 500', (i: nock.Interceptor) => i.reply(500, { responseStatus: { message: 'boom' } })],
 		['a 503', (i: nock.Interceptor) => i.reply(503, '')],
-		['a reset', (i: nock.Interceptor) => i.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))],
+		[
+			'a reset',
+			(i: nock.Interceptor) =>
+				i.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })),
+		],
 	])('never retries %s (the message may already be delivered)', async (_name, answer) => {
 		answer(nock(BASE).post('/sessions/s0/messages'));
 		const result = await runEvoVoice({ parameters: sendEach, items: items(1) });

@@ -5,7 +5,13 @@ import { BASE, runEvoVoice } from '../EvoVoice/fixtures';
 /** Continue On Fail and pairing (nodes/shared/pairing.ts) through a real provider node and n8n's engine. */
 const network = guardNetwork();
 
-const sendEach = { resource: 'message', operation: 'send', sendTo: 'session', body: 'Hello', sessionId: '={{ $json.sessionId }}' };
+const sendEach = {
+	resource: 'message',
+	operation: 'send',
+	sendTo: 'session',
+	body: 'Hello',
+	sessionId: '={{ $json.sessionId }}',
+};
 // item 1 has no session id (refused before sending), item 3 is refused by the provider
 const input = ['a', '', 'c', 'd', 'e'].map((sessionId, i) => ({ json: { sessionId, row: i } }));
 
@@ -23,13 +29,23 @@ function provider() {
 describe('Continue On Fail', () => {
 	it('regular output: every item comes out paired with its input, errors as error items', async () => {
 		provider();
-		const result = await runEvoVoice({ parameters: sendEach, items: input, onError: 'continueRegularOutput' });
+		const result = await runEvoVoice({
+			parameters: sendEach,
+			items: input,
+			onError: 'continueRegularOutput',
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.main.map((item) => [item.pairedItem, item.json])).toEqual([
 			[{ item: 0 }, { id: 'a' }],
 			[{ item: 1 }, { error: 'Session ID: is required but empty' }],
 			[{ item: 2 }, { id: 'c' }],
-			[{ item: 3 }, { error: 'Session d not found', details: { description: 'HTTP 404 from EvoVoice', httpCode: '404' } }],
+			[
+				{ item: 3 },
+				{
+					error: 'Session d not found',
+					details: { description: 'HTTP 404 from EvoVoice', httpCode: '404' },
+				},
+			],
 			[{ item: 4 }, { id: 'e' }],
 		]);
 		expect(network.unexpected).toEqual([]);
@@ -37,9 +53,15 @@ describe('Continue On Fail', () => {
 
 	it('error output: failed items go to the error output, joined with their input json', async () => {
 		provider();
-		const result = await runEvoVoice({ parameters: sendEach, items: input, onError: 'continueErrorOutput' });
+		const result = await runEvoVoice({
+			parameters: sendEach,
+			items: input,
+			onError: 'continueErrorOutput',
+		});
 		expect(result.main.map((item) => item.json.id)).toEqual(['a', 'c', 'e']);
-		expect(result.errorOutput.map((item) => [item.pairedItem, item.json.row, item.json.error])).toEqual([
+		expect(
+			result.errorOutput.map((item) => [item.pairedItem, item.json.row, item.json.error]),
+		).toEqual([
 			[{ item: 1 }, 1, 'Session ID: is required but empty'],
 			[{ item: 3 }, 3, 'Session d not found'],
 		]);
@@ -62,8 +84,15 @@ describe('answers that are not objects', () => {
 	])('%s becomes an object item (n8n requires json objects)', async (_name, body, json) => {
 		nock(BASE)
 			.post('/sessions/a/messages')
-			.reply(200, body as nock.Body, typeof body === 'string' ? { 'content-type': 'text/plain' } : undefined);
-		const result = await runEvoVoice({ parameters: sendEach, items: [{ json: { sessionId: 'a' } }] });
+			.reply(
+				200,
+				body as nock.Body,
+				typeof body === 'string' ? { 'content-type': 'text/plain' } : undefined,
+			);
+		const result = await runEvoVoice({
+			parameters: sendEach,
+			items: [{ json: { sessionId: 'a' } }],
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.main).toEqual([{ json, pairedItem: { item: 0 } }]);
 	});

@@ -20,4 +20,7 @@ export const conversationOperations: INodeProperties = {
 	default: 'getAll',
 };
 
-export const conversationDescription: INodeProperties[] = [conversationOperations, ...conversationGetAllProperties];
+export const conversationDescription: INodeProperties[] = [
+	conversationOperations,
+	...conversationGetAllProperties,
+];

@@ -8,11 +8,21 @@ import { evoVoicePaging, listItems, readQueryFilters } from '../../shared/routin
 const showForGetAll = { resource: ['endpoint'], operation: ['getAll'] };
 
 /** EndpointTypes as the vendor's CLI lists them (Evo-Technologies/evo-voice-cli src/commands/endpoint.ts). */
-const ENDPOINT_TYPES = ['PhoneNumber', 'User', 'Team', 'Email', 'Fax', 'EmergencyAddress', 'SipTrunk', 'AssistantBot'] as const;
+const ENDPOINT_TYPES = [
+	'PhoneNumber',
+	'User',
+	'Team',
+	'Email',
+	'Fax',
+	'EmergencyAddress',
+	'SipTrunk',
+	'AssistantBot',
+] as const;
 
 export const endpointGetAllProperties: INodeProperties[] = [
 	{
-		displayName: 'Listing endpoints needs a Manager, Customer or System Administrator role in EvoVoice',
+		displayName:
+			'Listing endpoints needs a Manager, Customer or System Administrator role in EvoVoice',
 		name: 'roleNotice',
 		type: 'notice',
 		default: '',
@@ -43,9 +53,10 @@ export const endpointGetAllProperties: INodeProperties[] = [
 			name: 'type',
 			type: 'options',
 			default: 'PhoneNumber',
-			options: ENDPOINT_TYPES.map((value) => ({ name: value.replace(/([a-z])([A-Z])/g, '$1 $2'), value })).sort((a, b) =>
-				a.name.localeCompare(b.name),
-			),
+			options: ENDPOINT_TYPES.map((value) => ({
+				name: value.replace(/([a-z])([A-Z])/g, '$1 $2'),
+				value,
+			})).sort((a, b) => a.name.localeCompare(b.name)),
 			description: 'Only endpoints of this type',
 		},
 	]),
@@ -60,15 +71,36 @@ export const endpointGetAll: OperationSpec = {
 	url: '/endpoints',
 	build(request) {
 		const qs = readQueryFilters(this, [
-			{ parameter: 'filters.accountIds', label: 'Account Names or IDs', query: 'accountIds', kind: 'ids' },
-			{ parameter: 'filters.customerIds', label: 'Customer IDs', query: 'customerIds', kind: 'ids' },
+			{
+				parameter: 'filters.accountIds',
+				label: 'Account Names or IDs',
+				query: 'accountIds',
+				kind: 'ids',
+			},
+			{
+				parameter: 'filters.customerIds',
+				label: 'Customer IDs',
+				query: 'customerIds',
+				kind: 'ids',
+			},
 			{ parameter: 'filters.flowIds', label: 'Flow IDs', query: 'flowIds', kind: 'ids' },
 			{ parameter: 'filters.tagIds', label: 'Tag IDs', query: 'tagIds', kind: 'ids' },
-			{ parameter: 'filters.nameFilter', label: 'Name Contains', query: 'nameFilter', kind: 'text' },
-			{ parameter: 'filters.phoneNumberFilter', label: 'Phone Number Contains', query: 'phoneNumberFilter', kind: 'text' },
+			{
+				parameter: 'filters.nameFilter',
+				label: 'Name Contains',
+				query: 'nameFilter',
+				kind: 'text',
+			},
+			{
+				parameter: 'filters.phoneNumberFilter',
+				label: 'Phone Number Contains',
+				query: 'phoneNumberFilter',
+				kind: 'text',
+			},
 		]);
 		const filters = this.getNodeParameter('filters', {}) as { type?: unknown };
-		if (filters.type !== undefined) qs.type = readChoice(this, 'filters.type', 'Type', ENDPOINT_TYPES);
+		if (filters.type !== undefined)
+			qs.type = readChoice(this, 'filters.type', 'Type', ENDPOINT_TYPES);
 		request.qs = qs;
 	},
 	rows: listItems,

@@ -13,11 +13,15 @@ export const endpointOperations: INodeProperties = {
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many endpoints',
-			description: 'List endpoints (phone numbers, users, teams…); needs a Manager or Customer role',
+			description:
+				'List endpoints (phone numbers, users, teams…); needs a Manager or Customer role',
 			routing: evoVoiceOperation(endpointGetAll),
 		},
 	],
 	default: 'getAll',
 };
 
-export const endpointDescription: INodeProperties[] = [endpointOperations, ...endpointGetAllProperties];
+export const endpointDescription: INodeProperties[] = [
+	endpointOperations,
+	...endpointGetAllProperties,
+];

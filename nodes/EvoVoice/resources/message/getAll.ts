@@ -2,7 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import type { OperationSpec } from '../../../shared/operation';
 import { filtersCollection, idListOption, messagingFilterOptions } from '../../shared/descriptions';
-import { evoVoicePaging, listItems, MESSAGING_QUERY_FILTERS, readQueryFilters } from '../../shared/routing';
+import {
+	evoVoicePaging,
+	listItems,
+	MESSAGING_QUERY_FILTERS,
+	readQueryFilters,
+} from '../../shared/routing';
 
 const showForGetAll = { resource: ['message'], operation: ['getAll'] };
 
@@ -21,7 +26,12 @@ export const messageGetAll: OperationSpec = {
 	build(request) {
 		request.qs = readQueryFilters(this, [
 			...MESSAGING_QUERY_FILTERS,
-			{ parameter: 'filters.conversationIds', label: 'Conversation IDs', query: 'conversationIds', kind: 'ids' },
+			{
+				parameter: 'filters.conversationIds',
+				label: 'Conversation IDs',
+				query: 'conversationIds',
+				kind: 'ids',
+			},
 		]);
 	},
 	rows: listItems,

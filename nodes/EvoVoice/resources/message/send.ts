@@ -1,6 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { OperationSpec } from '../../../shared/operation';
-import { pathSegment, phoneAddress, readChoice, readMessageText, readText } from '../../../shared/validation';
+import {
+	pathSegment,
+	phoneAddress,
+	readChoice,
+	readMessageText,
+	readText,
+} from '../../../shared/validation';
 
 const showForSend = { resource: ['message'], operation: ['send'] };
 
@@ -41,7 +47,8 @@ export const messageSendProperties: INodeProperties[] = [
 		required: true,
 		default: { mode: 'list', value: '' },
 		displayOptions: { show: { ...showForSend, sendTo: ['phoneNumber'] } },
-		description: 'The phone-number endpoint the message is sent from. Listing needs a Manager role; otherwise enter the ID.',
+		description:
+			'The phone-number endpoint the message is sent from. Listing needs a Manager role; otherwise enter the ID.',
 		modes: [
 			{
 				displayName: 'From List',
@@ -65,7 +72,8 @@ export const messageSendProperties: INodeProperties[] = [
 		default: '',
 		placeholder: '+15556667777',
 		displayOptions: { show: { ...showForSend, sendTo: ['phoneNumber'] } },
-		description: 'The number to text, best in international format (e.g. +15556667777). Spaces, dashes, dots and brackets are dropped; anything else (e.g. a short code) is sent as written for EvoVoice to judge.',
+		description:
+			'The number to text, best in international format (e.g. +15556667777). Spaces, dashes, dots and brackets are dropped; anything else (e.g. a short code) is sent as written for EvoVoice to judge.',
 	},
 	{
 		displayName: 'Message',

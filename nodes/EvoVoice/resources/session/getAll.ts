@@ -45,7 +45,8 @@ export const sessionGetAllProperties: INodeProperties[] = [
 			name: 'searchArchive',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to search archived sessions instead of live ones (sessions are archived after about 15 days)',
+			description:
+				'Whether to search archived sessions instead of live ones (sessions are archived after about 15 days)',
 		},
 		{
 			displayName: 'Start Date',
@@ -73,16 +74,41 @@ export const sessionGetAll: OperationSpec = {
 	url: '/sessions',
 	build(request) {
 		request.qs = readQueryFilters(this, [
-			{ parameter: 'filters.accountIds', label: 'Account Names or IDs', query: 'accountIds', kind: 'ids' },
-			{ parameter: 'filters.searchArchive', label: 'Search Archive', query: 'searchArchive', kind: 'boolean' },
+			{
+				parameter: 'filters.accountIds',
+				label: 'Account Names or IDs',
+				query: 'accountIds',
+				kind: 'ids',
+			},
+			{
+				parameter: 'filters.searchArchive',
+				label: 'Search Archive',
+				query: 'searchArchive',
+				kind: 'boolean',
+			},
 			{ parameter: 'filters.startDate', label: 'Start Date', query: 'startDate', kind: 'date' },
 			{ parameter: 'filters.endDate', label: 'End Date', query: 'endDate', kind: 'date' },
-			{ parameter: 'filters.customerIds', label: 'Customer IDs', query: 'customerIds', kind: 'ids' },
-			{ parameter: 'filters.endpointIds', label: 'Endpoint IDs', query: 'endpointIds', kind: 'ids' },
+			{
+				parameter: 'filters.customerIds',
+				label: 'Customer IDs',
+				query: 'customerIds',
+				kind: 'ids',
+			},
+			{
+				parameter: 'filters.endpointIds',
+				label: 'Endpoint IDs',
+				query: 'endpointIds',
+				kind: 'ids',
+			},
 			{ parameter: 'filters.from', label: 'From Contains', query: 'from', kind: 'text' },
 			{ parameter: 'filters.to', label: 'To Contains', query: 'to', kind: 'text' },
 			{ parameter: 'filters.log', label: 'Log Contains', query: 'log', kind: 'text' },
-			{ parameter: 'filters.parentSessionId', label: 'Parent Session ID', query: 'parentSessionId', kind: 'text' },
+			{
+				parameter: 'filters.parentSessionId',
+				label: 'Parent Session ID',
+				query: 'parentSessionId',
+				kind: 'text',
+			},
 		]);
 	},
 	rows: listItems,

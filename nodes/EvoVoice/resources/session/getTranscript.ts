@@ -52,8 +52,18 @@ export const sessionGetTranscript: OperationSpec<string> = {
 		const sessionId = readText(this, 'sessionId', 'Session ID', { required: true });
 		request.url = `/sessions/${pathSegment(this, 'sessionId', 'Session ID')}/transcript`;
 		request.qs = readQueryFilters(this, [
-			{ parameter: 'options.includeHistorical', label: 'Include Earlier Messages', query: 'includeHistorical', kind: 'boolean' },
-			{ parameter: 'options.historicalCutOffDate', label: 'Earlier Messages Since', query: 'historicalCutOffDate', kind: 'dateTime' },
+			{
+				parameter: 'options.includeHistorical',
+				label: 'Include Earlier Messages',
+				query: 'includeHistorical',
+				kind: 'boolean',
+			},
+			{
+				parameter: 'options.historicalCutOffDate',
+				label: 'Earlier Messages Since',
+				query: 'historicalCutOffDate',
+				kind: 'dateTime',
+			},
 		]);
 		return sessionId;
 	},

@@ -14,7 +14,8 @@ export const sessionOperations: INodeProperties = {
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many sessions',
-			description: 'List sessions (calls and chats), filtered by account, date, endpoint, customer or party',
+			description:
+				'List sessions (calls and chats), filtered by account, date, endpoint, customer or party',
 			routing: evoVoiceOperation(sessionGetAll),
 		},
 		{

@@ -16,7 +16,8 @@ export const contactGetAllProperties: INodeProperties[] = [
 		default: 'all',
 		placeholder: 'e.g. 2,3',
 		displayOptions: { show: showForGetAll },
-		description: 'Contacts with any of these label IDs (comma-separated), or "all" for contacts with any label',
+		description:
+			'Contacts with any of these label IDs (comma-separated), or "all" for contacts with any label',
 	},
 	...returnAllOrLimit(showForGetAll),
 ];
@@ -40,10 +41,18 @@ export const contactGetAll: OperationSpec = {
 	url: '/chat-label/customers',
 	async build(request) {
 		const raw = readText(this, 'labelIds', 'Label IDs', { required: true });
-		const ids = raw.split(',').map((id) => id.trim()).filter((id) => id !== '');
+		const ids = raw
+			.split(',')
+			.map((id) => id.trim())
+			.filter((id) => id !== '');
 		const labelId = ids.length === 1 && ids[0].toLowerCase() === 'all' ? 'all' : ids.join(',');
 		if (labelId !== 'all' && !ids.every((id) => /^\d+$/.test(id))) {
-			throw fieldError(this, 'Label IDs', `"${raw}" is neither "all" nor label IDs separated by commas`, 'e.g. 2,3');
+			throw fieldError(
+				this,
+				'Label IDs',
+				`"${raw}" is neither "all" nor label IDs separated by commas`,
+				'e.g. 2,3',
+			);
 		}
 		request.qs = { ...request.qs, session: await readSessionKey(this), label_id: labelId };
 	},

@@ -20,4 +20,7 @@ export const contactOperations: INodeProperties = {
 	default: 'getAll',
 };
 
-export const contactDescription: INodeProperties[] = [contactOperations, ...contactGetAllProperties];
+export const contactDescription: INodeProperties[] = [
+	contactOperations,
+	...contactGetAllProperties,
+];

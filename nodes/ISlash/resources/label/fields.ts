@@ -15,7 +15,11 @@ export const labelProperties: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: showForLabel },
 		options: [
-			{ name: 'Identity', value: 'identity', description: 'WhatsApp number or Facebook page-scoped ID' },
+			{
+				name: 'Identity',
+				value: 'identity',
+				description: 'WhatsApp number or Facebook page-scoped ID',
+			},
 			{ name: 'Hash', value: 'hash', description: 'The contact hash iSlash keeps' },
 		],
 		default: 'identity',
@@ -48,7 +52,9 @@ async function buildLabelQuery(
 	request: RequestOptions,
 ): Promise<void> {
 	const by = ctx.getNodeParameter('contactBy', 'identity') === 'hash' ? 'hash' : 'identity';
-	const contact = readText(ctx, by, by === 'hash' ? 'Contact Hash' : 'Contact Identity', { required: true });
+	const contact = readText(ctx, by, by === 'hash' ? 'Contact Hash' : 'Contact Identity', {
+		required: true,
+	});
 	const label = readText(ctx, 'label', 'Label', { required: true });
 	request.qs = { ...request.qs, session: await readSessionKey(ctx), [by]: contact, label };
 }
@@ -60,7 +66,10 @@ function labelResult(ctx: IExecuteSingleFunctions, done: 'attached' | 'detached'
 }
 
 /** Attach and Detach differ only in method: POST or DELETE /chat-label?session&identity|hash&label, no body. */
-export function labelOperationSpec(method: 'POST' | 'DELETE', done: 'attached' | 'detached'): OperationSpec {
+export function labelOperationSpec(
+	method: 'POST' | 'DELETE',
+	done: 'attached' | 'detached',
+): OperationSpec {
 	return {
 		method,
 		url: '/chat-label',

@@ -20,4 +20,7 @@ export const sessionMessageOperations: INodeProperties = {
 	default: 'send',
 };
 
-export const sessionMessageDescription: INodeProperties[] = [sessionMessageOperations, ...sessionMessageSendProperties];
+export const sessionMessageDescription: INodeProperties[] = [
+	sessionMessageOperations,
+	...sessionMessageSendProperties,
+];

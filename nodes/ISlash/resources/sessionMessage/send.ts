@@ -1,7 +1,19 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
-import { multipartBody, readBinaryFile, setMultipartBody, type BinaryFile } from '../../../shared/binary';
+import {
+	multipartBody,
+	readBinaryFile,
+	setMultipartBody,
+	type BinaryFile,
+} from '../../../shared/binary';
 import type { OperationSpec } from '../../../shared/operation';
-import { fieldError, readChoice, readInteger, readMessageText, readText, requireOneOf } from '../../../shared/validation';
+import {
+	fieldError,
+	readChoice,
+	readInteger,
+	readMessageText,
+	readText,
+	requireOneOf,
+} from '../../../shared/validation';
 import { readSessionKey } from '../../shared/session';
 import { identityProperty, messageOf, readHttpUrl } from '../../shared/fields';
 
@@ -30,9 +42,14 @@ export const sessionMessageSendProperties: INodeProperties[] = [
 			{
 				name: 'File From Input',
 				value: 'binary',
-				description: 'Upload a binary file of the input item. iSlash documents no size limit; the channel’s apply (e.g. WhatsApp: image 5 MB, audio/video 16 MB) and iSlash answers a file that is too large.',
+				description:
+					'Upload a binary file of the input item. iSlash documents no size limit; the channel’s apply (e.g. WhatsApp: image 5 MB, audio/video 16 MB) and iSlash answers a file that is too large.',
 			},
-			{ name: 'File URL', value: 'fileUrl', description: 'Let iSlash fetch the file from a public URL' },
+			{
+				name: 'File URL',
+				value: 'fileUrl',
+				description: 'Let iSlash fetch the file from a public URL',
+			},
 			{ name: 'Sticker', value: 'sticker', description: "One of the channel's stickers" },
 		],
 		default: 'none',
@@ -77,7 +94,12 @@ export const sessionMessageSendProperties: INodeProperties[] = [
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 66',
-				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A sticker ID is a number' } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\d+$', errorMessage: 'A sticker ID is a number' },
+					},
+				],
 			},
 		],
 	},
@@ -95,7 +117,8 @@ export const sessionMessageSendProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 9126',
-				description: "The iSlash ID of the message to reply to (the ID in iSlash's answer for a sent message)",
+				description:
+					"The iSlash ID of the message to reply to (the ID in iSlash's answer for a sent message)",
 			},
 		],
 	},
@@ -113,7 +136,11 @@ const ATTACHMENTS = ['none', 'binary', 'fileUrl', 'sticker'] as const;
 async function readParts(ctx: IExecuteSingleFunctions): Promise<SessionMessageParts> {
 	// An unknown value (an imported or hand-edited workflow) would otherwise send the text alone.
 	const attachment = readChoice(ctx, 'attachment', 'Attachment', ATTACHMENTS);
-	const parts: SessionMessageParts = { text: readMessageText(ctx, 'text', 'Text'), fileUrl: '', stickerId: '' };
+	const parts: SessionMessageParts = {
+		text: readMessageText(ctx, 'text', 'Text'),
+		fileUrl: '',
+		stickerId: '',
+	};
 	// The chosen attachment's field is required: left empty for an item, the message must not go out
 	// as text alone.
 	if (attachment === 'binary') {
@@ -148,7 +175,9 @@ export const sessionMessageSend: OperationSpec = {
 	async build(request) {
 		const identity = readText(this, 'identity', 'Contact Identity', { required: true });
 		const parts = await readParts(this);
-		const quotedMessageId = readInteger(this, 'options.quotedMessageId', 'Quoted Message ID', { min: 0 });
+		const quotedMessageId = readInteger(this, 'options.quotedMessageId', 'Quoted Message ID', {
+			min: 0,
+		});
 		const session = await readSessionKey(this);
 		const form = multipartBody(
 			{

@@ -20,4 +20,7 @@ export const stickerOperations: INodeProperties = {
 	default: 'getAll',
 };
 
-export const stickerDescription: INodeProperties[] = [stickerOperations, ...stickerGetAllProperties];
+export const stickerDescription: INodeProperties[] = [
+	stickerOperations,
+	...stickerGetAllProperties,
+];

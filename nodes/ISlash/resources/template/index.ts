@@ -20,4 +20,7 @@ export const templateOperations: INodeProperties = {
 	default: 'getAll',
 };
 
-export const templateDescription: INodeProperties[] = [templateOperations, ...templateGetAllProperties];
+export const templateDescription: INodeProperties[] = [
+	templateOperations,
+	...templateGetAllProperties,
+];

@@ -52,15 +52,37 @@ export const templateMessageProperties: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: showForTemplateSends },
 		options: [
-			{ displayName: 'Variable 1', name: 'variable1', type: 'string', default: '', description: 'Fills {{1}} of the template: $name for the customer name in iSlash, or free text (no newlines, tabs or 5+ spaces in a row)' },
-			{ displayName: 'Variable 2', name: 'variable2', type: 'string', default: '', description: 'Fills {{2}} of the template: $name for the customer name in iSlash, or free text (no newlines, tabs or 5+ spaces in a row)' },
-			{ displayName: 'Variable 3', name: 'variable3', type: 'string', default: '', description: 'Fills {{3}} of the template: $name for the customer name in iSlash, or free text (no newlines, tabs or 5+ spaces in a row)' },
+			{
+				displayName: 'Variable 1',
+				name: 'variable1',
+				type: 'string',
+				default: '',
+				description:
+					'Fills {{1}} of the template: $name for the customer name in iSlash, or free text (no newlines, tabs or 5+ spaces in a row)',
+			},
+			{
+				displayName: 'Variable 2',
+				name: 'variable2',
+				type: 'string',
+				default: '',
+				description:
+					'Fills {{2}} of the template: $name for the customer name in iSlash, or free text (no newlines, tabs or 5+ spaces in a row)',
+			},
+			{
+				displayName: 'Variable 3',
+				name: 'variable3',
+				type: 'string',
+				default: '',
+				description:
+					'Fills {{3}} of the template: $name for the customer name in iSlash, or free text (no newlines, tabs or 5+ spaces in a row)',
+			},
 			{
 				displayName: 'Button URL Variable',
 				name: 'buttonUrlVariable1',
 				type: 'string',
 				default: '',
-				description: "The variable part of the template's URL button (no newlines, tabs or 5+ spaces in a row)",
+				description:
+					"The variable part of the template's URL button (no newlines, tabs or 5+ spaces in a row)",
 			},
 		],
 	},
@@ -98,7 +120,11 @@ function readVariables(ctx: IExecuteSingleFunctions): Record<string, string> {
 	for (const [param, field, label] of VARIABLES) {
 		const value = readText(ctx, `variables.${param}`, label);
 		if (/[\r\n\t]| {5,}/.test(value)) {
-			throw fieldError(ctx, label, 'must not contain newlines, tabs or more than 4 consecutive spaces (iSlash refuses them)');
+			throw fieldError(
+				ctx,
+				label,
+				'must not contain newlines, tabs or more than 4 consecutive spaces (iSlash refuses them)',
+			);
 		}
 		if (value !== '') fields[field] = value;
 	}
@@ -121,16 +147,25 @@ export function readSendAt(ctx: IExecuteSingleFunctions): string {
 			: DateTime.fromISO(text, { zone });
 	}
 	if (time === undefined) {
-		const empty = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+		const empty =
+			value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 		// A number (epoch milliseconds or seconds?) or an object from an expression is not "empty".
 		throw fieldError(
 			ctx,
 			'Send At',
-			empty ? 'is required but empty' : `expected a date and time but got ${Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`}`,
+			empty
+				? 'is required but empty'
+				: `expected a date and time but got ${Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`}`,
 			empty ? undefined : 'Use e.g. 2026-12-24 09:30:00, or an ISO 8601 date',
 		);
 	}
-	if (!time.isValid) throw fieldError(ctx, 'Send At', `"${String(value)}" is not a date and time`, 'Use e.g. 2026-12-24 09:30:00');
+	if (!time.isValid)
+		throw fieldError(
+			ctx,
+			'Send At',
+			`"${String(value)}" is not a date and time`,
+			'Use e.g. 2026-12-24 09:30:00',
+		);
 	return time.setZone(zone).toFormat(SEND_AT_FORMAT);
 }
 
@@ -146,8 +181,15 @@ export async function buildTemplateRequest(
 	const identity = readText(ctx, 'identity', 'Contact Identity', { required: true });
 	const templateName = readText(ctx, 'templateName', 'Template', { required: true });
 	const variables = readVariables(ctx);
-	const mediaField = readText(ctx, 'templateOptions.mediaBinaryPropertyName', 'Media Input Binary Field');
-	const media = mediaField === '' ? undefined : await readBinaryFile(ctx, mediaField, 'Media Input Binary Field');
+	const mediaField = readText(
+		ctx,
+		'templateOptions.mediaBinaryPropertyName',
+		'Media Input Binary Field',
+	);
+	const media =
+		mediaField === ''
+			? undefined
+			: await readBinaryFile(ctx, mediaField, 'Media Input Binary Field');
 	const session = await readSessionKey(ctx);
 	const fields = { session, identity, ...extra, template_name: templateName, ...variables };
 	if (media) {
@@ -158,7 +200,11 @@ export async function buildTemplateRequest(
 }
 
 /** The output of a template send: iSlash answers only a status, so say what was sent. */
-export function templateResult(ctx: IExecuteSingleFunctions, answer: IDataObject, extra: IDataObject): IDataObject {
+export function templateResult(
+	ctx: IExecuteSingleFunctions,
+	answer: IDataObject,
+	extra: IDataObject,
+): IDataObject {
 	return compact({
 		identity: readText(ctx, 'identity', 'Contact Identity'),
 		templateName: readText(ctx, 'templateName', 'Template'),

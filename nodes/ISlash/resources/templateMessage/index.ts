@@ -29,4 +29,7 @@ export const templateMessageOperations: INodeProperties = {
 	default: 'send',
 };
 
-export const templateMessageDescription: INodeProperties[] = [templateMessageOperations, ...templateMessageProperties];
+export const templateMessageDescription: INodeProperties[] = [
+	templateMessageOperations,
+	...templateMessageProperties,
+];

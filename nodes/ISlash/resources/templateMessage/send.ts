@@ -9,6 +9,9 @@ export const templateMessageSend: OperationSpec = {
 		await buildTemplateRequest(this, request);
 	},
 	finish(items) {
-		return items.map((item) => ({ ...item, json: templateResult(this, item.json, { sent: true }) }));
+		return items.map((item) => ({
+			...item,
+			json: templateResult(this, item.json, { sent: true }),
+		}));
 	},
 };

@@ -7,7 +7,10 @@ import { sessionPath } from '../../shared/paths';
 const showForGetAll = { resource: ['message'], operation: ['getAll'] };
 
 export const messageGetAllProperties: INodeProperties[] = [
-	messageSessionLocator(showForGetAll, { required: true, description: 'The session whose messages to read' }),
+	messageSessionLocator(showForGetAll, {
+		required: true,
+		description: 'The session whose messages to read',
+	}),
 	...limitFields(showForGetAll),
 ];
 

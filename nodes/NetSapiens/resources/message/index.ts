@@ -28,4 +28,7 @@ export const messageOperations: INodeProperties = {
 	default: 'send',
 };
 
-export const messageFields: INodeProperties[] = [...messageSendProperties, ...messageGetAllProperties];
+export const messageFields: INodeProperties[] = [
+	...messageSendProperties,
+	...messageGetAllProperties,
+];

@@ -2,7 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { OperationSpec } from '../../../shared/operation';
 import { readText } from '../../../shared/validation';
 import { messageSessionLocator } from '../../shared/descriptions';
-import { messageBodyProperties, newSessionId, readMessageBody, sentMessageOutput } from '../../shared/messageBody';
+import {
+	messageBodyProperties,
+	newSessionId,
+	readMessageBody,
+	sentMessageOutput,
+} from '../../shared/messageBody';
 import { checkSessionId, sessionPath } from '../../shared/paths';
 
 const showForSend = { resource: ['message'], operation: ['send'] };
@@ -21,7 +26,8 @@ export const messageSend: OperationSpec<{ id: string; created: boolean }> = {
 	method: 'POST',
 	async build(request) {
 		const given = readText(this, 'messagesession', 'Message Session');
-		const sessionId = given === '' ? newSessionId() : checkSessionId(this, given, 'Message Session');
+		const sessionId =
+			given === '' ? newSessionId() : checkSessionId(this, given, 'Message Session');
 		const body = await readMessageBody(this);
 		request.url = `${sessionPath(this, sessionId)}/messages`;
 		request.body = body;

@@ -6,7 +6,10 @@ import { sessionGetAll, sessionGetAllProperties } from './getAll';
 import { sessionLeave, sessionLeaveProperties } from './leave';
 import { sessionRename, sessionRenameProperties } from './rename';
 import { sessionStart, sessionStartProperties } from './start';
-import { sessionUpdateParticipants, sessionUpdateParticipantsProperties } from './updateParticipants';
+import {
+	sessionUpdateParticipants,
+	sessionUpdateParticipantsProperties,
+} from './updateParticipants';
 
 export const messageSessionOperations: INodeProperties = {
 	displayName: 'Operation',

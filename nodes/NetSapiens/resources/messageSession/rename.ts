@@ -7,7 +7,10 @@ import { sessionPath } from '../../shared/paths';
 const showForRename = { resource: ['messageSession'], operation: ['rename'] };
 
 export const sessionRenameProperties: INodeProperties[] = [
-	messageSessionLocator(showForRename, { required: true, description: 'The chat session to rename (group MMS sessions cannot be named)' }),
+	messageSessionLocator(showForRename, {
+		required: true,
+		description: 'The chat session to rename (group MMS sessions cannot be named)',
+	}),
 	{
 		displayName: 'Name',
 		name: 'sessionName',

@@ -1,6 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { OperationSpec } from '../../../shared/operation';
-import { messageBodyProperties, readMessageBody, sentMessageOutput } from '../../shared/messageBody';
+import {
+	messageBodyProperties,
+	readMessageBody,
+	sentMessageOutput,
+} from '../../shared/messageBody';
 import { userPath } from '../../shared/paths';
 
 const showForStart = { resource: ['messageSession'], operation: ['start'] };
@@ -8,7 +12,7 @@ const showForStart = { resource: ['messageSession'], operation: ['start'] };
 export const sessionStartProperties: INodeProperties[] = [
 	{
 		displayName:
-			'NetSapiens does not return the new session\'s ID. To reply in the same session later, use Message → Send with no session: the node then chooses the ID and returns it.',
+			"NetSapiens does not return the new session's ID. To reply in the same session later, use Message → Send with no session: the node then chooses the ID and returns it.",
 		name: 'startNotice',
 		type: 'notice',
 		default: '',

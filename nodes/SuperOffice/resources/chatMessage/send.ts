@@ -1,7 +1,14 @@
 import { DateTime } from 'luxon';
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import type { OperationSpec } from '../../../shared/operation';
-import { checkText, compact, fieldError, readChoice, readMessageText, readText } from '../../../shared/validation';
+import {
+	checkText,
+	compact,
+	fieldError,
+	readChoice,
+	readMessageText,
+	readText,
+} from '../../../shared/validation';
 import { readId } from '../../shared/ids';
 import { chatSessionLocator } from '../../shared/descriptions';
 
@@ -35,24 +42,69 @@ const SPECIAL_TYPES = [
  * and Options ("Options are as JSON array in specialParam", CRMScript enum SpecialType); the other
  * descriptions say what each name denotes in SuperOffice's chat log.
  */
-const SPECIAL_TYPE_OPTIONS: Record<(typeof SPECIAL_TYPES)[number], { name: string; description: string }> = {
-	None: { name: 'None (Plain Message)', description: 'An ordinary chat message; Message is required' },
+const SPECIAL_TYPE_OPTIONS: Record<
+	(typeof SPECIAL_TYPES)[number],
+	{ name: string; description: string }
+> = {
+	None: {
+		name: 'None (Plain Message)',
+		description: 'An ordinary chat message; Message is required',
+	},
 	Welcome: { name: 'Welcome', description: 'The greeting shown when the chat opens' },
-	Url: { name: 'URL', description: 'Sends the customer to a web address, given in Special Parameter' },
+	Url: {
+		name: 'URL',
+		description: 'Sends the customer to a web address, given in Special Parameter',
+	},
 	Block: { name: 'Block', description: 'The notice that the customer has been blocked from chat' },
-	NewSession: { name: 'New Session', description: 'The notice that a new chat session has started' },
-	TransferedSession: { name: 'Transferred Session', description: 'The notice that the session was transferred to another agent' },
+	NewSession: {
+		name: 'New Session',
+		description: 'The notice that a new chat session has started',
+	},
+	TransferedSession: {
+		name: 'Transferred Session',
+		description: 'The notice that the session was transferred to another agent',
+	},
 	Error: { name: 'Error', description: 'An error notice shown in the chat' },
-	SessionDeleted: { name: 'Session Deleted', description: 'The notice that the session was deleted' },
-	FaqSuccessQuestion: { name: 'FAQ Success Question', description: 'Asks the customer whether an FAQ answer helped' },
-	ClosedByUser: { name: 'Closed by User', description: 'The notice that the agent closed the session' },
-	ClosedByCustomer: { name: 'Closed by Customer', description: 'The notice that the customer closed the session' },
-	ClosedByIdle: { name: 'Closed by Idle', description: 'The notice that the session closed after being idle' },
-	TransferRejected: { name: 'Transfer Rejected', description: 'The notice that an agent declined a transfer' },
-	ReopenedByCustomer: { name: 'Reopened by Customer', description: 'The notice that the customer reopened the session' },
-	ClickedOption: { name: 'Clicked Option', description: 'Records which offered option the customer clicked' },
-	BotMessage: { name: 'Bot Message', description: 'A message from a chatbot; Special Parameter may hold "showAt=…"' },
-	Options: { name: 'Options (Clickable Buttons)', description: 'Offers buttons the customer can click, set in Options below' },
+	SessionDeleted: {
+		name: 'Session Deleted',
+		description: 'The notice that the session was deleted',
+	},
+	FaqSuccessQuestion: {
+		name: 'FAQ Success Question',
+		description: 'Asks the customer whether an FAQ answer helped',
+	},
+	ClosedByUser: {
+		name: 'Closed by User',
+		description: 'The notice that the agent closed the session',
+	},
+	ClosedByCustomer: {
+		name: 'Closed by Customer',
+		description: 'The notice that the customer closed the session',
+	},
+	ClosedByIdle: {
+		name: 'Closed by Idle',
+		description: 'The notice that the session closed after being idle',
+	},
+	TransferRejected: {
+		name: 'Transfer Rejected',
+		description: 'The notice that an agent declined a transfer',
+	},
+	ReopenedByCustomer: {
+		name: 'Reopened by Customer',
+		description: 'The notice that the customer reopened the session',
+	},
+	ClickedOption: {
+		name: 'Clicked Option',
+		description: 'Records which offered option the customer clicked',
+	},
+	BotMessage: {
+		name: 'Bot Message',
+		description: 'A message from a chatbot; Special Parameter may hold "showAt=…"',
+	},
+	Options: {
+		name: 'Options (Clickable Buttons)',
+		description: 'Offers buttons the customer can click, set in Options below',
+	},
 };
 
 export const chatMessageSendProperties: INodeProperties[] = [
@@ -72,8 +124,16 @@ export const chatMessageSendProperties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Special', value: 'Special', description: 'A system notice rather than a chat line' },
-			{ name: 'To Customer', value: 'ToCustomer', description: 'From an agent or bot to the customer' },
-			{ name: 'To User', value: 'ToUser', description: 'As if the customer wrote it, to the agent' },
+			{
+				name: 'To Customer',
+				value: 'ToCustomer',
+				description: 'From an agent or bot to the customer',
+			},
+			{
+				name: 'To User',
+				value: 'ToUser',
+				description: 'As if the customer wrote it, to the agent',
+			},
 		],
 		default: 'ToCustomer',
 		displayOptions: { show: showForSend },
@@ -97,7 +157,8 @@ export const chatMessageSendProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		displayOptions: { show: showForSend, hide: { specialType: ['None', 'Options'] } },
-		description: 'The parameter of the special type, e.g. the address for URL, or "showAt=…" for a bot message',
+		description:
+			'The parameter of the special type, e.g. the address for URL, or "showAt=…" for a bot message',
 	},
 	{
 		displayName: 'Options',
@@ -107,7 +168,8 @@ export const chatMessageSendProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: { ...showForSend, specialType: ['Options'] } },
-		description: 'The buttons the customer can click; sent as the JSON array of texts SuperOffice expects in the special parameter',
+		description:
+			'The buttons the customer can click; sent as the JSON array of texts SuperOffice expects in the special parameter',
 		options: [
 			{
 				displayName: 'Option',
@@ -143,7 +205,8 @@ export const chatMessageSendProperties: INodeProperties[] = [
 				name: 'whenPosted',
 				type: 'dateTime',
 				default: '',
-				description: 'When the message was posted; sent in UTC. Empty leaves it to SuperOffice. A time without an offset is read in the workflow’s time zone.',
+				description:
+					'When the message was posted; sent in UTC. Empty leaves it to SuperOffice. A time without an offset is read in the workflow’s time zone.',
 			},
 		],
 	},
@@ -159,7 +222,12 @@ function readWhenPosted(ctx: IExecuteSingleFunctions, value: unknown): string | 
 	if (text === '') return undefined;
 	const parsed = DateTime.fromISO(text, { zone: ctx.getTimezone(), setZone: false });
 	if (!parsed.isValid) {
-		throw fieldError(ctx, 'When Posted', `"${text}" is not a date and time`, 'Use ISO 8601, e.g. 2026-11-22T10:00:00Z');
+		throw fieldError(
+			ctx,
+			'When Posted',
+			`"${text}" is not a date and time`,
+			'Use ISO 8601, e.g. 2026-11-22T10:00:00Z',
+		);
 	}
 	return parsed.toUTC().toISO()!;
 }
@@ -167,8 +235,11 @@ function readWhenPosted(ctx: IExecuteSingleFunctions, value: unknown): string | 
 function readChoices(ctx: IExecuteSingleFunctions): string {
 	const raw = ctx.getNodeParameter('choices', {}) as { choice?: Array<{ text?: unknown }> };
 	const choices = Array.isArray(raw.choice) ? raw.choice : [];
-	const texts = choices.map((choice, index) => checkText(ctx, choice.text, `Options › Option ${index + 1} › Text`, { required: true }));
-	if (texts.length === 0) throw fieldError(ctx, 'Options', 'add at least one option for the Options special type');
+	const texts = choices.map((choice, index) =>
+		checkText(ctx, choice.text, `Options › Option ${index + 1} › Text`, { required: true }),
+	);
+	if (texts.length === 0)
+		throw fieldError(ctx, 'Options', 'add at least one option for the Options special type');
 	return JSON.stringify(texts);
 }
 
@@ -179,7 +250,9 @@ export const chatMessageSend: OperationSpec = {
 		const chatSessionId = readId(this, 'chatSessionId', 'Chat Session');
 		const type = readChoice(this, 'type', 'Type', MESSAGE_TYPES);
 		const specialType = readChoice(this, 'specialType', 'Special Type', SPECIAL_TYPES);
-		const message = readMessageText(this, 'message', 'Message', { required: specialType === 'None' });
+		const message = readMessageText(this, 'message', 'Message', {
+			required: specialType === 'None',
+		});
 		const fields = this.getNodeParameter('additionalFields', {}) as IDataObject;
 		const specialParam =
 			specialType === 'Options'

@@ -21,7 +21,8 @@ export const chatSessionGetAllProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: "status eq 'Active'",
-				description: 'OData $filter restricting the sessions, in SuperOffice’s archive syntax (e.g. "customerName begins \'A\'")',
+				description:
+					'OData $filter restricting the sessions, in SuperOffice’s archive syntax (e.g. "customerName begins \'A\'")',
 			},
 			{
 				displayName: 'Order By',
@@ -37,7 +38,8 @@ export const chatSessionGetAllProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'customerName,status,whenRequested',
-				description: 'OData $select: comma-separated columns to return. Empty returns the archive’s default columns.',
+				description:
+					'OData $select: comma-separated columns to return. Empty returns the archive’s default columns.',
 			},
 		],
 	},

@@ -3,7 +3,10 @@ import { superOfficeOperation } from '../../shared/routing';
 import { chatSessionCreate, chatSessionCreateProperties } from './create';
 import { chatSessionGet, chatSessionGetProperties } from './get';
 import { chatSessionGetAll, chatSessionGetAllProperties } from './getAll';
-import { chatSessionGetAllForCurrentUser, chatSessionGetAllForCurrentUserProperties } from './getAllForCurrentUser';
+import {
+	chatSessionGetAllForCurrentUser,
+	chatSessionGetAllForCurrentUserProperties,
+} from './getAllForCurrentUser';
 import { chatSessionTransfer, chatSessionTransferProperties } from './transfer';
 
 export const chatSessionOperations: INodeProperties = {

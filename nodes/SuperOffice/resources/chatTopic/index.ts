@@ -20,4 +20,7 @@ export const chatTopicOperations: INodeProperties = {
 	default: 'getAll',
 };
 
-export const chatTopicDescription: INodeProperties[] = [chatTopicOperations, ...chatTopicGetAllProperties];
+export const chatTopicDescription: INodeProperties[] = [
+	chatTopicOperations,
+	...chatTopicGetAllProperties,
+];

@@ -15,7 +15,12 @@ describe('EvoVoice › Conversation › Get Many', () => {
 	it('sends the documented filters and returns one item per conversation', async () => {
 		const scope = nock(BASE, { reqheaders: { authorization: BASIC } })
 			.get('/conversations')
-			.query({ accountIds: 'a1,a2', endpointIds: 'e1', customerIds: 'c1', afterDate: '2026-11-01T00:00:00.000Z' })
+			.query({
+				accountIds: 'a1,a2',
+				endpointIds: 'e1',
+				customerIds: 'c1',
+				afterDate: '2026-11-01T00:00:00.000Z',
+			})
 			.reply(200, { conversations });
 
 		const result = await runEvoVoice({
@@ -23,7 +28,12 @@ describe('EvoVoice › Conversation › Get Many', () => {
 				resource: 'conversation',
 				operation: 'getAll',
 				returnAll: true,
-				filters: { accountIds: ['a1', 'a2'], endpointIds: 'e1', customerIds: 'c1', afterDate: '2026-11-01T00:00:00Z' },
+				filters: {
+					accountIds: ['a1', 'a2'],
+					endpointIds: 'e1',
+					customerIds: 'c1',
+					afterDate: '2026-11-01T00:00:00Z',
+				},
 			},
 		});
 
@@ -34,7 +44,9 @@ describe('EvoVoice › Conversation › Get Many', () => {
 
 	it('applies Limit to the one (unpaged) answer', async () => {
 		const scope = nock(BASE).get('/conversations').reply(200, { conversations });
-		const result = await runEvoVoice({ parameters: { resource: 'conversation', operation: 'getAll', limit: 3 } });
+		const result = await runEvoVoice({
+			parameters: { resource: 'conversation', operation: 'getAll', limit: 3 },
+		});
 		expect(result.main.map((item) => item.json.id)).toEqual(['v0', 'v1', 'v2']);
 		scope.done();
 	});
@@ -42,8 +54,12 @@ describe('EvoVoice › Conversation › Get Many', () => {
 	it('surfaces a 401 with ServiceStack’s message', async () => {
 		nock(BASE)
 			.get('/conversations')
-			.reply(401, { responseStatus: { errorCode: 'Unauthorized', message: 'Invalid UserName or Password' } });
-		const result = await runEvoVoice({ parameters: { resource: 'conversation', operation: 'getAll', limit: 3 } });
+			.reply(401, {
+				responseStatus: { errorCode: 'Unauthorized', message: 'Invalid UserName or Password' },
+			});
+		const result = await runEvoVoice({
+			parameters: { resource: 'conversation', operation: 'getAll', limit: 3 },
+		});
 		expect(result.error?.message).toBe('Invalid UserName or Password');
 		expect((result.error as unknown as { httpCode: string }).httpCode).toBe('401');
 	});

@@ -4,7 +4,12 @@ import { BASE, BASIC, runEvoVoice } from '../fixtures';
 
 const network = guardNetwork();
 
-const endpoint = (id: string) => ({ id, displayName: `Line ${id}`, type: 'PhoneNumber', phoneNumber: '+15550001111' });
+const endpoint = (id: string) => ({
+	id,
+	displayName: `Line ${id}`,
+	type: 'PhoneNumber',
+	phoneNumber: '+15550001111',
+});
 
 describe('EvoVoice › Endpoint › Get Many', () => {
 	it('sends the filters, type and paging', async () => {
@@ -45,7 +50,8 @@ describe('EvoVoice › Endpoint › Get Many', () => {
 	});
 
 	it('Return All walks the pages', async () => {
-		const page = (from: number, count: number) => Array.from({ length: count }, (_, i) => endpoint(`e${from + i}`));
+		const page = (from: number, count: number) =>
+			Array.from({ length: count }, (_, i) => endpoint(`e${from + i}`));
 		const scope = nock(BASE)
 			.get('/endpoints')
 			.query({ page: '0', countPerPage: '100' })
@@ -57,7 +63,9 @@ describe('EvoVoice › Endpoint › Get Many', () => {
 			.query({ page: '2', countPerPage: '100' })
 			.reply(200, { items: [] });
 
-		const result = await runEvoVoice({ parameters: { resource: 'endpoint', operation: 'getAll', returnAll: true } });
+		const result = await runEvoVoice({
+			parameters: { resource: 'endpoint', operation: 'getAll', returnAll: true },
+		});
 		expect(result.main).toHaveLength(200);
 		scope.done();
 	});

@@ -9,7 +9,11 @@ describe('EvoVoice › account dropdown', () => {
 	it('lists the accounts of GET /auth/status by name', async () => {
 		const scope = nock(BASE, { reqheaders: { authorization: BASIC, accept: 'application/json' } })
 			.get('/auth/status')
-			.reply(200, { isAuthenticated: true, accountIds: ['a2', 'a1'], accountNames: ['Zeta Dental', 'Acme'] });
+			.reply(200, {
+				isAuthenticated: true,
+				accountIds: ['a2', 'a1'],
+				accountNames: ['Zeta Dental', 'Acme'],
+			});
 
 		expect(await getAccounts.call(context())).toEqual([
 			{ name: 'Acme', value: 'a1' },
@@ -21,7 +25,9 @@ describe('EvoVoice › account dropdown', () => {
 	it('surfaces ServiceStack’s message when the login is refused', async () => {
 		nock(BASE)
 			.get('/auth/status')
-			.reply(401, { responseStatus: { errorCode: 'Unauthorized', message: 'Invalid UserName or Password' } });
+			.reply(401, {
+				responseStatus: { errorCode: 'Unauthorized', message: 'Invalid UserName or Password' },
+			});
 		await expect(getAccounts.call(context())).rejects.toMatchObject({
 			message: 'Invalid UserName or Password',
 			httpCode: '401',

@@ -93,7 +93,9 @@ describe('EvoVoice › Message › Get Many', () => {
 	});
 
 	it('refuses an After value that is not a date, before any request', async () => {
-		const result = await runEvoVoice({ parameters: { ...getAll, filters: { afterDate: 'yesterday-ish' } } });
+		const result = await runEvoVoice({
+			parameters: { ...getAll, filters: { afterDate: 'yesterday-ish' } },
+		});
 		expect(result.error?.message).toBe('After: "yesterday-ish" is not a date');
 		expect(network.unexpected).toEqual([]);
 	});
@@ -110,7 +112,9 @@ describe('EvoVoice › Message › Get Many', () => {
 				},
 			});
 
-		const result = await runEvoVoice({ parameters: { ...getAll, filters: { accountIds: ['a9'] } } });
+		const result = await runEvoVoice({
+			parameters: { ...getAll, filters: { accountIds: ['a9'] } },
+		});
 
 		expect(result.error?.message).toBe('You do not have access to account a9');
 		expect(result.error?.description).toBe('AccountIds: a9 is not yours');

@@ -17,12 +17,20 @@ const network = guardNetwork();
 
 describe('EvoVoice › Message › Send', () => {
 	it('posts {sessionId, body} into an existing session with Basic auth', async () => {
-		const scope = nock(BASE, { reqheaders: { authorization: BASIC, 'content-type': /application\/json/ } })
+		const scope = nock(BASE, {
+			reqheaders: { authorization: BASIC, 'content-type': /application\/json/ },
+		})
 			.post('/sessions/s%2F1/messages', { sessionId: 's/1', body: 'Hello' })
 			.reply(200, sent);
 
 		const result = await runEvoVoice({
-			parameters: { resource: 'message', operation: 'send', sendTo: 'session', sessionId: 's/1', body: 'Hello' },
+			parameters: {
+				resource: 'message',
+				operation: 'send',
+				sendTo: 'session',
+				sessionId: 's/1',
+				body: 'Hello',
+			},
 		});
 
 		expect(result.error).toBeUndefined();
@@ -54,19 +62,39 @@ describe('EvoVoice › Message › Send', () => {
 	it.each([
 		['a short code', '12345', '12345'],
 		['a number without +', '(555) 666-7777', '5556667777'],
-	])('sends %s as written, without its formatting: EvoVoice judges it', async (_name, toAddress, sentAs) => {
-		const scope = nock(BASE).post('/messages', { endpointId: 'e1', toAddress: sentAs, body: 'Hi' }).reply(200, sent);
-		const result = await runEvoVoice({
-			parameters: { resource: 'message', operation: 'send', sendTo: 'phoneNumber', endpointId: { __rl: true, mode: 'id', value: 'e1' }, toAddress, body: 'Hi' },
-		});
-		expect(result.error).toBeUndefined();
-		scope.done();
-	});
+	])(
+		'sends %s as written, without its formatting: EvoVoice judges it',
+		async (_name, toAddress, sentAs) => {
+			const scope = nock(BASE)
+				.post('/messages', { endpointId: 'e1', toAddress: sentAs, body: 'Hi' })
+				.reply(200, sent);
+			const result = await runEvoVoice({
+				parameters: {
+					resource: 'message',
+					operation: 'send',
+					sendTo: 'phoneNumber',
+					endpointId: { __rl: true, mode: 'id', value: 'e1' },
+					toAddress,
+					body: 'Hi',
+				},
+			});
+			expect(result.error).toBeUndefined();
+			scope.done();
+		},
+	);
 
 	it('sends the message text exactly as written: indentation and trailing newlines kept', async () => {
-		const scope = nock(BASE).post('/sessions/s1/messages', { sessionId: 's1', body: '  line1\n  indented\n' }).reply(200, sent);
+		const scope = nock(BASE)
+			.post('/sessions/s1/messages', { sessionId: 's1', body: '  line1\n  indented\n' })
+			.reply(200, sent);
 		const result = await runEvoVoice({
-			parameters: { resource: 'message', operation: 'send', sendTo: 'session', sessionId: 's1', body: '  line1\n  indented\n' },
+			parameters: {
+				resource: 'message',
+				operation: 'send',
+				sendTo: 'session',
+				sessionId: 's1',
+				body: '  line1\n  indented\n',
+			},
 		});
 		expect(result.error).toBeUndefined();
 		scope.done();
@@ -83,10 +111,18 @@ describe('EvoVoice › Message › Send', () => {
 	it('surfaces the ServiceStack message and HTTP status', async () => {
 		nock(BASE)
 			.post('/sessions/old/messages')
-			.reply(404, { responseStatus: { errorCode: 'NotFound', message: 'Session old is archived' } });
+			.reply(404, {
+				responseStatus: { errorCode: 'NotFound', message: 'Session old is archived' },
+			});
 
 		const result = await runEvoVoice({
-			parameters: { resource: 'message', operation: 'send', sendTo: 'session', sessionId: 'old', body: 'x' },
+			parameters: {
+				resource: 'message',
+				operation: 'send',
+				sendTo: 'session',
+				sessionId: 'old',
+				body: 'x',
+			},
 		});
 		expect(result.error?.message).toBe('Session old is archived');
 		expect((result.error as unknown as { httpCode: string }).httpCode).toBe('404');

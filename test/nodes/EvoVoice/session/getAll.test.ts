@@ -4,7 +4,13 @@ import { BASE, BASIC, runEvoVoice } from '../fixtures';
 
 const network = guardNetwork();
 
-const session = (id: string) => ({ id, accountId: 'a1', channel: 'Chat', fromAddress: '+15556667777', ended: true });
+const session = (id: string) => ({
+	id,
+	accountId: 'a1',
+	channel: 'Chat',
+	fromAddress: '+15556667777',
+	ended: true,
+});
 
 describe('EvoVoice › Session › Get Many', () => {
 	it('sends the documented filters (dates as YYYY-MM-DD) and the first page', async () => {
@@ -52,7 +58,8 @@ describe('EvoVoice › Session › Get Many', () => {
 	});
 
 	it('Return All walks the pages', async () => {
-		const page = (from: number, count: number) => Array.from({ length: count }, (_, i) => session(`s${from + i}`));
+		const page = (from: number, count: number) =>
+			Array.from({ length: count }, (_, i) => session(`s${from + i}`));
 		const scope = nock(BASE)
 			.get('/sessions')
 			.query({ page: '0', countPerPage: '100' })
@@ -61,7 +68,9 @@ describe('EvoVoice › Session › Get Many', () => {
 			.query({ page: '1', countPerPage: '100' })
 			.reply(200, { items: page(100, 1) });
 
-		const result = await runEvoVoice({ parameters: { resource: 'session', operation: 'getAll', returnAll: true } });
+		const result = await runEvoVoice({
+			parameters: { resource: 'session', operation: 'getAll', returnAll: true },
+		});
 
 		expect(result.main).toHaveLength(101);
 		scope.done();
@@ -73,7 +82,9 @@ describe('EvoVoice › Session › Get Many', () => {
 			.query({ page: '0', countPerPage: '2' })
 			.reply(200, { items: [session('s1'), session('s2')], hasMorePages: true });
 
-		const result = await runEvoVoice({ parameters: { resource: 'session', operation: 'getAll', limit: 2 } });
+		const result = await runEvoVoice({
+			parameters: { resource: 'session', operation: 'getAll', limit: 2 },
+		});
 
 		expect(result.main).toHaveLength(2);
 		scope.done();

@@ -7,8 +7,20 @@ const network = guardNetwork();
 describe('EvoVoice › Session › Get Transcript', () => {
 	const transcript = {
 		messages: [
-			{ date: '2026-11-22T10:00:00Z', from: '+15556667777', body: 'Hi', mediaUri: null, mediaContentType: null },
-			{ date: '2026-11-22T10:01:00Z', from: 'Agent', body: 'Hello!', mediaUri: null, mediaContentType: null },
+			{
+				date: '2026-11-22T10:00:00Z',
+				from: '+15556667777',
+				body: 'Hi',
+				mediaUri: null,
+				mediaContentType: null,
+			},
+			{
+				date: '2026-11-22T10:01:00Z',
+				from: 'Agent',
+				body: 'Hello!',
+				mediaUri: null,
+				mediaContentType: null,
+			},
 		],
 	};
 
@@ -36,13 +48,17 @@ describe('EvoVoice › Session › Get Transcript', () => {
 
 	it('sends no query when no option is set', async () => {
 		const scope = nock(BASE).get('/sessions/s1/transcript').reply(200, transcript);
-		const result = await runEvoVoice({ parameters: { resource: 'session', operation: 'getTranscript', sessionId: 's1' } });
+		const result = await runEvoVoice({
+			parameters: { resource: 'session', operation: 'getTranscript', sessionId: 's1' },
+		});
 		expect(result.main).toHaveLength(2);
 		scope.done();
 	});
 
 	it('refuses an empty Session ID before any request', async () => {
-		const result = await runEvoVoice({ parameters: { resource: 'session', operation: 'getTranscript', sessionId: '  ' } });
+		const result = await runEvoVoice({
+			parameters: { resource: 'session', operation: 'getTranscript', sessionId: '  ' },
+		});
 		expect(result.error?.message).toBe('Session ID: is required but empty');
 		expect(network.unexpected).toEqual([]);
 	});
@@ -51,7 +67,9 @@ describe('EvoVoice › Session › Get Transcript', () => {
 		nock(BASE)
 			.get('/sessions/old/transcript')
 			.reply(404, { responseStatus: { errorCode: 'NotFound', message: 'Session not found' } });
-		const result = await runEvoVoice({ parameters: { resource: 'session', operation: 'getTranscript', sessionId: 'old' } });
+		const result = await runEvoVoice({
+			parameters: { resource: 'session', operation: 'getTranscript', sessionId: 'old' },
+		});
 		expect(result.error?.message).toBe('Session not found');
 		expect((result.error as unknown as { httpCode: string }).httpCode).toBe('404');
 	});

@@ -15,20 +15,33 @@ describe('iSlash › Label › Attach / Detach', () => {
 			});
 
 		const result = await runISlash({
-			parameters: { resource: 'label', operation: 'attach', identity: '85256872847', label: 'Pending Payment' },
+			parameters: {
+				resource: 'label',
+				operation: 'attach',
+				identity: '85256872847',
+				label: 'Pending Payment',
+			},
 		});
 
 		expect(result.error).toBeUndefined();
 		scope.done();
 		expect(body).toBe('');
 		expect(result.main).toEqual([
-			{ json: { identity: '85256872847', label: 'Pending Payment', attached: true }, pairedItem: { item: 0 } },
+			{
+				json: { identity: '85256872847', label: 'Pending Payment', attached: true },
+				pairedItem: { item: 0 },
+			},
 		]);
 	});
 
 	it('refuses an empty label before sending', async () => {
 		const result = await runISlash({
-			parameters: { resource: 'label', operation: 'attach', identity: '85256872847', label: '={{ $json.label }}' },
+			parameters: {
+				resource: 'label',
+				operation: 'attach',
+				identity: '85256872847',
+				label: '={{ $json.label }}',
+			},
 		});
 		expect(result.error?.message).toBe('Label: is required but empty');
 		expect(network.unexpected).toEqual([]);

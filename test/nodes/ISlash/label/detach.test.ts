@@ -11,7 +11,13 @@ describe('iSlash › Label › Attach / Detach', () => {
 			.reply(200, okay());
 
 		const result = await runISlash({
-			parameters: { resource: 'label', operation: 'detach', contactBy: 'hash', hash: 'c0ffee42', label: 'Paid' },
+			parameters: {
+				resource: 'label',
+				operation: 'detach',
+				contactBy: 'hash',
+				hash: 'c0ffee42',
+				label: 'Paid',
+			},
 		});
 
 		expect(result.error).toBeUndefined();

@@ -17,12 +17,17 @@ describe('iSlash › list searches', () => {
 				{ name: 'sticker5 (67)', value: '67' },
 			],
 		});
-		expect((await search('searchStickers', 'KER5')).results).toEqual([{ name: 'sticker5 (67)', value: '67' }]);
+		expect((await search('searchStickers', 'KER5')).results).toEqual([
+			{ name: 'sticker5 (67)', value: '67' },
+		]);
 		scope.done();
 	});
 
 	it('throws iSlash’s message when the listing fails', async () => {
-		nock(BASE).get('/sticker').query(true).reply(200, { meta: { code: 'RESP_INVALID_SESSION', message: 'Invalid session' } });
+		nock(BASE)
+			.get('/sticker')
+			.query(true)
+			.reply(200, { meta: { code: 'RESP_INVALID_SESSION', message: 'Invalid session' } });
 		await expect(search('searchStickers')).rejects.toThrow('Invalid session');
 	});
 });

@@ -19,9 +19,20 @@ describe('iSlash › list searches', () => {
 	});
 
 	it('throws iSlash’s message and the HTTP status when the listing is refused with an error status', async () => {
-		nock(BASE).post('/template-message').reply(403, { meta: { code: 'RESP_FORBIDDEN', message: 'Token has no access to this channel' } });
-		const failure = (await search('searchTemplates').catch((error: unknown) => error)) as { message: string; httpCode: string; description: string };
-		expect({ message: failure.message, httpCode: failure.httpCode }).toEqual({ message: 'Token has no access to this channel', httpCode: '403' });
+		nock(BASE)
+			.post('/template-message')
+			.reply(403, {
+				meta: { code: 'RESP_FORBIDDEN', message: 'Token has no access to this channel' },
+			});
+		const failure = (await search('searchTemplates').catch((error: unknown) => error)) as {
+			message: string;
+			httpCode: string;
+			description: string;
+		};
+		expect({ message: failure.message, httpCode: failure.httpCode }).toEqual({
+			message: 'Token has no access to this channel',
+			httpCode: '403',
+		});
 		expect(JSON.stringify(failure)).not.toContain(TOKEN);
 	});
 });

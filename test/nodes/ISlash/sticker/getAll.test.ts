@@ -11,7 +11,12 @@ describe('iSlash › Sticker › Get Many', () => {
 			.reply(200, okay({ stickers }));
 
 		const result = await runISlash({
-			parameters: { resource: 'sticker', operation: 'getAll', returnAll: true, sessionKey: 'other-channel' },
+			parameters: {
+				resource: 'sticker',
+				operation: 'getAll',
+				returnAll: true,
+				sessionKey: 'other-channel',
+			},
 		});
 
 		expect(result.error).toBeUndefined();

@@ -9,7 +9,9 @@ describe('iSlash › Template › Get Many', () => {
 			.post('/template-message', { session: SESSION })
 			.reply(200, okay({ templates }));
 
-		const result = await runISlash({ parameters: { resource: 'template', operation: 'getAll', returnAll: true } });
+		const result = await runISlash({
+			parameters: { resource: 'template', operation: 'getAll', returnAll: true },
+		});
 
 		expect(result.error).toBeUndefined();
 		scope.done();
@@ -18,7 +20,9 @@ describe('iSlash › Template › Get Many', () => {
 
 	it('applies Limit to the whole list iSlash returns', async () => {
 		nock(BASE).post('/template-message').reply(200, okay({ templates }));
-		const result = await runISlash({ parameters: { resource: 'template', operation: 'getAll', returnAll: false, limit: 1 } });
+		const result = await runISlash({
+			parameters: { resource: 'template', operation: 'getAll', returnAll: false, limit: 1 },
+		});
 		expect(result.main.map((item) => item.json.name)).toEqual(['payment_update_en']);
 	});
 });

@@ -1,11 +1,24 @@
 import { guardNetwork } from '../../../harness/nockGuard';
-import { BASE, capture, nock, okay, parseMultipart, runISlash, SESSION, template, TOKEN, type CapturedRequest } from '../fixtures';
+import {
+	BASE,
+	capture,
+	nock,
+	okay,
+	parseMultipart,
+	runISlash,
+	SESSION,
+	template,
+	TOKEN,
+	type CapturedRequest,
+} from '../fixtures';
 
 const network = guardNetwork();
 
 describe('iSlash › Template Message › Send', () => {
 	it('posts the documented JSON {session, identity, template_name, variables}', async () => {
-		const scope = nock(BASE, { reqheaders: { 'x-user-token': TOKEN, 'content-type': /^application\/json/ } })
+		const scope = nock(BASE, {
+			reqheaders: { 'x-user-token': TOKEN, 'content-type': /^application\/json/ },
+		})
 			.post('/send-message', {
 				session: SESSION,
 				identity: '85256872847',
@@ -26,7 +39,12 @@ describe('iSlash › Template Message › Send', () => {
 		scope.done();
 		expect(result.main).toEqual([
 			{
-				json: { identity: '85256872847', templateName: 'payment_update_en', sent: true, traceId: 'trace-1' },
+				json: {
+					identity: '85256872847',
+					templateName: 'payment_update_en',
+					sent: true,
+					traceId: 'trace-1',
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -43,7 +61,18 @@ describe('iSlash › Template Message › Send', () => {
 				variables: { variable1: 'Tom' },
 				templateOptions: { mediaBinaryPropertyName: 'invoice' },
 			}),
-			items: [{ json: {}, binary: { invoice: { data: pdf.toString('base64'), mimeType: 'application/pdf', fileName: 'invoice.pdf' } } }],
+			items: [
+				{
+					json: {},
+					binary: {
+						invoice: {
+							data: pdf.toString('base64'),
+							mimeType: 'application/pdf',
+							fileName: 'invoice.pdf',
+						},
+					},
+				},
+			],
 		});
 
 		expect(result.error).toBeUndefined();
@@ -62,7 +91,9 @@ describe('iSlash › Template Message › Send', () => {
 		['a tab', 'a\tb'],
 		['five spaces in a row', 'a     b'],
 	])('refuses a variable with %s before sending', async (_case, value) => {
-		const result = await runISlash({ parameters: template('send', { variables: { variable2: value } }) });
+		const result = await runISlash({
+			parameters: template('send', { variables: { variable2: value } }),
+		});
 		expect(result.error?.message).toBe(
 			'Variable 2: must not contain newlines, tabs or more than 4 consecutive spaces (iSlash refuses them)',
 		);
@@ -70,7 +101,9 @@ describe('iSlash › Template Message › Send', () => {
 	});
 
 	it('surfaces a non-OK meta.code', async () => {
-		nock(BASE).post('/send-message').reply(200, { meta: { code: 'RESP_TEMPLATE_NOT_FOUND', message: 'Template not found' } });
+		nock(BASE)
+			.post('/send-message')
+			.reply(200, { meta: { code: 'RESP_TEMPLATE_NOT_FOUND', message: 'Template not found' } });
 		const result = await runISlash({ parameters: template('send') });
 		expect(result.error?.message).toBe('Template not found');
 		expect(result.error?.description).toBe('iSlash code RESP_TEMPLATE_NOT_FOUND');

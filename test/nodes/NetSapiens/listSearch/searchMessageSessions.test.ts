@@ -11,11 +11,21 @@ describe('NetSapiens › list searches', () => {
 			.get('/domains/~/users/~/messagesessions')
 			.query({ limit: 1000 })
 			.reply(200, [
-				{ 'messagesession-id': 'aaa', 'messagesession-name': 'Team', 'messagesession-last-message': 'see you' },
-				{ 'messagesession-id': 'bbb', 'messagesession-name': '', 'messagesession-remote': 17145550353 },
+				{
+					'messagesession-id': 'aaa',
+					'messagesession-name': 'Team',
+					'messagesession-last-message': 'see you',
+				},
+				{
+					'messagesession-id': 'bbb',
+					'messagesession-name': '',
+					'messagesession-remote': 17145550353,
+				},
 			]);
 
-		const result = await searchMessageSessions.call(loadOptions({ domain: '={{ $json.d }}', user: '~' }));
+		const result = await searchMessageSessions.call(
+			loadOptions({ domain: '={{ $json.d }}', user: '~' }),
+		);
 
 		expect(result.results).toEqual([
 			{ name: 'Team — see you', value: 'aaa' },

@@ -6,7 +6,13 @@ const network = guardNetwork();
 
 const SESSION = '177b39bb06162ce930be0657f9286781';
 const PATH = `/domains/~/users/~/messagesessions/${SESSION}/messages`;
-const message = (id: number) => ({ id, timestamp: '2023-07-31 23:52:35', type: 'chat', direction: 'orig', text: `m${id}` });
+const message = (id: number) => ({
+	id,
+	timestamp: '2023-07-31 23:52:35',
+	type: 'chat',
+	direction: 'orig',
+	text: `m${id}`,
+});
 
 describe('NetSapiens › Message › Get Many', () => {
 	it('asks for Limit rows and returns one item per message', async () => {
@@ -15,7 +21,12 @@ describe('NetSapiens › Message › Get Many', () => {
 			.query({ limit: 2 })
 			.reply(200, [message(1), message(2)]);
 
-		const result = await runNetSapiens({ resource: 'message', operation: 'getAll', messagesession: byId(SESSION), limit: 2 });
+		const result = await runNetSapiens({
+			resource: 'message',
+			operation: 'getAll',
+			messagesession: byId(SESSION),
+			limit: 2,
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.main).toEqual([
@@ -29,7 +40,12 @@ describe('NetSapiens › Message › Get Many', () => {
 		const rows = Array.from({ length: 1000 }, (_, i) => message(i));
 		const scope = nock(BASE).get(PATH).query({ limit: 1000 }).once().reply(200, rows);
 
-		const result = await runNetSapiens({ resource: 'message', operation: 'getAll', messagesession: byId(SESSION), returnAll: true });
+		const result = await runNetSapiens({
+			resource: 'message',
+			operation: 'getAll',
+			messagesession: byId(SESSION),
+			returnAll: true,
+		});
 
 		expect(result.main).toHaveLength(1000);
 		scope.done();
@@ -39,13 +55,21 @@ describe('NetSapiens › Message › Get Many', () => {
 	it('a one-row answer sent as a bare object is one item', async () => {
 		nock(BASE).get(PATH).query({ limit: 50 }).reply(200, message(7));
 
-		const result = await runNetSapiens({ resource: 'message', operation: 'getAll', messagesession: byId(SESSION) });
+		const result = await runNetSapiens({
+			resource: 'message',
+			operation: 'getAll',
+			messagesession: byId(SESSION),
+		});
 
 		expect(result.main.map((item) => item.json)).toEqual([message(7)]);
 	});
 
 	it('requires the session', async () => {
-		const result = await runNetSapiens({ resource: 'message', operation: 'getAll', messagesession: byId('={{ "" }}') });
+		const result = await runNetSapiens({
+			resource: 'message',
+			operation: 'getAll',
+			messagesession: byId('={{ "" }}'),
+		});
 		expect(result.error?.message).toBe('Message Session: is required but empty');
 		expect(network.unexpected).toEqual([]);
 	});

@@ -7,14 +7,24 @@ const network = guardNetwork();
 
 const SESSION = 'c3529b7ce79a86018d006462fa70fcea';
 const SESSION_PATH = `/domains/~/users/~/messagesessions/${SESSION}/messages`;
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+	'base64',
+);
 
 function send(extra: Record<string, unknown>) {
 	return { resource: 'message', operation: 'send', messagesession: byId(SESSION), ...extra };
 }
 
-function withFile(buffer: Buffer, mimeType: string, fileName: string, property = 'data'): INodeExecutionData[] {
-	return [{ json: {}, binary: { [property]: { data: buffer.toString('base64'), mimeType, fileName } } }];
+function withFile(
+	buffer: Buffer,
+	mimeType: string,
+	fileName: string,
+	property = 'data',
+): INodeExecutionData[] {
+	return [
+		{ json: {}, binary: { [property]: { data: buffer.toString('base64'), mimeType, fileName } } },
+	];
 }
 
 function api() {
@@ -23,9 +33,13 @@ function api() {
 
 describe('NetSapiens › Message › Send', () => {
 	it('Chat: {type: chat, message, destination} into an existing session, with the API key as Bearer', async () => {
-		const scope = api().post(SESSION_PATH, { type: 'chat', message: 'Hello there!', destination: '0010' }).reply(202, ACCEPTED);
+		const scope = api()
+			.post(SESSION_PATH, { type: 'chat', message: 'Hello there!', destination: '0010' })
+			.reply(202, ACCEPTED);
 
-		const result = await runNetSapiens(send({ messageType: 'chat', destination: '0010', message: 'Hello there!' }));
+		const result = await runNetSapiens(
+			send({ messageType: 'chat', destination: '0010', message: 'Hello there!' }),
+		);
 
 		expect(result.error).toBeUndefined();
 		expect(result.main).toEqual([
@@ -46,8 +60,12 @@ describe('NetSapiens › Message › Send', () => {
 	});
 
 	it('sends the message text exactly as written: indentation and trailing newlines kept', async () => {
-		const scope = api().post(SESSION_PATH, { type: 'chat', message: '  line1\n  indented\n', destination: '0010' }).reply(202, ACCEPTED);
-		const result = await runNetSapiens(send({ messageType: 'chat', destination: '0010', message: '  line1\n  indented\n' }));
+		const scope = api()
+			.post(SESSION_PATH, { type: 'chat', message: '  line1\n  indented\n', destination: '0010' })
+			.reply(202, ACCEPTED);
+		const result = await runNetSapiens(
+			send({ messageType: 'chat', destination: '0010', message: '  line1\n  indented\n' }),
+		);
 		expect(result.error).toBeUndefined();
 		scope.done();
 	});
@@ -57,7 +75,9 @@ describe('NetSapiens › Message › Send', () => {
 			.post(SESSION_PATH, { type: 'chat', message: 'Hi all', destination: ['1123', '1004'] })
 			.reply(202, ACCEPTED);
 
-		const result = await runNetSapiens(send({ messageType: 'groupChat', destination: '1123, 1004', message: 'Hi all' }));
+		const result = await runNetSapiens(
+			send({ messageType: 'groupChat', destination: '1123, 1004', message: 'Hi all' }),
+		);
 
 		expect(result.error).toBeUndefined();
 		expect(result.main[0].json.destination).toEqual(['1123', '1004']);
@@ -71,8 +91,12 @@ describe('NetSapiens › Message › Send', () => {
 			.post(SESSION_PATH, { type: 'chat', message: 'Hi', destination: ['1123'] })
 			.reply(202, ACCEPTED);
 
-		const first = await runNetSapiens(send({ messageType: 'groupChat', destination: '={{ ["1123", 1004] }}', message: 'Hi' }));
-		const second = await runNetSapiens(send({ messageType: 'groupChat', destination: '1123', message: 'Hi' }));
+		const first = await runNetSapiens(
+			send({ messageType: 'groupChat', destination: '={{ ["1123", 1004] }}', message: 'Hi' }),
+		);
+		const second = await runNetSapiens(
+			send({ messageType: 'groupChat', destination: '1123', message: 'Hi' }),
+		);
 
 		expect(first.error).toBeUndefined();
 		expect(second.error).toBeUndefined();
@@ -91,9 +115,12 @@ describe('NetSapiens › Message › Send', () => {
 			})
 			.reply(202, ACCEPTED);
 
-		const result = await runNetSapiens(send({ messageType: 'mediaChat', destination: '1123,1004', binaryPropertyName: 'data' }), {
-			items: withFile(PNG, 'image/png', 'pixel.png'),
-		});
+		const result = await runNetSapiens(
+			send({ messageType: 'mediaChat', destination: '1123,1004', binaryPropertyName: 'data' }),
+			{
+				items: withFile(PNG, 'image/png', 'pixel.png'),
+			},
+		);
 
 		expect(result.error).toBeUndefined();
 		expect(result.main[0].json).toEqual({
@@ -124,7 +151,12 @@ describe('NetSapiens › Message › Send', () => {
 			.reply(202, ACCEPTED);
 
 		const result = await runNetSapiens(
-			send({ messageType: 'videoChat', destination: '1123', message: 'Watch this', binaryPropertyName: 'clip' }),
+			send({
+				messageType: 'videoChat',
+				destination: '1123',
+				message: 'Watch this',
+				binaryPropertyName: 'clip',
+			}),
 			{ items: withFile(video, 'video/mp4', 'clip.mp4', 'clip') },
 		);
 
@@ -161,7 +193,9 @@ describe('NetSapiens › Message › Send', () => {
 			.post(SESSION_PATH, { type: 'sms', message: 'Hi', destination: '18585551234' })
 			.reply(202, ACCEPTED);
 
-		const result = await runNetSapiens(send({ messageType: 'sms', destination: '={{ 18585551234 }}', message: 'Hi' }));
+		const result = await runNetSapiens(
+			send({ messageType: 'sms', destination: '={{ 18585551234 }}', message: 'Hi' }),
+		);
 
 		expect(result.error).toBeUndefined();
 		scope.done();
@@ -220,7 +254,11 @@ describe('NetSapiens › Message › Send', () => {
 	it('without a session: creates a valid new session ID, sends there and returns it', async () => {
 		let path = '';
 		const scope = api()
-			.post(/\/domains\/~\/users\/~\/messagesessions\/[A-Za-z0-9_]+\/messages$/, { type: 'sms', message: 'Hi', destination: '18585551234' })
+			.post(/\/domains\/~\/users\/~\/messagesessions\/[A-Za-z0-9_]+\/messages$/, {
+				type: 'sms',
+				message: 'Hi',
+				destination: '18585551234',
+			})
 			.reply(202, function () {
 				path = this.req.path;
 				return ACCEPTED;
@@ -244,10 +282,19 @@ describe('NetSapiens › Message › Send', () => {
 	});
 
 	it('gives every item of a run its own new session', async () => {
-		const scope = api().post(/messagesessions\/[A-Za-z0-9]+\/messages$/).times(3).reply(202, ACCEPTED);
+		const scope = api()
+			.post(/messagesessions\/[A-Za-z0-9]+\/messages$/)
+			.times(3)
+			.reply(202, ACCEPTED);
 
 		const result = await runNetSapiens(
-			{ resource: 'message', operation: 'send', messageType: 'chat', destination: '1123', message: 'Hi' },
+			{
+				resource: 'message',
+				operation: 'send',
+				messageType: 'chat',
+				destination: '1123',
+				message: 'Hi',
+			},
 			{ items: [{ json: {} }, { json: {} }, { json: {} }] },
 		);
 
@@ -258,10 +305,22 @@ describe('NetSapiens › Message › Send', () => {
 
 	it('uses the Domain and User fields in the path', async () => {
 		const scope = api()
-			.post(`/domains/example.com/users/1000/messagesessions/${SESSION}/messages`, { type: 'chat', message: 'x', destination: '1004' })
+			.post(`/domains/example.com/users/1000/messagesessions/${SESSION}/messages`, {
+				type: 'chat',
+				message: 'x',
+				destination: '1004',
+			})
 			.reply(202, ACCEPTED);
 
-		const result = await runNetSapiens(send({ domain: 'example.com', user: '1000', messageType: 'chat', destination: '1004', message: 'x' }));
+		const result = await runNetSapiens(
+			send({
+				domain: 'example.com',
+				user: '1000',
+				messageType: 'chat',
+				destination: '1004',
+				message: 'x',
+			}),
+		);
 
 		expect(result.error).toBeUndefined();
 		scope.done();
@@ -269,22 +328,56 @@ describe('NetSapiens › Message › Send', () => {
 
 	describe('refuses bad input before any request', () => {
 		const cases: Array<[string, Record<string, unknown>, RegExp]> = [
-			['an empty message', { messageType: 'chat', destination: '1123', message: '  ' }, /^Message: is required but empty/],
-			['no destination', { messageType: 'chat', destination: '={{ "" }}', message: 'x' }, /^Destination: is required but empty/],
-			['no group destinations', { messageType: 'groupChat', destination: ' , ', message: 'x' }, /^Destinations: is required but empty/],
+			[
+				'an empty message',
+				{ messageType: 'chat', destination: '1123', message: '  ' },
+				/^Message: is required but empty/,
+			],
+			[
+				'no destination',
+				{ messageType: 'chat', destination: '={{ "" }}', message: 'x' },
+				/^Destination: is required but empty/,
+			],
+			[
+				'no group destinations',
+				{ messageType: 'groupChat', destination: ' , ', message: 'x' },
+				/^Destinations: is required but empty/,
+			],
 			[
 				'several destinations for a one-recipient type',
 				{ messageType: 'sms', destination: '18585551234,18585550001', message: 'x' },
 				/^Destination: has 2 entries but this type sends to one/,
 			],
-			['letters in an SMS number', { messageType: 'groupSms', destination: '18585551234, call-me', message: 'x' }, /^Destinations: "call-me" is not a phone number/],
+			[
+				'letters in an SMS number',
+				{ messageType: 'groupSms', destination: '18585551234, call-me', message: 'x' },
+				/^Destinations: "call-me" is not a phone number/,
+			],
 			[
 				'letters in the from number',
-				{ messageType: 'sms', destination: '18585551234', fromNumber: { __rl: true, mode: 'number', value: 'office' }, message: 'x' },
+				{
+					messageType: 'sms',
+					destination: '18585551234',
+					fromNumber: { __rl: true, mode: 'number', value: 'office' },
+					message: 'x',
+				},
 				/^From Number: "office" is not a phone number/,
 			],
-			['a session ID with other characters', { messagesession: byId('={{ "../../apikeys" }}'), messageType: 'chat', destination: '1', message: 'x' }, /^Message Session: "..\/..\/apikeys" is not a message session ID/],
-			['a destination that is an object', { messageType: 'chat', destination: '={{ {a: 1} }}', message: 'x' }, /^Destination: expected text but got an object/],
+			[
+				'a session ID with other characters',
+				{
+					messagesession: byId('={{ "../../apikeys" }}'),
+					messageType: 'chat',
+					destination: '1',
+					message: 'x',
+				},
+				/^Message Session: "..\/..\/apikeys" is not a message session ID/,
+			],
+			[
+				'a destination that is an object',
+				{ messageType: 'chat', destination: '={{ {a: 1} }}', message: 'x' },
+				/^Destination: expected text but got an object/,
+			],
 		];
 
 		it.each(cases)('%s', async (_name, extra, message) => {
@@ -294,10 +387,15 @@ describe('NetSapiens › Message › Send', () => {
 		});
 
 		it('a media type without the binary property', async () => {
-			const result = await runNetSapiens(send({ messageType: 'mms', destination: '18585551234', binaryPropertyName: 'photo' }), {
-				items: withFile(PNG, 'image/png', 'pixel.png'),
-			});
-			expect(result.error?.message).toBe('Input Binary Field: the input item has no binary property "photo"');
+			const result = await runNetSapiens(
+				send({ messageType: 'mms', destination: '18585551234', binaryPropertyName: 'photo' }),
+				{
+					items: withFile(PNG, 'image/png', 'pixel.png'),
+				},
+			);
+			expect(result.error?.message).toBe(
+				'Input Binary Field: the input item has no binary property "photo"',
+			);
 			expect(result.error?.description).toBe('Binary properties on this item: data');
 			expect(network.unexpected).toEqual([]);
 		});
@@ -308,7 +406,9 @@ describe('NetSapiens › Message › Send', () => {
 			.post(SESSION_PATH)
 			.reply(404, { code: 404, message: 'User 1000 does not exist in domain example' });
 
-		const result = await runNetSapiens(send({ messageType: 'chat', destination: '1123', message: 'x' }));
+		const result = await runNetSapiens(
+			send({ messageType: 'chat', destination: '1123', message: 'x' }),
+		);
 
 		expect(result.error?.message).toBe('User 1000 does not exist in domain example');
 		expect((result.error as unknown as { httpCode: string }).httpCode).toBe('404');
@@ -316,15 +416,29 @@ describe('NetSapiens › Message › Send', () => {
 	});
 
 	it('Continue On Fail: a refused item becomes a paired error item, the others are sent', async () => {
-		const scope = api().post(SESSION_PATH, { type: 'sms', message: 'Hi', destination: '18585551234' }).twice().reply(202, ACCEPTED);
+		const scope = api()
+			.post(SESSION_PATH, { type: 'sms', message: 'Hi', destination: '18585551234' })
+			.twice()
+			.reply(202, ACCEPTED);
 
-		const result = await runNetSapiens(send({ messageType: 'sms', destination: '={{ $json.to }}', message: 'Hi' }), {
-			items: [{ json: { to: '18585551234' } }, { json: { to: 'nobody' } }, { json: { to: '+18585551234' } }],
-			onError: 'continueRegularOutput',
-		});
+		const result = await runNetSapiens(
+			send({ messageType: 'sms', destination: '={{ $json.to }}', message: 'Hi' }),
+			{
+				items: [
+					{ json: { to: '18585551234' } },
+					{ json: { to: 'nobody' } },
+					{ json: { to: '+18585551234' } },
+				],
+				onError: 'continueRegularOutput',
+			},
+		);
 
 		expect(result.error).toBeUndefined();
-		expect(result.main.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(result.main.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(result.main[1].json.error).toBe('Destination: "nobody" is not a phone number');
 		expect(result.main[0].json.code).toBe(202);
 		expect(result.main[2].json.code).toBe(202);
@@ -332,9 +446,14 @@ describe('NetSapiens › Message › Send', () => {
 	});
 
 	it('sends a message once: a 500 is not retried', async () => {
-		const scope = api().post(SESSION_PATH).once().reply(500, { code: 500, message: 'Internal error' });
+		const scope = api()
+			.post(SESSION_PATH)
+			.once()
+			.reply(500, { code: 500, message: 'Internal error' });
 
-		const result = await runNetSapiens(send({ messageType: 'chat', destination: '1123', message: 'x' }));
+		const result = await runNetSapiens(
+			send({ messageType: 'chat', destination: '1123', message: 'x' }),
+		);
 
 		expect(result.error?.message).toBe('Internal error');
 		scope.done();

@@ -7,7 +7,11 @@ describe('NetSapiens › Message Session', () => {
 	it('Delete: DELETE the session', async () => {
 		const scope = api().delete(SESSION_PATH, noBody).reply(202, ACCEPTED);
 
-		const result = await runNetSapiens({ resource: 'messageSession', operation: 'delete', messagesession: byId(SESSION) });
+		const result = await runNetSapiens({
+			resource: 'messageSession',
+			operation: 'delete',
+			messagesession: byId(SESSION),
+		});
 
 		expect(result.main).toEqual([{ json: ACCEPTED, pairedItem: { item: 0 } }]);
 		scope.done();
@@ -16,7 +20,11 @@ describe('NetSapiens › Message Session', () => {
 	it('a 404 shows the provider’s message', async () => {
 		api().delete(SESSION_PATH).reply(404, { code: 404, message: 'Messagesession not found' });
 
-		const result = await runNetSapiens({ resource: 'messageSession', operation: 'delete', messagesession: byId(SESSION) });
+		const result = await runNetSapiens({
+			resource: 'messageSession',
+			operation: 'delete',
+			messagesession: byId(SESSION),
+		});
 
 		expect(result.error?.message).toBe('Messagesession not found');
 		expect(result.error?.description).toBe('HTTP 404 from NetSapiens');

@@ -24,18 +24,33 @@ describe('NetSapiens › Message Session', () => {
 	});
 
 	it('Get Many for a domain: GET /domains/{domain}/messagesessions?limit=1000 with Return All', async () => {
-		const scope = api().get('/domains/~/messagesessions').query({ limit: 1000 }).reply(200, [session('a')]);
+		const scope = api()
+			.get('/domains/~/messagesessions')
+			.query({ limit: 1000 })
+			.reply(200, [session('a')]);
 
-		const result = await runNetSapiens({ resource: 'messageSession', operation: 'getAll', scope: 'domain', returnAll: true });
+		const result = await runNetSapiens({
+			resource: 'messageSession',
+			operation: 'getAll',
+			scope: 'domain',
+			returnAll: true,
+		});
 
 		expect(result.main).toHaveLength(1);
 		scope.done();
 	});
 
 	it('Get Many keeps at most Limit rows even if the server sends more', async () => {
-		api().get('/domains/~/users/~/messagesessions').query({ limit: 1 }).reply(200, [session('a'), session('b')]);
+		api()
+			.get('/domains/~/users/~/messagesessions')
+			.query({ limit: 1 })
+			.reply(200, [session('a'), session('b')]);
 
-		const result = await runNetSapiens({ resource: 'messageSession', operation: 'getAll', limit: 1 });
+		const result = await runNetSapiens({
+			resource: 'messageSession',
+			operation: 'getAll',
+			limit: 1,
+		});
 
 		expect(result.main).toHaveLength(1);
 	});

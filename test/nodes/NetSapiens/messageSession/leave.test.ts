@@ -7,7 +7,11 @@ describe('NetSapiens › Message Session', () => {
 	it('Leave: PUT …/leave with no body', async () => {
 		const scope = api().put(`${SESSION_PATH}/leave`, noBody).reply(202, ACCEPTED);
 
-		const result = await runNetSapiens({ resource: 'messageSession', operation: 'leave', messagesession: byId(SESSION) });
+		const result = await runNetSapiens({
+			resource: 'messageSession',
+			operation: 'leave',
+			messagesession: byId(SESSION),
+		});
 
 		expect(result.error).toBeUndefined();
 		scope.done();

@@ -5,7 +5,9 @@ guardNetwork();
 
 describe('NetSapiens › Message Session', () => {
 	it('Rename: PUT {"session-name": …}', async () => {
-		const scope = api().put(SESSION_PATH, { 'session-name': 'Poway Soccer Team' }).reply(202, ACCEPTED);
+		const scope = api()
+			.put(SESSION_PATH, { 'session-name': 'Poway Soccer Team' })
+			.reply(202, ACCEPTED);
 
 		const result = await runNetSapiens({
 			resource: 'messageSession',

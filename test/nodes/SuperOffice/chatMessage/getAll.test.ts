@@ -24,7 +24,13 @@ describe('SuperOffice › Chat Message › Get Many', () => {
 			.reply(200, [message(523), message(524, 'ToCustomer')]);
 
 		const result = await runSuperOffice({
-			parameters: { resource: 'chatMessage', operation: 'getAll', chatSessionId: byId(7), after: 522, returnAll: true },
+			parameters: {
+				resource: 'chatMessage',
+				operation: 'getAll',
+				chatSessionId: byId(7),
+				after: 522,
+				returnAll: true,
+			},
 		});
 
 		expect(result.error).toBeUndefined();
@@ -42,7 +48,12 @@ describe('SuperOffice › Chat Message › Get Many', () => {
 			.reply(200, [message(1), message(2), message(3)]);
 
 		const result = await runSuperOffice({
-			parameters: { resource: 'chatMessage', operation: 'getAll', chatSessionId: byId('7'), limit: 2 },
+			parameters: {
+				resource: 'chatMessage',
+				operation: 'getAll',
+				chatSessionId: byId('7'),
+				limit: 2,
+			},
 		});
 
 		expect(result.main.map((item) => item.json.ChatMessageId)).toEqual([1, 2]);
@@ -52,7 +63,12 @@ describe('SuperOffice › Chat Message › Get Many', () => {
 	it('refuses an After Message ID that is not a whole number', async () => {
 		const result = await runSuperOffice({
 			items: [{ json: { after: 'last' } }],
-			parameters: { resource: 'chatMessage', operation: 'getAll', chatSessionId: byId(7), after: '={{ $json.after }}' },
+			parameters: {
+				resource: 'chatMessage',
+				operation: 'getAll',
+				chatSessionId: byId(7),
+				after: '={{ $json.after }}',
+			},
 		});
 		expect(result.error?.message).toBe('After Message ID: expected a whole number but got "last"');
 		expect(network.unexpected).toEqual([]);

@@ -40,7 +40,9 @@ const network = guardNetwork();
 
 describe('SuperOffice › Chat Message › Send', () => {
 	it('describes each of the 17 special types and shows Special Type for every Type (SuperOffice’s chatbot sends Options as ToCustomer)', () => {
-		const specialType = chatMessageSendProperties.find((property) => property.name === 'specialType')!;
+		const specialType = chatMessageSendProperties.find(
+			(property) => property.name === 'specialType',
+		)!;
 		const options = specialType.options as Array<{ value: string; description?: string }>;
 		expect(options).toHaveLength(17);
 		expect(options.filter((option) => !option.description)).toEqual([]);
@@ -48,14 +50,29 @@ describe('SuperOffice › Chat Message › Send', () => {
 	});
 
 	it('posts the ChatMessage with a Bearer token and Type ToCustomer; an empty When Posted is left to SuperOffice', async () => {
-		const scope = nock(BASE, { reqheaders: { authorization: BEARER, 'content-type': /application\/json/, accept: 'application/json' } })
+		const scope = nock(BASE, {
+			reqheaders: {
+				authorization: BEARER,
+				'content-type': /application\/json/,
+				accept: 'application/json',
+			},
+		})
 			.post('/api/v1/ChatSession/7/Messages', (sent) => {
-				expect(sent).toEqual({ ChatMessageId: 0, ChatSessionId: 7, Type: 'ToCustomer', Message: 'Hello', ReadByCustomer: 0, SpecialType: 'None' });
+				expect(sent).toEqual({
+					ChatMessageId: 0,
+					ChatSessionId: 7,
+					Type: 'ToCustomer',
+					Message: 'Hello',
+					ReadByCustomer: 0,
+					SpecialType: 'None',
+				});
 				return true;
 			})
 			.reply(200, stored);
 
-		const result = await runSuperOffice({ parameters: send({ additionalFields: { whenPosted: '' } }) });
+		const result = await runSuperOffice({
+			parameters: send({ additionalFields: { whenPosted: '' } }),
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.main).toEqual([{ json: stored, pairedItem: { item: 0 } }]);
@@ -63,7 +80,9 @@ describe('SuperOffice › Chat Message › Send', () => {
 	});
 
 	it('sends the message text exactly as written: indentation and trailing newlines kept', async () => {
-		const scope = nock(BASE).post('/api/v1/ChatSession/7/Messages', (sent) => sent.Message === '  line1\n  indented\n').reply(200, stored);
+		const scope = nock(BASE)
+			.post('/api/v1/ChatSession/7/Messages', (sent) => sent.Message === '  line1\n  indented\n')
+			.reply(200, stored);
 		const result = await runSuperOffice({ parameters: send({ message: '  line1\n  indented\n' }) });
 		expect(result.error).toBeUndefined();
 		scope.done();
@@ -98,7 +117,11 @@ describe('SuperOffice › Chat Message › Send', () => {
 				message: 'What do you need?',
 				specialType: 'Options',
 				choices: { choice: [{ text: 'Sales' }, { text: 'Support, "urgent"' }] },
-				additionalFields: { author: 'Helper bot', readByCustomer: true, whenPosted: '2026-11-22T10:30:00+01:00' },
+				additionalFields: {
+					author: 'Helper bot',
+					readByCustomer: true,
+					whenPosted: '2026-11-22T10:30:00+01:00',
+				},
 			}),
 		});
 
@@ -108,13 +131,23 @@ describe('SuperOffice › Chat Message › Send', () => {
 
 	it('sends a special type with its parameter and an empty Message when there is no text (Type Special, URL)', async () => {
 		const scope = nock(BASE)
-			.post('/api/v1/ChatSession/7/Messages', (body) =>
-				body.Type === 'Special' && body.SpecialType === 'Url' && body.SpecialParam === 'https://example.com/help' && body.Message === '',
+			.post(
+				'/api/v1/ChatSession/7/Messages',
+				(body) =>
+					body.Type === 'Special' &&
+					body.SpecialType === 'Url' &&
+					body.SpecialParam === 'https://example.com/help' &&
+					body.Message === '',
 			)
 			.reply(200, stored);
 
 		const result = await runSuperOffice({
-			parameters: send({ message: '', type: 'Special', specialType: 'Url', specialParam: 'https://example.com/help' }),
+			parameters: send({
+				message: '',
+				type: 'Special',
+				specialType: 'Url',
+				specialParam: 'https://example.com/help',
+			}),
 		});
 
 		expect(result.error).toBeUndefined();
@@ -133,11 +166,16 @@ describe('SuperOffice › Chat Message › Send', () => {
 	});
 
 	it('signs with the OAuth2 access token and builds the URL from environment and tenant', async () => {
-		const scope = nock(BASE, { reqheaders: { authorization: `Bearer ${OAUTH_ACCESS_TOKEN}`, 'so-language': 'sv' } })
+		const scope = nock(BASE, {
+			reqheaders: { authorization: `Bearer ${OAUTH_ACCESS_TOKEN}`, 'so-language': 'sv' },
+		})
 			.post('/api/v1/ChatSession/7/Messages', (body) => body.Message === 'Hello')
 			.reply(200, stored);
 
-		const result = await runSuperOffice({ credentials: oAuth2Credentials({ language: 'sv' }), parameters: send({}) });
+		const result = await runSuperOffice({
+			credentials: oAuth2Credentials({ language: 'sv' }),
+			parameters: send({}),
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.main[0].json).toEqual(stored);
@@ -145,7 +183,9 @@ describe('SuperOffice › Chat Message › Send', () => {
 	});
 
 	it('uses the OAuth2 credential’s exact API URL for a numbered host', async () => {
-		const scope = nock('https://sod2.superoffice.com', { reqheaders: { authorization: `Bearer ${OAUTH_ACCESS_TOKEN}` } })
+		const scope = nock('https://sod2.superoffice.com', {
+			reqheaders: { authorization: `Bearer ${OAUTH_ACCESS_TOKEN}` },
+		})
 			.post('/Cust12345/api/v1/ChatSession/7/Messages')
 			.reply(200, stored);
 
@@ -166,7 +206,10 @@ describe('SuperOffice › Chat Message › Send', () => {
 		['', 'Chat Session: is required but empty'],
 	])('refuses chat session ID %p (from an expression) before any request', async (id, message) => {
 		// Static values are already refused by the locator's own check; expressions reach the node.
-		const result = await runSuperOffice({ items: [{ json: { id } }], parameters: send({ chatSessionId: byId('={{ $json.id }}') }) });
+		const result = await runSuperOffice({
+			items: [{ json: { id } }],
+			parameters: send({ chatSessionId: byId('={{ $json.id }}') }),
+		});
 		expect(result.error?.message).toBe(message);
 		expect(network.unexpected).toEqual([]);
 	});
@@ -178,15 +221,26 @@ describe('SuperOffice › Chat Message › Send', () => {
 	});
 
 	it('refuses the Options special type without options, and an empty option', async () => {
-		const none = await runSuperOffice({ parameters: send({ specialType: 'Options', choices: {} }) });
-		expect(none.error?.message).toBe('Options: add at least one option for the Options special type');
-		const empty = await runSuperOffice({ parameters: send({ specialType: 'Options', choices: { choice: [{ text: 'A' }, { text: ' ' }] } }) });
+		const none = await runSuperOffice({
+			parameters: send({ specialType: 'Options', choices: {} }),
+		});
+		expect(none.error?.message).toBe(
+			'Options: add at least one option for the Options special type',
+		);
+		const empty = await runSuperOffice({
+			parameters: send({
+				specialType: 'Options',
+				choices: { choice: [{ text: 'A' }, { text: ' ' }] },
+			}),
+		});
 		expect(empty.error?.message).toBe('Options › Option 2 › Text: is required but empty');
 		expect(network.unexpected).toEqual([]);
 	});
 
 	it('refuses a When Posted that is not a date, and a Type that is not one of the choices', async () => {
-		const date = await runSuperOffice({ parameters: send({ additionalFields: { whenPosted: 'yesterday' } }) });
+		const date = await runSuperOffice({
+			parameters: send({ additionalFields: { whenPosted: 'yesterday' } }),
+		});
 		expect(date.error?.message).toBe('When Posted: "yesterday" is not a date and time');
 		const type = await runSuperOffice({ parameters: send({ type: 'Invalid' }) });
 		expect(type.error?.message).toBe('Type: "Invalid" is not one of ToCustomer, ToUser, Special');
@@ -213,7 +267,10 @@ describe('SuperOffice › Chat Message › Send', () => {
 	});
 
 	it('reports a 401 with the provider’s message and never retries it with a static token', async () => {
-		const scope = nock(BASE).post('/api/v1/ChatSession/7/Messages').once().reply(401, { Message: 'Invalid ticket' });
+		const scope = nock(BASE)
+			.post('/api/v1/ChatSession/7/Messages')
+			.once()
+			.reply(401, { Message: 'Invalid ticket' });
 		const result = await runSuperOffice({ parameters: send({}) });
 		expect(result.error?.message).toBe('Invalid ticket');
 		expect((result.error as unknown as { httpCode: string }).httpCode).toBe('401');
@@ -234,7 +291,9 @@ describe('SuperOffice › Chat Message › Send', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(result.main).toHaveLength(2);
-		const byItem = Object.fromEntries(result.main.map((item) => [(item.pairedItem as { item: number }).item, item.json]));
+		const byItem = Object.fromEntries(
+			result.main.map((item) => [(item.pairedItem as { item: number }).item, item.json]),
+		);
 		expect(byItem[0]).toEqual({
 			error: 'Chat Session: "x" is not a SuperOffice ID',
 			details: { description: 'Use a whole number from 1 up, e.g. 42' },
@@ -259,8 +318,16 @@ describe('SuperOffice › Chat Message › Send', () => {
 				return [200, stored];
 			});
 		const login = nock(HOST)
-			.post('/login/common/oauth/tokens', (body) => body.grant_type === 'refresh_token' && body.refresh_token === 'refresh-1')
-			.reply(200, { access_token: 'refreshed-token-2', token_type: 'Bearer', expires_in: 3600, refresh_token: 'refresh-2' });
+			.post(
+				'/login/common/oauth/tokens',
+				(body) => body.grant_type === 'refresh_token' && body.refresh_token === 'refresh-1',
+			)
+			.reply(200, {
+				access_token: 'refreshed-token-2',
+				token_type: 'Bearer',
+				expires_in: 3600,
+				refresh_token: 'refresh-2',
+			});
 
 		const result = await runSuperOffice({ credentials: oAuth2Credentials(), parameters: send({}) });
 
@@ -269,7 +336,9 @@ describe('SuperOffice › Chat Message › Send', () => {
 		expect(posts).toBe(2);
 		api.done();
 		login.done();
-		const saved = result.credentialsHelper.store.get('superOfficeOAuth2Api')?.oauthTokenData as { access_token: string };
+		const saved = result.credentialsHelper.store.get('superOfficeOAuth2Api')?.oauthTokenData as {
+			access_token: string;
+		};
 		expect(saved.access_token).toBe('refreshed-token-2');
 	});
 

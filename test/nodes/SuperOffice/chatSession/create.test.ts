@@ -1,6 +1,13 @@
 import nock from 'nock';
 import { guardNetwork } from '../../../harness/nockGuard';
-import { BASE, isEmpty, oAuth2Credentials, OAUTH_ACCESS_TOKEN, runSuperOffice, session } from '../fixtures';
+import {
+	BASE,
+	isEmpty,
+	oAuth2Credentials,
+	OAUTH_ACCESS_TOKEN,
+	runSuperOffice,
+	session,
+} from '../fixtures';
 
 guardNetwork();
 
@@ -12,7 +19,11 @@ describe('SuperOffice › Chat Session', () => {
 
 		const result = await runSuperOffice({
 			credentials: oAuth2Credentials(),
-			parameters: { resource: 'chatSession', operation: 'create', chatTopicId: { __rl: true, mode: 'list', value: '3' } },
+			parameters: {
+				resource: 'chatSession',
+				operation: 'create',
+				chatTopicId: { __rl: true, mode: 'list', value: '3' },
+			},
 		});
 
 		expect(result.error).toBeUndefined();

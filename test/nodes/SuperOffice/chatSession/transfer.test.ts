@@ -11,7 +11,12 @@ describe('SuperOffice › Chat Session', () => {
 			.reply(200, session(42));
 
 		const result = await runSuperOffice({
-			parameters: { resource: 'chatSession', operation: 'transfer', chatSessionId: byId(42), toAssociate: 'j doe/support' },
+			parameters: {
+				resource: 'chatSession',
+				operation: 'transfer',
+				chatSessionId: byId(42),
+				toAssociate: 'j doe/support',
+			},
 		});
 
 		expect(result.error).toBeUndefined();
@@ -21,11 +26,20 @@ describe('SuperOffice › Chat Session', () => {
 
 	it('Transfer: refuses an empty user and a topic ID that is not a whole number', async () => {
 		const transfer = await runSuperOffice({
-			parameters: { resource: 'chatSession', operation: 'transfer', chatSessionId: byId(42), toAssociate: '={{ "" }}' },
+			parameters: {
+				resource: 'chatSession',
+				operation: 'transfer',
+				chatSessionId: byId(42),
+				toAssociate: '={{ "" }}',
+			},
 		});
 		expect(transfer.error?.message).toBe('To User: is required but empty');
 		const create = await runSuperOffice({
-			parameters: { resource: 'chatSession', operation: 'create', chatTopicId: byId('={{ "three" }}') },
+			parameters: {
+				resource: 'chatSession',
+				operation: 'create',
+				chatTopicId: byId('={{ "three" }}'),
+			},
 		});
 		expect(create.error?.message).toBe('Chat Topic: "three" is not a SuperOffice ID');
 		expect(network.unexpected).toEqual([]);

@@ -2,7 +2,12 @@ import nock from 'nock';
 import { BASE, BEARER, runSuperOffice } from '../fixtures';
 import { guardNetwork } from '../../../harness/nockGuard';
 
-const topic = (id: number) => ({ ChatTopicId: id, Name: `Topic ${id}`, Description: 'Support', WelcomeMessage: 'Hi!' });
+const topic = (id: number) => ({
+	ChatTopicId: id,
+	Name: `Topic ${id}`,
+	Description: 'Support',
+	WelcomeMessage: 'Hi!',
+});
 
 guardNetwork();
 
@@ -12,7 +17,9 @@ describe('SuperOffice › Chat Topic › Get Many', () => {
 			.get('/api/v1/ChatTopic/ForCurrentUser')
 			.reply(200, [topic(1), topic(2), topic(3)]);
 
-		const result = await runSuperOffice({ parameters: { resource: 'chatTopic', operation: 'getAll', limit: 2 } });
+		const result = await runSuperOffice({
+			parameters: { resource: 'chatTopic', operation: 'getAll', limit: 2 },
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.main).toEqual([

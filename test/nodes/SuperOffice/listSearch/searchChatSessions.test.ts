@@ -15,7 +15,9 @@ describe('SuperOffice › list searches', () => {
 			]);
 		const { searchChatSessions } = new SuperOffice().methods.listSearch;
 
-		const result = await searchChatSessions.call(loadOptionsContext(oAuth2Credentials(), 'superOfficeOAuth2Api'));
+		const result = await searchChatSessions.call(
+			loadOptionsContext(oAuth2Credentials(), 'superOfficeOAuth2Api'),
+		);
 
 		expect(result).toEqual({
 			results: [

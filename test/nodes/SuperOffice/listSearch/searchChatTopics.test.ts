@@ -23,14 +23,20 @@ describe('SuperOffice › list searches', () => {
 				{ name: 'Support', value: '4' },
 			],
 		});
-		expect(await searchChatTopics.call(context, 'sup')).toEqual({ results: [{ name: 'Support', value: '4' }] });
+		expect(await searchChatTopics.call(context, 'sup')).toEqual({
+			results: [{ name: 'Support', value: '4' }],
+		});
 		scope.done();
 	});
 
 	it('shows SuperOffice’s own message when the list cannot be read', async () => {
-		nock(BASE).get('/api/v1/ChatTopic/ForCurrentUser').reply(403, { Error: 'No chat licence', ErrorType: 'SoSecurityException' });
+		nock(BASE)
+			.get('/api/v1/ChatTopic/ForCurrentUser')
+			.reply(403, { Error: 'No chat licence', ErrorType: 'SoSecurityException' });
 		const { searchChatTopics } = new SuperOffice().methods.listSearch;
-		await expect(searchChatTopics.call(loadOptionsContext(bearerCredentials, 'superOfficeApi'))).rejects.toMatchObject({
+		await expect(
+			searchChatTopics.call(loadOptionsContext(bearerCredentials, 'superOfficeApi')),
+		).rejects.toMatchObject({
 			message: 'No chat licence',
 			description: 'SoSecurityException',
 			httpCode: '403',
