@@ -18,7 +18,7 @@ export function recordOutputSample(
 	items: INodeExecutionData[],
 ): void {
 	const dir = process.env.OUTPUT_SAMPLES_DIR;
-	if (!dir || items.length === 0) return;
+	if (!dir || items.length === 0 || !CHECKS_OUTPUTS.test(currentTestPath())) return;
 	const resource = chosen(description.properties, 'resource', options.parameters);
 	const operation = chosen(description.properties, 'operation', options.parameters, resource);
 	if (!resource || !operation) return;
@@ -32,6 +32,17 @@ export function recordOutputSample(
 		path.join(dir, `${description.name}.${resource}.${operation}.jsonl`),
 		samples.join('\n') + '\n',
 	);
+}
+
+/**
+ * The operation and example tests, which assert each output. The reliability matrix feeds faults and random
+ * input and counts outcomes, so its outputs say nothing about an operation's shape.
+ */
+const CHECKS_OUTPUTS = /[\\/]test[\\/](nodes|examples)[\\/]/;
+
+function currentTestPath(): string {
+	const jestExpect = (globalThis as { expect?: { getState?: () => { testPath?: string } } }).expect;
+	return jestExpect?.getState?.().testPath ?? '';
 }
 
 /** The parameter's value in the run, or the default of the property n8n would show for it. */
