@@ -115,10 +115,12 @@ function main() {
 
 	const problems = [];
 	let written = 0;
+	let total = 0;
 	for (const { description, sourceDir } of actionNodes()) {
 		const schemaDir = path.join(sourceDir, '__schema__', SCHEMA_VERSION_DIR);
 		const expected = new Set();
 		for (const { resource, operation } of operationsOf(description)) {
+			total++;
 			const file = path.join(schemaDir, resource, `${operation}.json`);
 			expected.add(file);
 			const samples = readSamples(samplesDir, description.name, resource, operation);
@@ -150,10 +152,6 @@ function main() {
 			if (!expected.has(file)) problems.push(`${path.relative(REPO, file)}: no such operation`);
 		}
 	}
-	const total = actionNodes().reduce(
-		(sum, { description }) => sum + operationsOf(description).length,
-		0,
-	);
 	console.log(
 		`output schemas: ${total} operations, ${check ? 'checked' : `${written} written`}, ${problems.length} problems`,
 	);
