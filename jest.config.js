@@ -11,5 +11,10 @@ module.exports = {
 	testTimeout: 30000,
 	// n8n-core keeps module-level state between files; jest's soft global clean-up only warns about it.
 	testEnvironmentOptions: { globalsCleanup: 'off' },
+	// Each file loads n8n-core into its own module registry, and the engine's module-level state keeps the old
+	// registries alive: in one process the heap grows by about 50 MB a file and ran out at 4 GB on CI. A worker
+	// whose heap passes this limit after a file is replaced by a fresh one (this also runs the tests in a
+	// worker when there is only one core to spare, where jest would otherwise run them in its own process).
+	workerIdleMemoryLimit: '2GB',
 	reporters: ['default', '<rootDir>/test/summaryReporter.js'],
 };
