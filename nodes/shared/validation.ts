@@ -189,3 +189,19 @@ export function readTextList(ctx: Ctx, name: string, label: string): string[] {
 			: [value];
 	return entries.map((entry) => checkText(ctx, entry, label)).filter((entry) => entry !== '');
 }
+
+/** An http(s) URL, or '' when the field is empty. */
+export function readHttpUrl(ctx: IExecuteSingleFunctions, name: string, label: string): string {
+	const value = readText(ctx, name, label);
+	if (value === '') return '';
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		throw fieldError(ctx, label, `"${value}" is not a URL`);
+	}
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+		throw fieldError(ctx, label, `"${value}" is not an http(s) URL`);
+	}
+	return value;
+}

@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import type { OperationSpec, RequestOptions } from '../../../shared/operation';
 import { readText } from '../../../shared/validation';
-import { identityProperty } from '../../shared/fields';
+import { identityProperty } from '../../shared/descriptions';
 import { readSessionKey } from '../../shared/session';
 
 const showForLabel = { resource: ['label'], operation: ['attach', 'detach'] };

@@ -9,13 +9,15 @@ import type { OperationSpec } from '../../../shared/operation';
 import {
 	fieldError,
 	readChoice,
+	readHttpUrl,
 	readInteger,
 	readMessageText,
 	readText,
 	requireOneOf,
 } from '../../../shared/validation';
 import { readSessionKey } from '../../shared/session';
-import { identityProperty, messageOf, readHttpUrl } from '../../shared/fields';
+import { messageOf } from '../../shared/answer';
+import { identityProperty } from '../../shared/descriptions';
 
 const showForSend = { resource: ['sessionMessage'], operation: ['send'] };
 

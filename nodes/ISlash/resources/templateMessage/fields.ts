@@ -3,7 +3,8 @@ import { DateTime } from 'luxon';
 import { multipartBody, readBinaryFile, setMultipartBody } from '../../../shared/binary';
 import type { RequestOptions } from '../../../shared/operation';
 import { compact, fieldError, readText } from '../../../shared/validation';
-import { dataOf, identityProperty, traceIdOf } from '../../shared/fields';
+import { dataOf, traceIdOf } from '../../shared/answer';
+import { identityProperty } from '../../shared/descriptions';
 import { readSessionKey } from '../../shared/session';
 
 const showForTemplateSends = { resource: ['templateMessage'], operation: ['send', 'schedule'] };
