@@ -2,11 +2,13 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 import { actionSubtitle, flowControlOptions } from '../shared/descriptions';
 import { searchMessageSessions } from './listSearch/searchMessageSessions';
 import { searchSmsNumbers } from './listSearch/searchSmsNumbers';
-import { messageFields, messageOperations } from './resources/message';
-import { messageSessionFields, messageSessionOperations } from './resources/messageSession';
-import { smsNumberFields, smsNumberOperations } from './resources/smsNumber';
+import { messageDescription } from './resources/message';
+import { messageSessionDescription } from './resources/messageSession';
+import { smsNumberDescription } from './resources/smsNumber';
 import { domainField, userField } from './shared/descriptions';
 import { netSapiensCredentialTest } from './shared/credentialTest';
+
+const resourceDescriptions = [messageDescription, messageSessionDescription, smsNumberDescription];
 
 export class NetSapiens implements INodeType {
 	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle -- the rule finds only a literal subtitle; this one is built from the action texts
@@ -16,7 +18,7 @@ export class NetSapiens implements INodeType {
 		icon: { light: 'file:netSapiens.svg', dark: 'file:netSapiens.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: actionSubtitle(messageOperations, messageSessionOperations, smsNumberOperations),
+		subtitle: actionSubtitle(...resourceDescriptions.flat()),
 		description: 'Send and read chat, SMS and MMS messages on a NetSapiens PBX (ns-api v2)',
 		defaults: { name: 'NetSapiens' },
 		usableAsTool: true,
@@ -40,14 +42,12 @@ export class NetSapiens implements INodeType {
 				],
 				default: 'message',
 			},
-			messageOperations,
-			messageSessionOperations,
-			smsNumberOperations,
+			// Each description starts with its Operation. Domain and User scope every operation, so the editor
+			// shows them right below Operation and above the operation's own fields.
+			...resourceDescriptions.map(([operations]) => operations),
 			domainField,
 			userField,
-			...messageFields,
-			...messageSessionFields,
-			...smsNumberFields,
+			...resourceDescriptions.flatMap(([, ...fields]) => fields),
 			flowControlOptions,
 		],
 	};

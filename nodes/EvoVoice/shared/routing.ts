@@ -10,7 +10,7 @@ import { joinIds } from './transport';
 import { evoVoiceErrors } from './errors';
 
 /** Routing of an EvoVoice operation: shared flow control and ServiceStack error mapping. */
-export function evoVoiceOperation(spec: OperationSpec): INodePropertyRouting {
+export function evoVoiceRouting(spec: OperationSpec): INodePropertyRouting {
 	return operationRouting(spec, evoVoiceErrors);
 }
 

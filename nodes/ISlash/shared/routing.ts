@@ -3,6 +3,6 @@ import { operationRouting, type OperationSpec } from '../../shared/operation';
 import { iSlashErrors } from './errors';
 
 /** Routing of an iSlash operation: shared flow control and meta.code error mapping. */
-export function iSlashOperation(spec: OperationSpec): INodePropertyRouting {
+export function iSlashRouting(spec: OperationSpec): INodePropertyRouting {
 	return operationRouting(spec, iSlashErrors);
 }

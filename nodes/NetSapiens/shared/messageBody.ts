@@ -1,10 +1,4 @@
-import { randomInt } from 'crypto';
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import { readBinaryFile } from '../../shared/binary';
 import {
 	fieldError,
@@ -13,7 +7,6 @@ import {
 	readText,
 	readTextList,
 } from '../../shared/validation';
-import type { RequestOptions } from '../../shared/operation';
 
 /**
  * The sends ns-api v2 documents (OpenAPI v45 "Send a message (…)" examples). Group sends are not
@@ -234,41 +227,4 @@ export async function readMessageBody(ctx: IExecuteSingleFunctions): Promise<IDa
 		body.message = readMessageText(ctx, 'message', 'Message', { required: true });
 	}
 	return body;
-}
-
-const SESSION_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const NEW_SESSION_ID_LENGTH = 40;
-
-/** A new session ID: the API wants at least 32 random letters, digits or _ for a client-chosen ID. */
-export function newSessionId(): string {
-	let id = '';
-	for (let i = 0; i < NEW_SESSION_ID_LENGTH; i++)
-		id += SESSION_ID_ALPHABET[randomInt(SESSION_ID_ALPHABET.length)];
-	return id;
-}
-
-/**
- * The output of a send: the API's answer (202 {code, message}) plus what was sent, named as in the
- * API's message objects, so the next node can reply in the same session. The media itself is left out.
- */
-export function sentMessageOutput(
-	items: INodeExecutionData[],
-	request: RequestOptions,
-	session: { id?: string; created: boolean },
-): INodeExecutionData[] {
-	const answer = items[0]?.json;
-	const sent = request.body as IDataObject;
-	const json: IDataObject = {
-		...(answer && typeof answer === 'object' && !Array.isArray(answer) ? answer : {}),
-		...(session.id ? { 'messagesession-id': session.id, 'new-session': session.created } : {}),
-		type: sent.type,
-		destination: sent.destination,
-		text: sent.message,
-	};
-	if (sent['from-number'] !== undefined) json['from-number'] = sent['from-number'];
-	if (sent.data !== undefined) {
-		json['media-type'] = sent['mime-type'];
-		json['media-size'] = sent.size;
-	}
-	return [{ json }];
 }

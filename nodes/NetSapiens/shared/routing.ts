@@ -7,6 +7,6 @@ import { netSapiensErrors } from './errors';
  * (the credential's preAuthentication) and retries the request once; every other status is read by
  * the shared provider-error check.
  */
-export function netSapiensOperation(spec: OperationSpec): INodePropertyRouting {
+export function netSapiensRouting(spec: OperationSpec): INodePropertyRouting {
 	return operationRouting(spec, netSapiensErrors, { ignore: true, except: [401] });
 }

@@ -7,7 +7,7 @@ import { connect, credentialTypeOf, statusErrorHandling } from './request';
  * Routing of a SuperOffice operation: the spec's own checks and request, then the tenant address,
  * locale headers and 401 handling of the selected credential.
  */
-export function superOfficeOperation(spec: OperationSpec): INodePropertyRouting {
+export function superOfficeRouting(spec: OperationSpec): INodePropertyRouting {
 	return operationRouting(
 		{
 			...spec,

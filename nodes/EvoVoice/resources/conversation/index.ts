@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { evoVoiceOperation } from '../../shared/routing';
+import { evoVoiceRouting } from '../../shared/routing';
 import { conversationGetAll, conversationGetAllProperties } from './getAll';
 
 export const conversationOperations: INodeProperties = {
@@ -14,7 +14,7 @@ export const conversationOperations: INodeProperties = {
 			value: 'getAll',
 			action: 'Get many conversations',
 			description: 'List SMS conversations, each with its most recent message',
-			routing: evoVoiceOperation(conversationGetAll),
+			routing: evoVoiceRouting(conversationGetAll),
 		},
 	],
 	default: 'getAll',

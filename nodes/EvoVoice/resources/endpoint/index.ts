@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { evoVoiceOperation } from '../../shared/routing';
+import { evoVoiceRouting } from '../../shared/routing';
 import { endpointGetAll, endpointGetAllProperties } from './getAll';
 
 export const endpointOperations: INodeProperties = {
@@ -15,7 +15,7 @@ export const endpointOperations: INodeProperties = {
 			action: 'Get many endpoints',
 			description:
 				'List endpoints (phone numbers, users, teams…); needs a Manager or Customer role',
-			routing: evoVoiceOperation(endpointGetAll),
+			routing: evoVoiceRouting(endpointGetAll),
 		},
 	],
 	default: 'getAll',

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { evoVoiceOperation } from '../../shared/routing';
+import { evoVoiceRouting } from '../../shared/routing';
 import { messageGetAll, messageGetAllProperties } from './getAll';
 import { messageSend, messageSendProperties } from './send';
 
@@ -15,14 +15,14 @@ export const messageOperations: INodeProperties = {
 			value: 'getAll',
 			action: 'Get many messages',
 			description: 'List messages, filtered by account, endpoint, customer, conversation or date',
-			routing: evoVoiceOperation(messageGetAll),
+			routing: evoVoiceRouting(messageGetAll),
 		},
 		{
 			name: 'Send',
 			value: 'send',
 			action: 'Send a session message',
 			description: 'Send a text message into a session or to a phone number',
-			routing: evoVoiceOperation(messageSend),
+			routing: evoVoiceRouting(messageSend),
 		},
 	],
 	default: 'send',

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { evoVoiceOperation } from '../../shared/routing';
+import { evoVoiceRouting } from '../../shared/routing';
 import { sessionGetAll, sessionGetAllProperties } from './getAll';
 import { sessionGetTranscript, sessionGetTranscriptProperties } from './getTranscript';
 
@@ -16,14 +16,14 @@ export const sessionOperations: INodeProperties = {
 			action: 'Get many sessions',
 			description:
 				'List sessions (calls and chats), filtered by account, date, endpoint, customer or party',
-			routing: evoVoiceOperation(sessionGetAll),
+			routing: evoVoiceRouting(sessionGetAll),
 		},
 		{
 			name: 'Get Transcript',
 			value: 'getTranscript',
 			action: 'Get the transcript of a session',
 			description: 'Get the chat messages of a session, one item per message',
-			routing: evoVoiceOperation(sessionGetTranscript),
+			routing: evoVoiceRouting(sessionGetTranscript),
 		},
 	],
 	default: 'getAll',

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { iSlashOperation } from '../../shared/routing';
+import { iSlashRouting } from '../../shared/routing';
 import { contactGetAll, contactGetAllProperties } from './getAll';
 
 export const contactOperations: INodeProperties = {
@@ -14,7 +14,7 @@ export const contactOperations: INodeProperties = {
 			value: 'getAll',
 			action: 'Get many contacts by label',
 			description: 'List the contacts that carry given labels',
-			routing: iSlashOperation(contactGetAll),
+			routing: iSlashRouting(contactGetAll),
 		},
 	],
 	default: 'getAll',

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { iSlashOperation } from '../../shared/routing';
+import { iSlashRouting } from '../../shared/routing';
 import { labelAttach } from './attach';
 import { labelDetach } from './detach';
 import { labelProperties } from './fields';
@@ -16,14 +16,14 @@ export const labelOperations: INodeProperties = {
 			value: 'attach',
 			action: 'Attach a label to a contact',
 			description: "Add a label to a contact's chat",
-			routing: iSlashOperation(labelAttach),
+			routing: iSlashRouting(labelAttach),
 		},
 		{
 			name: 'Detach',
 			value: 'detach',
 			action: 'Detach a label from a contact',
 			description: "Remove a label from a contact's chat",
-			routing: iSlashOperation(labelDetach),
+			routing: iSlashRouting(labelDetach),
 		},
 	],
 	default: 'attach',

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { iSlashOperation } from '../../shared/routing';
+import { iSlashRouting } from '../../shared/routing';
 import { sessionMessageSend, sessionMessageSendProperties } from './send';
 
 export const sessionMessageOperations: INodeProperties = {
@@ -14,7 +14,7 @@ export const sessionMessageOperations: INodeProperties = {
 			value: 'send',
 			action: 'Send a session message',
 			description: "Send text, a file or a sticker inside the contact's 24-hour window",
-			routing: iSlashOperation(sessionMessageSend),
+			routing: iSlashRouting(sessionMessageSend),
 		},
 	],
 	default: 'send',

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { iSlashOperation } from '../../shared/routing';
+import { iSlashRouting } from '../../shared/routing';
 import { stickerGetAll, stickerGetAllProperties } from './getAll';
 
 export const stickerOperations: INodeProperties = {
@@ -14,7 +14,7 @@ export const stickerOperations: INodeProperties = {
 			value: 'getAll',
 			action: 'Get many stickers',
 			description: "List the channel's stickers (their IDs are what Session Message › Send takes)",
-			routing: iSlashOperation(stickerGetAll),
+			routing: iSlashRouting(stickerGetAll),
 		},
 	],
 	default: 'getAll',

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { iSlashOperation } from '../../shared/routing';
+import { iSlashRouting } from '../../shared/routing';
 import { templateGetAll, templateGetAllProperties } from './getAll';
 
 export const templateOperations: INodeProperties = {
@@ -14,7 +14,7 @@ export const templateOperations: INodeProperties = {
 			value: 'getAll',
 			action: 'Get many templates',
 			description: "List the channel's message templates with their status and components",
-			routing: iSlashOperation(templateGetAll),
+			routing: iSlashRouting(templateGetAll),
 		},
 	],
 	default: 'getAll',

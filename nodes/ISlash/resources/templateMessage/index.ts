@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { iSlashOperation } from '../../shared/routing';
+import { iSlashRouting } from '../../shared/routing';
 import { templateMessageProperties } from './fields';
 import { templateMessageSchedule } from './schedule';
 import { templateMessageSend } from './send';
@@ -16,14 +16,14 @@ export const templateMessageOperations: INodeProperties = {
 			value: 'schedule',
 			action: 'Schedule a template message',
 			description: 'Have iSlash send an approved template message at a given time',
-			routing: iSlashOperation(templateMessageSchedule),
+			routing: iSlashRouting(templateMessageSchedule),
 		},
 		{
 			name: 'Send',
 			value: 'send',
 			action: 'Send a template message',
 			description: 'Send an approved template message (works outside the 24-hour window)',
-			routing: iSlashOperation(templateMessageSend),
+			routing: iSlashRouting(templateMessageSend),
 		},
 	],
 	default: 'send',

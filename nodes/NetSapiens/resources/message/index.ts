@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { netSapiensOperation } from '../../shared/routing';
+import { netSapiensRouting } from '../../shared/routing';
 import { messageGetAll, messageGetAllProperties } from './getAll';
 import { messageSend, messageSendProperties } from './send';
 
@@ -15,20 +15,21 @@ export const messageOperations: INodeProperties = {
 			value: 'getAll',
 			action: 'Get many messages',
 			description: 'Read the messages of a session',
-			routing: netSapiensOperation(messageGetAll),
+			routing: netSapiensRouting(messageGetAll),
 		},
 		{
 			name: 'Send',
 			value: 'send',
 			action: 'Send a session message',
 			description: 'Send a chat, SMS or MMS in a session, or in a new one',
-			routing: netSapiensOperation(messageSend),
+			routing: netSapiensRouting(messageSend),
 		},
 	],
 	default: 'send',
 };
 
-export const messageFields: INodeProperties[] = [
+export const messageDescription: INodeProperties[] = [
+	messageOperations,
 	...messageSendProperties,
 	...messageGetAllProperties,
 ];

@@ -2,12 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { OperationSpec } from '../../../shared/operation';
 import { readText } from '../../../shared/validation';
 import { messageSessionLocator } from '../../shared/descriptions';
-import {
-	messageBodyProperties,
-	newSessionId,
-	readMessageBody,
-	sentMessageOutput,
-} from '../../shared/messageBody';
+import { messageBodyProperties, readMessageBody } from '../../shared/messageBody';
+import { newSessionId } from '../../shared/newSessionId';
+import { sentMessageOutput } from '../../shared/sentMessageOutput';
 import { checkSessionId, sessionPath } from '../../shared/paths';
 
 const showForSend = { resource: ['message'], operation: ['send'] };

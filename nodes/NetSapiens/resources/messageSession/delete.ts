@@ -3,7 +3,7 @@ import type { OperationSpec } from '../../../shared/operation';
 import { messageSessionLocator } from '../../shared/descriptions';
 import { sessionPath } from '../../shared/paths';
 
-export const sessionDeleteProperties: INodeProperties[] = [
+export const messageSessionDeleteProperties: INodeProperties[] = [
 	messageSessionLocator(
 		{ resource: ['messageSession'], operation: ['delete'] },
 		{ required: true, description: 'The session to delete' },
@@ -11,7 +11,7 @@ export const sessionDeleteProperties: INodeProperties[] = [
 ];
 
 /** DELETE /domains/{domain}/users/{user}/messagesessions/{messagesession} */
-export const sessionDelete: OperationSpec = {
+export const messageSessionDelete: OperationSpec = {
 	method: 'DELETE',
 	build(request) {
 		request.url = sessionPath(this);

@@ -3,7 +3,7 @@ import { listRows, type OperationSpec } from '../../../shared/operation';
 import { messageSessionLocator } from '../../shared/descriptions';
 import { sessionPath } from '../../shared/paths';
 
-export const sessionGetProperties: INodeProperties[] = [
+export const messageSessionGetProperties: INodeProperties[] = [
 	messageSessionLocator(
 		{ resource: ['messageSession'], operation: ['get'] },
 		{ required: true, description: 'The session to read' },
@@ -11,7 +11,7 @@ export const sessionGetProperties: INodeProperties[] = [
 ];
 
 /** GET /domains/{domain}/users/{user}/messagesessions/{messagesession} (answered as a one-row list). */
-export const sessionGet: OperationSpec = {
+export const messageSessionGet: OperationSpec = {
 	method: 'GET',
 	build(request) {
 		request.url = sessionPath(this);

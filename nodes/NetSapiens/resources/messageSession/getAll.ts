@@ -6,13 +6,13 @@ import { scopePath } from '../../shared/paths';
 
 const showForGetAll = { resource: ['messageSession'], operation: ['getAll'] };
 
-export const sessionGetAllProperties: INodeProperties[] = [
+export const messageSessionGetAllProperties: INodeProperties[] = [
 	scopeField(showForGetAll, 'sessions'),
 	...limitFields(showForGetAll),
 ];
 
 /** GET /domains/{domain}/users/{user}/messagesessions?limit= or GET /domains/{domain}/messagesessions?limit= */
-export const sessionGetAll: OperationSpec = {
+export const messageSessionGetAll: OperationSpec = {
 	method: 'GET',
 	build(request) {
 		request.url = `${scopePath(this)}/messagesessions`;

@@ -1,14 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { netSapiensOperation } from '../../shared/routing';
-import { sessionDelete, sessionDeleteProperties } from './delete';
-import { sessionGet, sessionGetProperties } from './get';
-import { sessionGetAll, sessionGetAllProperties } from './getAll';
-import { sessionLeave, sessionLeaveProperties } from './leave';
-import { sessionRename, sessionRenameProperties } from './rename';
-import { sessionStart, sessionStartProperties } from './start';
+import { netSapiensRouting } from '../../shared/routing';
+import { messageSessionDelete, messageSessionDeleteProperties } from './delete';
+import { messageSessionGet, messageSessionGetProperties } from './get';
+import { messageSessionGetAll, messageSessionGetAllProperties } from './getAll';
+import { messageSessionLeave, messageSessionLeaveProperties } from './leave';
+import { messageSessionRename, messageSessionRenameProperties } from './rename';
+import { messageSessionStart, messageSessionStartProperties } from './start';
 import {
-	sessionUpdateParticipants,
-	sessionUpdateParticipantsProperties,
+	messageSessionUpdateParticipants,
+	messageSessionUpdateParticipantsProperties,
 } from './updateParticipants';
 
 export const messageSessionOperations: INodeProperties = {
@@ -22,56 +22,57 @@ export const messageSessionOperations: INodeProperties = {
 			name: 'Delete',
 			value: 'delete',
 			action: 'Delete a message session',
-			routing: netSapiensOperation(sessionDelete),
+			routing: netSapiensRouting(messageSessionDelete),
 		},
 		{
 			name: 'Get',
 			value: 'get',
 			action: 'Get a message session',
-			routing: netSapiensOperation(sessionGet),
+			routing: netSapiensRouting(messageSessionGet),
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many message sessions',
 			description: 'List the sessions of a user or of a whole domain',
-			routing: netSapiensOperation(sessionGetAll),
+			routing: netSapiensRouting(messageSessionGetAll),
 		},
 		{
 			name: 'Leave',
 			value: 'leave',
 			action: 'Leave a message session',
-			routing: netSapiensOperation(sessionLeave),
+			routing: netSapiensRouting(messageSessionLeave),
 		},
 		{
 			name: 'Rename',
 			value: 'rename',
 			action: 'Rename a message session',
-			routing: netSapiensOperation(sessionRename),
+			routing: netSapiensRouting(messageSessionRename),
 		},
 		{
 			name: 'Start',
 			value: 'start',
 			action: 'Start a message session',
 			description: 'Start a session with its first message (the API does not return its ID)',
-			routing: netSapiensOperation(sessionStart),
+			routing: netSapiensRouting(messageSessionStart),
 		},
 		{
 			name: 'Update Participants',
 			value: 'updateParticipants',
 			action: 'Update the participants of a message session',
-			routing: netSapiensOperation(sessionUpdateParticipants),
+			routing: netSapiensRouting(messageSessionUpdateParticipants),
 		},
 	],
 	default: 'get',
 };
 
-export const messageSessionFields: INodeProperties[] = [
-	...sessionStartProperties,
-	...sessionGetProperties,
-	...sessionGetAllProperties,
-	...sessionRenameProperties,
-	...sessionUpdateParticipantsProperties,
-	...sessionLeaveProperties,
-	...sessionDeleteProperties,
+export const messageSessionDescription: INodeProperties[] = [
+	messageSessionOperations,
+	...messageSessionStartProperties,
+	...messageSessionGetProperties,
+	...messageSessionGetAllProperties,
+	...messageSessionRenameProperties,
+	...messageSessionUpdateParticipantsProperties,
+	...messageSessionLeaveProperties,
+	...messageSessionDeleteProperties,
 ];

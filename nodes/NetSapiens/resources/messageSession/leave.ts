@@ -3,7 +3,7 @@ import type { OperationSpec } from '../../../shared/operation';
 import { messageSessionLocator } from '../../shared/descriptions';
 import { sessionPath } from '../../shared/paths';
 
-export const sessionLeaveProperties: INodeProperties[] = [
+export const messageSessionLeaveProperties: INodeProperties[] = [
 	messageSessionLocator(
 		{ resource: ['messageSession'], operation: ['leave'] },
 		{ required: true, description: 'The chat session to leave' },
@@ -11,7 +11,7 @@ export const sessionLeaveProperties: INodeProperties[] = [
 ];
 
 /** PUT /domains/{domain}/users/{user}/messagesessions/{messagesession}/leave, no body. */
-export const sessionLeave: OperationSpec = {
+export const messageSessionLeave: OperationSpec = {
 	method: 'PUT',
 	build(request) {
 		request.url = `${sessionPath(this)}/leave`;

@@ -6,7 +6,7 @@ import { sessionPath } from '../../shared/paths';
 
 const showForRename = { resource: ['messageSession'], operation: ['rename'] };
 
-export const sessionRenameProperties: INodeProperties[] = [
+export const messageSessionRenameProperties: INodeProperties[] = [
 	messageSessionLocator(showForRename, {
 		required: true,
 		description: 'The chat session to rename (group MMS sessions cannot be named)',
@@ -23,7 +23,7 @@ export const sessionRenameProperties: INodeProperties[] = [
 ];
 
 /** PUT /domains/{domain}/users/{user}/messagesessions/{messagesession} {"session-name": …} */
-export const sessionRename: OperationSpec = {
+export const messageSessionRename: OperationSpec = {
 	method: 'PUT',
 	build(request) {
 		const name = readText(this, 'sessionName', 'Name', { required: true });

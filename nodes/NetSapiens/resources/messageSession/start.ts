@@ -1,15 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { OperationSpec } from '../../../shared/operation';
-import {
-	messageBodyProperties,
-	readMessageBody,
-	sentMessageOutput,
-} from '../../shared/messageBody';
+import { messageBodyProperties, readMessageBody } from '../../shared/messageBody';
+import { sentMessageOutput } from '../../shared/sentMessageOutput';
 import { userPath } from '../../shared/paths';
 
 const showForStart = { resource: ['messageSession'], operation: ['start'] };
 
-export const sessionStartProperties: INodeProperties[] = [
+export const messageSessionStartProperties: INodeProperties[] = [
 	{
 		displayName:
 			"NetSapiens does not return the new session's ID. To reply in the same session later, use Message → Send with no session: the node then chooses the ID and returns it.",
@@ -22,7 +19,7 @@ export const sessionStartProperties: INodeProperties[] = [
 ];
 
 /** POST /domains/{domain}/users/{user}/messages: the server starts a session with its first message. */
-export const sessionStart: OperationSpec = {
+export const messageSessionStart: OperationSpec = {
 	method: 'POST',
 	async build(request) {
 		const body = await readMessageBody(this);

@@ -6,7 +6,7 @@ import { sessionPath } from '../../shared/paths';
 
 const showForUpdate = { resource: ['messageSession'], operation: ['updateParticipants'] };
 
-export const sessionUpdateParticipantsProperties: INodeProperties[] = [
+export const messageSessionUpdateParticipantsProperties: INodeProperties[] = [
 	messageSessionLocator(showForUpdate, {
 		required: true,
 		description: 'The chat session whose participants to set (not possible for group MMS sessions)',
@@ -25,7 +25,7 @@ export const sessionUpdateParticipantsProperties: INodeProperties[] = [
 ];
 
 /** PUT /domains/{domain}/users/{user}/messagesessions/{messagesession} {"participants": "a,b,c"} */
-export const sessionUpdateParticipants: OperationSpec = {
+export const messageSessionUpdateParticipants: OperationSpec = {
 	method: 'PUT',
 	build(request) {
 		const participants = readTextList(this, 'participants', 'Participants');

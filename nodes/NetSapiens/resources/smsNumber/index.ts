@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { netSapiensOperation } from '../../shared/routing';
+import { netSapiensRouting } from '../../shared/routing';
 import { smsNumberGetAll, smsNumberGetAllProperties } from './getAll';
 
 export const smsNumberOperations: INodeProperties = {
@@ -14,10 +14,13 @@ export const smsNumberOperations: INodeProperties = {
 			value: 'getAll',
 			action: 'Get many SMS numbers',
 			description: 'List the SMS numbers of a user or a domain',
-			routing: netSapiensOperation(smsNumberGetAll),
+			routing: netSapiensRouting(smsNumberGetAll),
 		},
 	],
 	default: 'getAll',
 };
 
-export const smsNumberFields: INodeProperties[] = [...smsNumberGetAllProperties];
+export const smsNumberDescription: INodeProperties[] = [
+	smsNumberOperations,
+	...smsNumberGetAllProperties,
+];

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { superOfficeOperation } from '../../shared/routing';
+import { superOfficeRouting } from '../../shared/routing';
 import { chatMessageGetAll, chatMessageGetAllProperties } from './getAll';
 import { chatMessageSend, chatMessageSendProperties } from './send';
 
@@ -15,14 +15,14 @@ export const chatMessageOperations: INodeProperties = {
 			value: 'getAll',
 			action: 'Get many chat messages',
 			description: 'Get the messages of a chat session, optionally only those after a message',
-			routing: superOfficeOperation(chatMessageGetAll),
+			routing: superOfficeRouting(chatMessageGetAll),
 		},
 		{
 			name: 'Send',
 			value: 'send',
 			action: 'Send a session message',
 			description: 'Add a message to a chat session',
-			routing: superOfficeOperation(chatMessageSend),
+			routing: superOfficeRouting(chatMessageSend),
 		},
 	],
 	default: 'send',

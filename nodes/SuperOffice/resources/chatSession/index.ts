@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { superOfficeOperation } from '../../shared/routing';
+import { superOfficeRouting } from '../../shared/routing';
 import { chatSessionCreate, chatSessionCreateProperties } from './create';
 import { chatSessionGet, chatSessionGetProperties } from './get';
 import { chatSessionGetAll, chatSessionGetAllProperties } from './getAll';
@@ -21,35 +21,35 @@ export const chatSessionOperations: INodeProperties = {
 			value: 'create',
 			action: 'Create a chat session',
 			description: 'Start a new chat session in a chat topic',
-			routing: superOfficeOperation(chatSessionCreate),
+			routing: superOfficeRouting(chatSessionCreate),
 		},
 		{
 			name: 'Get',
 			value: 'get',
 			action: 'Get a chat session',
 			description: 'Get one chat session by ID',
-			routing: superOfficeOperation(chatSessionGet),
+			routing: superOfficeRouting(chatSessionGet),
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many chat sessions',
 			description: 'List chat sessions with OData filter, order and columns',
-			routing: superOfficeOperation(chatSessionGetAll),
+			routing: superOfficeRouting(chatSessionGetAll),
 		},
 		{
 			name: 'Get Many for Current User',
 			value: 'getAllForCurrentUser',
 			action: 'Get chat sessions of the current user',
 			description: 'List the chat sessions of the topics the signed-in user is a member of',
-			routing: superOfficeOperation(chatSessionGetAllForCurrentUser),
+			routing: superOfficeRouting(chatSessionGetAllForCurrentUser),
 		},
 		{
 			name: 'Transfer',
 			value: 'transfer',
 			action: 'Transfer a chat session',
 			description: 'Hand a chat session over to another user',
-			routing: superOfficeOperation(chatSessionTransfer),
+			routing: superOfficeRouting(chatSessionTransfer),
 		},
 	],
 	default: 'get',

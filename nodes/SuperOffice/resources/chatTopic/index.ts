@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { superOfficeOperation } from '../../shared/routing';
+import { superOfficeRouting } from '../../shared/routing';
 import { chatTopicGetAll, chatTopicGetAllProperties } from './getAll';
 
 export const chatTopicOperations: INodeProperties = {
@@ -14,7 +14,7 @@ export const chatTopicOperations: INodeProperties = {
 			value: 'getAll',
 			action: 'Get many chat topics',
 			description: 'List the chat topics the signed-in user is a member of',
-			routing: superOfficeOperation(chatTopicGetAll),
+			routing: superOfficeRouting(chatTopicGetAll),
 		},
 	],
 	default: 'getAll',
