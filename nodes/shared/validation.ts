@@ -81,28 +81,59 @@ export function readMessageText(
 	return '';
 }
 
+/** "2026-12-24 09:30" or "2026-12-24 09:30:00": how people and spreadsheets write a date and time. */
+const SPACED_DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/;
+
+const DATE_TIME_HINT = 'Use ISO 8601 (e.g. 2026-11-22T10:00:00Z) or 2026-11-22 10:00:00';
+
 /**
- * A date and time: an ISO 8601 text (read in the workflow's time zone when it has no offset, as n8n's
- * date picker writes it), a JS Date or a Luxon DateTime. Empty gives undefined.
+ * A date and time: ISO 8601 or "2026-11-22 10:00[:00]" text (read in the workflow's time zone when it has no
+ * offset, as n8n's date picker writes it), a JS Date or a Luxon DateTime. Empty gives undefined unless required.
  */
-export function readDateTime(ctx: Ctx, name: string, label: string): DateTime | undefined {
-	const value: unknown = ctx.getNodeParameter(name, '');
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+export function dateTimeOf(
+	ctx: Ctx,
+	value: unknown,
+	label: string,
+	options: { required?: boolean } = {},
+): DateTime | undefined {
+	const zone = ctx.getTimezone();
+	const text = typeof value === 'string' ? value.trim() : undefined;
+	if (value === undefined || value === null || text === '') {
+		if (options.required) throw fieldError(ctx, label, 'is required but empty');
 		return undefined;
-	let date: DateTime | undefined;
+	}
+	let date: DateTime;
 	if (DateTime.isDateTime(value)) date = value;
-	else if (value instanceof Date) date = DateTime.fromJSDate(value);
-	else if (typeof value === 'string')
-		date = DateTime.fromISO(value.trim(), { zone: ctx.getTimezone() });
-	if (!date?.isValid) {
+	else if (value instanceof Date) date = DateTime.fromJSDate(value, { zone });
+	else if (text !== undefined)
+		date = SPACED_DATE_TIME.test(text)
+			? DateTime.fromSQL(text, { zone })
+			: DateTime.fromISO(text, { zone });
+	else
 		throw fieldError(
 			ctx,
 			label,
-			`${typeof value === 'string' ? `"${value}"` : describeType(value)} is not a date`,
-			'Use an ISO 8601 date, e.g. 2026-11-22T10:00:00Z',
+			`expected a date and time but got ${describeType(value)}`,
+			DATE_TIME_HINT,
 		);
-	}
+	if (!date.isValid)
+		throw fieldError(
+			ctx,
+			label,
+			`"${text ?? String(value)}" is not a date and time`,
+			DATE_TIME_HINT,
+		);
 	return date;
+}
+
+/** The date and time parameter `name` (see dateTimeOf). */
+export function readDateTime(
+	ctx: Ctx,
+	name: string,
+	label: string,
+	options: { required?: boolean } = {},
+): DateTime | undefined {
+	return dateTimeOf(ctx, ctx.getNodeParameter(name, '') as unknown, label, options);
 }
 
 /** A whole number (or a text holding one) within optional bounds; empty gives undefined unless required. */

@@ -1,4 +1,5 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { matchesFilter } from '../../shared/listSearch';
 import { dataList, iSlashListingRequest } from '../shared/transport';
 
 /** The channel's stickers (GET /sticker?session=), filtered by name or ID. */
@@ -7,12 +8,11 @@ export async function searchStickers(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const answer = await iSlashListingRequest(this, 'GET', '/sticker', 'qs');
-	const needle = filter?.trim().toLowerCase() ?? '';
 	const results = dataList(answer, 'stickers')
 		.map((sticker) => ({
 			name: `${String(sticker.name ?? 'Sticker')} (${String(sticker.id)})`,
 			value: String(sticker.id),
 		}))
-		.filter((result) => needle === '' || result.name.toLowerCase().includes(needle));
+		.filter((result) => matchesFilter(filter, result.name));
 	return { results };
 }

@@ -1,4 +1,5 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { matchesFilter } from '../../shared/listSearch';
 import { dataList, iSlashListingRequest } from '../shared/transport';
 
 /** The channel's templates (POST /template-message {session}); the value is the template name iSlash sends by. */
@@ -7,7 +8,6 @@ export async function searchTemplates(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const answer = await iSlashListingRequest(this, 'POST', '/template-message', 'body');
-	const needle = filter?.trim().toLowerCase() ?? '';
 	const results = dataList(answer, 'templates')
 		.filter((template) => typeof template.name === 'string' && template.name !== '')
 		.map((template) => {
@@ -21,6 +21,6 @@ export async function searchTemplates(
 				value: String(template.name),
 			};
 		})
-		.filter((result) => needle === '' || result.name.toLowerCase().includes(needle));
+		.filter((result) => matchesFilter(filter, result.name));
 	return { results };
 }

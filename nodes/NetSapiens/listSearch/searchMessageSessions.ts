@@ -1,4 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { matchesFilter } from '../../shared/listSearch';
 import { listRows } from '../../shared/operation';
 import { MAX_LIMIT } from '../shared/descriptions';
 import { netSapiensRequest } from '../shared/transport';
@@ -22,13 +23,9 @@ export async function searchMessageSessions(
 			qs: { limit: MAX_LIMIT },
 		}),
 	);
-	const wanted = (filter ?? '').trim().toLowerCase();
 	return {
 		results: sessions
 			.map((session) => ({ name: label(session), value: String(session['messagesession-id']) }))
-			.filter(
-				(result) =>
-					wanted === '' || `${result.name} ${result.value}`.toLowerCase().includes(wanted),
-			),
+			.filter((result) => matchesFilter(filter, result.name, result.value)),
 	};
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { superOfficeApiRequest } from '../shared/transport';
-import { matchesFilter } from './matchesFilter';
+import { matchesFilter } from '../../shared/listSearch';
 
 /** Chat sessions of the current user (GET ChatSession/ForCurrentUser), filtered by customer or ID. */
 export async function searchChatSessions(

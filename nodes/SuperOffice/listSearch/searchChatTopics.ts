@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { superOfficeApiRequest } from '../shared/transport';
-import { matchesFilter } from './matchesFilter';
+import { matchesFilter } from '../../shared/listSearch';
 
 /** Chat topics the current user is a member of (GET ChatTopic/ForCurrentUser), filtered by name. */
 export async function searchChatTopics(

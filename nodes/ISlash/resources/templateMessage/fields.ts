@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
-import { DateTime } from 'luxon';
 import { multipartBody, readBinaryFile, setMultipartBody } from '../../../shared/binary';
 import type { RequestOptions } from '../../../shared/operation';
-import { compact, fieldError, readText } from '../../../shared/validation';
+import { compact, fieldError, readDateTime, readText } from '../../../shared/validation';
 import { dataOf, traceIdOf } from '../../shared/answer';
 import { identityProperty } from '../../shared/descriptions';
 import { readSessionKey } from '../../shared/session';
@@ -136,38 +135,9 @@ const SEND_AT_FORMAT = 'yyyy-MM-dd HH:mm:ss';
 
 /** Send At as iSlash wants it (YYYY-MM-DD HH:MM:SS), as wall-clock time in the workflow's timezone. */
 export function readSendAt(ctx: IExecuteSingleFunctions): string {
-	const value: unknown = ctx.getNodeParameter('sendAt', '');
-	const zone = ctx.getTimezone();
-	let time: DateTime | undefined;
-	if (value instanceof Date) time = DateTime.fromJSDate(value, { zone });
-	else if (DateTime.isDateTime(value)) time = value;
-	else if (typeof value === 'string' && value.trim() !== '') {
-		const text = value.trim();
-		time = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/.test(text)
-			? DateTime.fromFormat(text.length === 16 ? `${text}:00` : text, SEND_AT_FORMAT, { zone })
-			: DateTime.fromISO(text, { zone });
-	}
-	if (time === undefined) {
-		const empty =
-			value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-		// A number (epoch milliseconds or seconds?) or an object from an expression is not "empty".
-		throw fieldError(
-			ctx,
-			'Send At',
-			empty
-				? 'is required but empty'
-				: `expected a date and time but got ${Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`}`,
-			empty ? undefined : 'Use e.g. 2026-12-24 09:30:00, or an ISO 8601 date',
-		);
-	}
-	if (!time.isValid)
-		throw fieldError(
-			ctx,
-			'Send At',
-			`"${String(value)}" is not a date and time`,
-			'Use e.g. 2026-12-24 09:30:00',
-		);
-	return time.setZone(zone).toFormat(SEND_AT_FORMAT);
+	return readDateTime(ctx, 'sendAt', 'Send At', { required: true })!
+		.setZone(ctx.getTimezone())
+		.toFormat(SEND_AT_FORMAT);
 }
 
 /**

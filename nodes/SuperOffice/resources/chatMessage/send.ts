@@ -1,9 +1,9 @@
-import { DateTime } from 'luxon';
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import type { OperationSpec } from '../../../shared/operation';
 import {
 	checkText,
 	compact,
+	dateTimeOf,
 	fieldError,
 	readChoice,
 	readMessageText,
@@ -217,21 +217,6 @@ export const chatMessageSendProperties: INodeProperties[] = [
  * required (superoffice-docs, restful/rest/ChatSession/v1ChatSessionEntity_AddChatMessage.md) and
  * SuperOffice's own bot examples add messages without it (SuperOffice/devnet-crmscript-chatbot).
  */
-function readWhenPosted(ctx: IExecuteSingleFunctions, value: unknown): string | undefined {
-	const text = checkText(ctx, value, 'When Posted');
-	if (text === '') return undefined;
-	const parsed = DateTime.fromISO(text, { zone: ctx.getTimezone(), setZone: false });
-	if (!parsed.isValid) {
-		throw fieldError(
-			ctx,
-			'When Posted',
-			`"${text}" is not a date and time`,
-			'Use ISO 8601, e.g. 2026-11-22T10:00:00Z',
-		);
-	}
-	return parsed.toUTC().toISO()!;
-}
-
 function readChoices(ctx: IExecuteSingleFunctions): string {
 	const raw = ctx.getNodeParameter('choices', {}) as { choice?: Array<{ text?: unknown }> };
 	const choices = Array.isArray(raw.choice) ? raw.choice : [];
@@ -274,7 +259,8 @@ export const chatMessageSend: OperationSpec = {
 				ReadByCustomer: fields.readByCustomer === true ? 1 : 0,
 				SpecialType: specialType,
 				SpecialParam: specialParam,
-				WhenPosted: readWhenPosted(this, fields.whenPosted),
+				WhenPosted:
+					dateTimeOf(this, fields.whenPosted, 'When Posted')?.toUTC().toISO() ?? undefined,
 			}),
 			Message: message,
 		};

@@ -96,7 +96,7 @@ describe('EvoVoice › Message › Get Many', () => {
 		const result = await runEvoVoice({
 			parameters: { ...getAll, filters: { afterDate: 'yesterday-ish' } },
 		});
-		expect(result.error?.message).toBe('After: "yesterday-ish" is not a date');
+		expect(result.error?.message).toBe('After: "yesterday-ish" is not a date and time');
 		expect(network.unexpected).toEqual([]);
 	});
 

@@ -1,7 +1,7 @@
 /** Whether any of the texts contains the list-search filter (case-insensitive); no filter matches all. */
 export function matchesFilter(filter: string | undefined, ...texts: unknown[]): boolean {
-	if (!filter) return true;
-	const needle = filter.toLowerCase();
+	const needle = (filter ?? '').trim().toLowerCase();
+	if (needle === '') return true;
 	return texts.some((text) =>
 		String(text ?? '')
 			.toLowerCase()
