@@ -1,5 +1,6 @@
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	Icon,
@@ -64,4 +65,23 @@ export class EvoVoiceApi implements ICredentialType {
 		}
 		return requestOptions;
 	}
+
+	/**
+	 * GET /auth/status answers the login's user info. ServiceStack's metadata calls it "the current
+	 * authenticated status or null", so an answer saying `isAuthenticated: false` fails the test too (n8n
+	 * takes rules of one kind per test: a refused login, HTTP 401, shows as n8n's "Unauthorized").
+	 */
+	test: ICredentialTestRequest = {
+		request: { method: 'GET', url: '/auth/status', headers: { Accept: 'application/json' } },
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'isAuthenticated',
+					value: false,
+					message: 'EvoVoice did not sign this user in: check the user name and password',
+				},
+			},
+		],
+	};
 }

@@ -1,5 +1,6 @@
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	Icon,
@@ -79,4 +80,29 @@ export class ISlashApi implements ICredentialType {
 		}
 		return requestOptions;
 	}
+
+	/**
+	 * No iSlash call proves a token alone: the cheapest one that needs token, host and session key together
+	 * is the channel's sticker list. iSlash refuses with HTTP 200 and its own meta.code, of which only
+	 * RESP_OKAY is documented, so only an answer holding the list passes: the rule matches a body whose
+	 * `data.stickers` is missing (n8n compares the value at the key with `===`).
+	 */
+	test: ICredentialTestRequest = {
+		request: {
+			method: 'GET',
+			url: '/sticker',
+			qs: { session: '={{ $credentials.defaultSession }}' },
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'data.stickers',
+					value: undefined,
+					message:
+						'iSlash did not answer with the channel’s sticker list: check the API host, the user token and the session key',
+				},
+			},
+		],
+	};
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
@@ -170,7 +171,7 @@ export class NetSapiensApi implements ICredentialType {
 			required: true,
 			displayOptions: { show: { authentication: ['password'] } },
 			description:
-				'ns-api v2 issues tokens to an API client for a login: the password grant (POST /tokens) sends the client ID and secret along with the username and password',
+				'ns-api v2 issues tokens to an API client for a login: its password grant sends the client ID and secret along with the username and password',
 		},
 		{
 			displayName: 'Client Secret',
@@ -252,4 +253,29 @@ export class NetSapiensApi implements ICredentialType {
 		}
 		return requestOptions;
 	}
+
+	/**
+	 * API key: GET /apikeys/~, the key's own scope. Username and password: the token request
+	 * (preAuthentication) is the test, then GET /version, which needs nothing more, proves the host answers.
+	 */
+	test: ICredentialTestRequest = {
+		request: {
+			method: 'GET',
+			url: '={{ $credentials.authentication === "password" ? "/version" : "/apikeys/~" }}',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: 'NetSapiens refused the API key (HTTP 401)' },
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'NetSapiens refused this API key access (HTTP 403): check that it is enabled and not limited to other models',
+				},
+			},
+		],
+	};
 }

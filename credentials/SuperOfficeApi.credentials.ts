@@ -1,5 +1,6 @@
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	Icon,
@@ -34,8 +35,8 @@ export class SuperOfficeApi implements ICredentialType {
 			name: 'connection',
 			type: 'options',
 			options: [
-				{ name: 'SuperOffice Online (Environment + Tenant)', value: 'online' },
 				{ name: 'Exact API URL (Onsite, or a Numbered Online Host)', value: 'custom' },
+				{ name: 'SuperOffice Online (Environment + Tenant)', value: 'online' },
 			],
 			default: 'online',
 		},
@@ -151,4 +152,19 @@ export class SuperOfficeApi implements ICredentialType {
 		}
 		return requestOptions;
 	}
+
+	/** GET /api/v1/User/currentPrincipal: who the credential signs in as. */
+	test: ICredentialTestRequest = {
+		request: { method: 'GET', url: '/api/v1/User/currentPrincipal' },
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'SuperOffice refused the credential (HTTP 401): check the token or ticket, the application token and the tenant',
+				},
+			},
+		],
+	};
 }

@@ -106,6 +106,13 @@ function netsapiens(state, req, res, path, body) {
 			scope: 'Basic User',
 		});
 	}
+	// OpenAPI v45 "Read API Version": no security, {apiversion, hostname, current-time}.
+	if (req.method === 'GET' && path === '/version')
+		return reply(res, 200, {
+			apiversion: '45.0',
+			hostname: 'sandbox',
+			'current-time': new Date().toISOString(),
+		});
 	const bearer = /^Bearer (.+)$/.exec(req.headers.authorization || '')?.[1];
 	const tokenExpiry = bearer && state.tokens.get(bearer);
 	if (bearer !== fx.apiKey && !(tokenExpiry && tokenExpiry > Date.now()))

@@ -6,7 +6,6 @@ import { conversationDescription } from './resources/conversation';
 import { endpointDescription } from './resources/endpoint';
 import { messageDescription } from './resources/message';
 import { sessionDescription } from './resources/session';
-import { evoVoiceCredentialTest } from './shared/credentialTest';
 
 export class EvoVoice implements INodeType {
 	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle -- the rule finds only a literal subtitle; this one is built from the action texts
@@ -27,7 +26,7 @@ export class EvoVoice implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'evoVoiceApi', required: true, testedBy: 'providerCredentialTest' }],
+		credentials: [{ name: 'evoVoiceApi', required: true }],
 		requestDefaults: {
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
@@ -57,6 +56,5 @@ export class EvoVoice implements INodeType {
 	methods = {
 		listSearch: { searchEndpoints },
 		loadOptions: { getAccounts },
-		credentialTest: evoVoiceCredentialTest,
 	};
 }

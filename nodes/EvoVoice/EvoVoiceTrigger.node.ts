@@ -11,7 +11,6 @@ import { accountIdsOption, idListOption } from './shared/descriptions';
 import { advanceCursor, type MessageCursor } from './shared/messageCursor';
 import { evoVoiceGet, joinIds } from './shared/transport';
 import { listItems } from './shared/routing';
-import { evoVoiceCredentialTest } from './shared/credentialTest';
 
 const PAGE_SIZE = 100;
 /** No poll walks further than this many pages, whatever the answers say. */
@@ -87,7 +86,7 @@ export class EvoVoiceTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'evoVoiceApi', required: true, testedBy: 'providerCredentialTest' }],
+		credentials: [{ name: 'evoVoiceApi', required: true }],
 		properties: [
 			{
 				displayName:
@@ -117,7 +116,6 @@ export class EvoVoiceTrigger implements INodeType {
 
 	methods = {
 		loadOptions: { getAccounts },
-		credentialTest: evoVoiceCredentialTest,
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

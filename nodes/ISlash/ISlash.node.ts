@@ -9,7 +9,6 @@ import { stickerDescription } from './resources/sticker';
 import { templateDescription } from './resources/template';
 import { templateMessageDescription } from './resources/templateMessage';
 import { sessionKeyProperty } from './shared/session';
-import { iSlashCredentialTest } from './shared/credentialTest';
 
 export class ISlash implements INodeType {
 	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle -- the rule finds only a literal subtitle; this one is built from the action texts
@@ -33,7 +32,7 @@ export class ISlash implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'iSlashApi', required: true, testedBy: 'providerCredentialTest' }],
+		credentials: [{ name: 'iSlashApi', required: true }],
 		// No Content-Type default: JSON bodies get theirs from the HTTP client, and a multipart send must
 		// carry the client's own multipart/form-data boundary header.
 		requestDefaults: { headers: { Accept: 'application/json' }, json: true },
@@ -68,6 +67,5 @@ export class ISlash implements INodeType {
 
 	methods = {
 		listSearch: { searchStickers, searchTemplates },
-		credentialTest: iSlashCredentialTest,
 	};
 }

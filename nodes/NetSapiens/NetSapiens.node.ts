@@ -6,7 +6,6 @@ import { messageDescription } from './resources/message';
 import { messageSessionDescription } from './resources/messageSession';
 import { smsNumberDescription } from './resources/smsNumber';
 import { domainField, userField } from './shared/descriptions';
-import { netSapiensCredentialTest } from './shared/credentialTest';
 
 const resourceDescriptions = [messageDescription, messageSessionDescription, smsNumberDescription];
 
@@ -24,7 +23,7 @@ export class NetSapiens implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'netSapiensApi', required: true, testedBy: 'providerCredentialTest' }],
+		credentials: [{ name: 'netSapiensApi', required: true }],
 		requestDefaults: {
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
@@ -54,6 +53,5 @@ export class NetSapiens implements INodeType {
 
 	methods = {
 		listSearch: { searchMessageSessions, searchSmsNumbers },
-		credentialTest: netSapiensCredentialTest,
 	};
 }

@@ -18,7 +18,6 @@ import {
 import { deriveWebhookSecret, secretsMatch, webhookIdentity } from '../shared/webhookSecrets';
 import { answeredStatus } from '../shared/providerRequest';
 import { netSapiensRequest } from './shared/transport';
-import { netSapiensCredentialTest } from './shared/credentialTest';
 
 /** Subscription models this trigger offers (OpenAPI v45 Subscription.model). */
 const EVENTS = ['message', 'messagesession'] as const;
@@ -114,7 +113,7 @@ export class NetSapiensTrigger implements INodeType {
 		defaults: { name: 'NetSapiens Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'netSapiensApi', required: true, testedBy: 'providerCredentialTest' }],
+		credentials: [{ name: 'netSapiensApi', required: true }],
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
@@ -166,8 +165,6 @@ export class NetSapiensTrigger implements INodeType {
 			},
 		],
 	};
-
-	methods = { credentialTest: netSapiensCredentialTest };
 
 	webhookMethods = {
 		default: {

@@ -6,7 +6,6 @@ import { chatMessageDescription } from './resources/chatMessage';
 import { chatSessionDescription } from './resources/chatSession';
 import { chatTopicDescription } from './resources/chatTopic';
 import { authenticationProperty } from './shared/descriptions';
-import { superOfficeCredentialTest } from './shared/credentialTest';
 
 export class SuperOffice implements INodeType {
 	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle -- the rule finds only a literal subtitle; this one is built from the action texts
@@ -30,7 +29,6 @@ export class SuperOffice implements INodeType {
 			{
 				name: 'superOfficeApi',
 				required: true,
-				testedBy: 'providerCredentialTest',
 				displayOptions: { show: { authentication: ['superOfficeApi'] } },
 			},
 			{
@@ -67,6 +65,5 @@ export class SuperOffice implements INodeType {
 
 	methods = {
 		listSearch: { searchChatSessions, searchChatTopics },
-		credentialTest: superOfficeCredentialTest,
 	};
 }

@@ -22,7 +22,6 @@ import {
 import { deriveWebhookSecret, webhookIdentity } from '../shared/webhookSecrets';
 import { isValidSignature } from './shared/signature';
 import { superOfficeApiRequest } from './shared/transport';
-import { superOfficeCredentialTest } from './shared/credentialTest';
 
 const CHAT_EVENTS = ['chatsession.created', 'chatsession.changed', 'chatsession.message'] as const;
 
@@ -112,7 +111,6 @@ export class SuperOfficeTrigger implements INodeType {
 			{
 				name: 'superOfficeApi',
 				required: true,
-				testedBy: 'providerCredentialTest',
 				displayOptions: { show: { authentication: ['superOfficeApi'] } },
 			},
 			{
@@ -170,8 +168,6 @@ export class SuperOfficeTrigger implements INodeType {
 			},
 		],
 	};
-
-	methods = { credentialTest: superOfficeCredentialTest };
 
 	webhookMethods = {
 		default: {

@@ -14,14 +14,6 @@ export const flowControlOptions: INodeProperties = {
 	default: {},
 	options: [
 		{
-			displayName: 'Max Requests In Flight',
-			name: 'maxInFlight',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 100 },
-			default: 10,
-			description: 'The most requests this node has open at once; more items wait for a free slot',
-		},
-		{
 			displayName: 'Max Rate-Limit Retries',
 			name: 'maxRateLimitRetries',
 			type: 'number',
@@ -37,6 +29,14 @@ export const flowControlOptions: INodeProperties = {
 			typeOptions: { minValue: 0 },
 			default: 60,
 			description: 'The longest one item may wait in total for rate limits before it fails',
+		},
+		{
+			displayName: 'Max Requests In Flight',
+			name: 'maxInFlight',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100 },
+			default: 10,
+			description: 'The most requests this node has open at once; more items wait for a free slot',
 		},
 	],
 };

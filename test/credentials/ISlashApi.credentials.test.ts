@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { iSlashBaseUrl, ISlashApi } from '../../credentials/ISlashApi.credentials';
 import { ISlash } from '../../nodes/ISlash/ISlash.node';
+import { ISlashTrigger } from '../../nodes/ISlash/ISlashTrigger.node';
 import { runCredentialTest } from '../harness/credentials';
 import { guardNetwork } from '../harness/nockGuard';
 
@@ -45,12 +46,14 @@ describe('iSlash API credential › authenticate', () => {
 });
 
 async function testCredential(credentialData = data) {
-	return await runCredentialTest(new ISlash(), 'iSlashApi', credentialData);
+	return await runCredentialTest(new ISlashApi(), credentialData);
 }
 
-describe('iSlash API credential › test (the node’s credential test)', () => {
-	it('is the node’s test, not the credential’s (n8n would use a credential `test` first)', () => {
-		expect('test' in credential).toBe(false);
+describe('iSlash API credential › test (as n8n’s credentials tester runs it)', () => {
+	it('is the credential’s own declarative test, which n8n’s verification accepts (no node names another)', () => {
+		expect(credential.test?.request.url).toBe('/sticker');
+		for (const node of [new ISlash(), new ISlashTrigger()])
+			expect(node.description.credentials?.[0].testedBy).toBeUndefined();
 	});
 
 	it('proves token, host and session key together with GET /sticker?session=', async () => {
@@ -63,12 +66,12 @@ describe('iSlash API credential › test (the node’s credential test)', () => 
 
 		expect(await testCredential({ ...data, host: 'https://crm.islash.test/' })).toEqual({
 			status: 'OK',
-			message: 'Connection tested successfully',
+			message: 'Connection successful!',
 		});
 		scope.done();
 	});
 
-	it('shows iSlash’s own reason when it refuses with HTTP 200', async () => {
+	it('fails when iSlash refuses with HTTP 200 and its own code (no sticker list in the answer)', async () => {
 		nock('https://crm.islash.test')
 			.get('/api/public/sticker')
 			.query(true)
@@ -82,7 +85,8 @@ describe('iSlash API credential › test (the node’s credential test)', () => 
 
 		expect(await testCredential()).toEqual({
 			status: 'Error',
-			message: 'Invalid session key: check the session key',
+			message:
+				'iSlash did not answer with the channel’s sticker list: check the API host, the user token and the session key',
 		});
 	});
 
@@ -96,18 +100,19 @@ describe('iSlash API credential › test (the node’s credential test)', () => 
 		);
 	});
 
-	it('shows iSlash’s reason and the status on an HTTP error', async () => {
+	it('a refused token fails with n8n’s reading of the status (asked twice: n8n retries once after a 401)', async () => {
 		nock('https://crm.islash.test')
 			.get('/api/public/sticker')
 			.query(true)
+			.times(2)
 			.reply(401, { meta: { code: 'RESP_UNAUTHORIZED', message: 'Invalid user token' } });
 		expect(await testCredential()).toEqual({
 			status: 'Error',
-			message: 'Invalid user token (HTTP 401)',
+			message: 'Unauthorized',
 		});
 	});
 
-	it('a plain-http host typed without http:// says so instead of a bare EPROTO', async () => {
+	it('a plain-http host typed without http:// gives the error code, as n8n’s tester does', async () => {
 		nock('https://crm.islash.test')
 			.get('/api/public/sticker')
 			.query(true)
@@ -117,8 +122,6 @@ describe('iSlash API credential › test (the node’s credential test)', () => 
 					{ code: 'EPROTO' },
 				),
 			);
-		expect((await testCredential()).message).toBe(
-			'No answer from iSlash: the server did not answer over HTTPS; if it serves plain http, give its address with http://',
-		);
+		expect(await testCredential()).toEqual({ status: 'Error', message: 'EPROTO' });
 	});
 });

@@ -22,13 +22,16 @@ guardNetwork();
 
 describe('SuperOffice credentials', () => {
 	const testApi = async (credentials: { superOfficeApi: ICredentialDataDecryptedObject }) =>
-		await runCredentialTest(new SuperOffice(), 'superOfficeApi', credentials.superOfficeApi);
+		await runCredentialTest(new SuperOfficeApi(), credentials.superOfficeApi);
 
-	it('SuperOffice API is tested by the nodes (GET /api/v1/User/currentPrincipal); OAuth2 keeps its declared test', () => {
-		expect('test' in new SuperOfficeApi()).toBe(false);
-		expect(new SuperOfficeTrigger().description.credentials?.[0].testedBy).toBe(
-			new SuperOffice().description.credentials?.[0].testedBy,
-		);
+	it('both credentials declare their own test, GET /api/v1/User/currentPrincipal (no node names another)', () => {
+		expect(new SuperOfficeApi().test.request).toMatchObject({
+			url: '/api/v1/User/currentPrincipal',
+			method: 'GET',
+		});
+		for (const node of [new SuperOffice(), new SuperOfficeTrigger()])
+			for (const credential of node.description.credentials ?? [])
+				expect(credential.testedBy).toBeUndefined();
 		expect(new SuperOfficeOAuth2Api().test.request).toMatchObject({
 			url: '/api/v1/User/currentPrincipal',
 			method: 'GET',
@@ -50,7 +53,7 @@ describe('SuperOffice credentials', () => {
 				.reply(200, principal);
 			expect(await testApi(credentials)).toEqual({
 				status: 'OK',
-				message: 'Connection tested successfully',
+				message: 'Connection successful!',
 			});
 			scope.done();
 		},
@@ -64,15 +67,17 @@ describe('SuperOffice credentials', () => {
 		scope.done();
 	});
 
-	it('a failed test shows SuperOffice’s own reason and the status, not "Unauthorized"', async () => {
+	it('a refused credential says what to check, with the status (asked twice: n8n retries once after a 401)', async () => {
 		const reason =
 			'Basic authentication is not accepted by SuperOffice Online. Use a ticket or an access token.';
 		nock(BASE)
 			.get('/api/v1/User/currentPrincipal')
+			.times(2)
 			.reply(401, { Error: true, ErrorType: 'SoAuthenticationException', Message: reason });
 		expect(await testApi(bearerCredentials)).toEqual({
 			status: 'Error',
-			message: `${reason} (HTTP 401)`,
+			message:
+				'SuperOffice refused the credential (HTTP 401): check the token or ticket, the application token and the tenant',
 		});
 	});
 

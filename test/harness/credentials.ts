@@ -10,10 +10,12 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	INodeProperties,
 	IRequestOptionsSimplified,
-	Workflow,
+	INodeExecutionData,
+	INodeTypeDescription,
+	IRunExecutionData,
 } from 'n8n-workflow';
-import { CredentialTestContext } from 'n8n-core';
-import { ICredentialsHelper } from 'n8n-workflow';
+import { ExecuteContext, RoutingNode } from 'n8n-core';
+import { ICredentialsHelper, NodeConnectionTypes, Workflow } from 'n8n-workflow';
 
 /**
  * Credentials applied the way n8n's server applies them (packages/cli credentials-helper):
@@ -159,29 +161,128 @@ export class FixtureCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
+/** lodash's get for a dotted key, as the tester reads a `responseSuccessBody` rule's key. */
+function valueAt(value: unknown, key: string): unknown {
+	return key
+		.split('.')
+		.reduce<unknown>(
+			(at, part) =>
+				at && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined,
+			value,
+		);
+}
+
+/** A NoOp node's description: n8n's tester borrows n8n-nodes-base.noOp and replaces its properties. */
+const NO_OP: INodeTypeDescription = {
+	displayName: 'No Operation, do nothing',
+	name: 'noOp',
+	group: ['organization'],
+	version: 1,
+	description: 'No Operation',
+	defaults: { name: 'No Operation, do nothing' },
+	inputs: [NodeConnectionTypes.Main],
+	outputs: [NodeConnectionTypes.Main],
+	properties: [],
+};
+
 /**
- * Runs a node's credential test as n8n's credentials tester does when the credential type has no `test`
- * of its own: the node's `methods.credentialTest[testedBy]`, called on n8n-core's CredentialTestContext
- * (whose `helpers.request` is n8n's own HTTP client, so nock sees the real request).
+ * Runs a credential type's `test` as n8n 2.40's credentials tester does (packages/cli
+ * credentials-tester.service.ts): the test request becomes the routing of a temporary NoOp node that
+ * n8n-core's RoutingNode runs with the credential, so `authenticate` and `preAuthentication` apply as in
+ * a workflow; then the tester's own reading of the outcome: a `responseCode` rule's message or the HTTP
+ * status text for a non-2xx answer, the error code for no answer, the error's message otherwise, and a
+ * `responseSuccessBody` rule's message when the 2xx body holds its value.
  */
 export async function runCredentialTest(
-	nodeType: INodeType,
-	credentialType: string,
+	credentialType: ICredentialType,
 	data: ICredentialDataDecryptedObject,
-) {
-	const entry = nodeType.description.credentials?.find(
-		(credential) => credential.name === credentialType,
-	);
-	const testedBy = entry?.testedBy;
-	if (typeof testedBy !== 'string')
-		throw new Error(`${nodeType.description.name} names no credential test for ${credentialType}`);
-	const test = nodeType.methods?.credentialTest?.[testedBy];
-	if (!test) throw new Error(`${nodeType.description.name} has no credential test ${testedBy}`);
-	const context = new CredentialTestContext({} as IWorkflowExecuteAdditionalData);
-	return await test.call(context, {
+	helper: FixtureCredentialsHelper = new FixtureCredentialsHelper(
+		new Map([[credentialType.name, credentialType]]),
+	),
+): Promise<{ status: 'OK' | 'Error'; message: string }> {
+	const testRequest = credentialType.test;
+	if (!testRequest) throw new Error(`${credentialType.name} has no credential test`);
+	helper.store.set(credentialType.name, { ...data });
+	const credentialsDecrypted = {
 		id: 'credential-under-test',
-		name: credentialType,
-		type: credentialType,
-		data,
+		name: credentialType.name,
+		type: credentialType.name,
+		data: { ...data },
+	};
+	const nodeType: INodeType = {
+		description: {
+			...NO_OP,
+			credentials: [{ name: credentialType.name, required: true }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: testRequest.request },
+					default: '',
+				},
+			],
+		},
+	};
+	const node: INode = {
+		id: 'temp',
+		parameters: {},
+		name: 'Temp-Node',
+		type: nodeType.description.name,
+		typeVersion: 1,
+		position: [0, 0],
+		credentials: {
+			[credentialType.name]: { id: credentialsDecrypted.id, name: credentialsDecrypted.name },
+		},
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: {
+			getByName: () => nodeType,
+			getByNameAndVersion: () => nodeType,
+			getKnownTypes: () => ({}),
+		},
 	});
+	const additionalData = { credentialsHelper: helper } as unknown as IWorkflowExecuteAdditionalData;
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalData,
+		'internal',
+		{ resultData: { runData: {} } } as IRunExecutionData,
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		{ node, data: {}, source: null },
+		[],
+	);
+	let response: INodeExecutionData[][] | null | undefined;
+	try {
+		response = await new RoutingNode(context, nodeType, credentialsDecrypted).runNode();
+	} catch (caught) {
+		const error = caught as {
+			message: string;
+			cause?: { response?: { status: number; statusText?: string }; code?: string };
+		};
+		if (error.cause?.response) {
+			const { status, statusText } = error.cause.response;
+			for (const rule of testRequest.rules ?? [])
+				if (rule.type === 'responseCode' && rule.properties.value === status)
+					return { status: 'Error', message: rule.properties.message };
+			if (status < 199 || status > 299)
+				return { status: 'Error', message: statusText || `Received HTTP status code: ${status}` };
+		} else if (error.cause?.code) {
+			return { status: 'Error', message: error.cause.code };
+		}
+		return { status: 'Error', message: error.message.toString() };
+	}
+	for (const rule of testRequest.rules ?? [])
+		if (
+			rule.type === 'responseSuccessBody' &&
+			valueAt(response?.[0]?.[0]?.json, rule.properties.key) === rule.properties.value
+		)
+			return { status: 'Error', message: rule.properties.message };
+	return { status: 'OK', message: 'Connection successful!' };
 }

@@ -1,6 +1,11 @@
 import { ESLint } from 'eslint';
-import type { INodeType } from 'n8n-workflow';
+import type { ICredentialType, INodeType } from 'n8n-workflow';
 import tseslint from 'typescript-eslint';
+import { EvoVoiceApi } from '../../credentials/EvoVoiceApi.credentials';
+import { ISlashApi } from '../../credentials/ISlashApi.credentials';
+import { NetSapiensApi } from '../../credentials/NetSapiensApi.credentials';
+import { SuperOfficeApi } from '../../credentials/SuperOfficeApi.credentials';
+import { SuperOfficeOAuth2Api } from '../../credentials/SuperOfficeOAuth2Api.credentials';
 import { EvoVoice } from '../../nodes/EvoVoice/EvoVoice.node';
 import { EvoVoiceTrigger } from '../../nodes/EvoVoice/EvoVoiceTrigger.node';
 import { ISlash } from '../../nodes/ISlash/ISlash.node';
@@ -100,4 +105,72 @@ it.each(nodes.map((node) => [node.constructor.name, node] as const))(
 		expect(problems).toEqual([]);
 	},
 	30_000,
+);
+
+const credentialTypes: ICredentialType[] = [
+	new NetSapiensApi(),
+	new EvoVoiceApi(),
+	new ISlashApi(),
+	new SuperOfficeApi(),
+	new SuperOfficeOAuth2Api(),
+];
+
+/** Every `options` list below `value` (options, collections, fixed collections), with where it is. */
+function optionLists(value: unknown, at: string): Array<{ at: string; names: string[] }> {
+	if (Array.isArray(value)) return value.flatMap((entry, i) => optionLists(entry, `${at}[${i}]`));
+	if (!value || typeof value !== 'object') return [];
+	const object = value as Record<string, unknown>;
+	const own = Array.isArray(object.options)
+		? [
+				{
+					at: `${at} ${String(object.name ?? '')}`,
+					names: (object.options as Array<{ displayName?: string; name?: string }>).map((option) =>
+						String(option.displayName ?? option.name),
+					),
+				},
+			]
+		: [];
+	return [
+		...own,
+		...Object.entries(object).flatMap(([key, entry]) => optionLists(entry, `${at}.${key}`)),
+	];
+}
+
+/** Every text the editor shows (description, hint, placeholder), with where it is. */
+function shownTexts(value: unknown, at: string): Array<{ at: string; text: string }> {
+	if (Array.isArray(value)) return value.flatMap((entry, i) => shownTexts(entry, `${at}[${i}]`));
+	if (!value || typeof value !== 'object') return [];
+	return Object.entries(value as Record<string, unknown>).flatMap(([key, entry]) =>
+		typeof entry === 'string' && ['description', 'hint', 'placeholder'].includes(key)
+			? [{ at: `${at}.${key}`, text: entry }]
+			: shownTexts(entry, `${at}.${key}`),
+	);
+}
+
+const described = [
+	...nodes.map((node) => [node.description.displayName, node.description] as const),
+	...credentialTypes.map((credential) => [credential.displayName, credential.properties] as const),
+];
+
+it.each(described)(
+	'%s: every option list and collection is sorted by name, at any length (n8n’s rule checks 5 or more)',
+	(_name, description) => {
+		const unsorted = optionLists(description, '')
+			.filter(({ names }) => {
+				const sorted = [...names].sort((a, b) => a.localeCompare(b));
+				return sorted.some((name, i) => name !== names[i]);
+			})
+			.map(({ at, names }) => `${at}: ${names.join(' | ')}`);
+		expect(unsorted).toEqual([]);
+	},
+);
+
+it.each(described)(
+	'%s: no text in the editor names an HTTP method and path',
+	(_name, description) => {
+		const withPaths = shownTexts(description, '')
+			.filter(({ text }) => /\b(GET|POST|PUT|PATCH|DELETE) \//.test(text))
+			.map(({ at, text }) => `${at}: ${text}`);
+		expect(withPaths).toEqual([]);
+	},
 );

@@ -106,3 +106,13 @@ it('fault injection: 429 with Retry-After beyond the rate, and every Nth request
 	]);
 	expect(sandbox.state.maxInFlight).toBeGreaterThanOrEqual(1);
 });
+
+it('NetSapiens answers GET /version without a credential, in the documented shape', async () => {
+	const answer = await fetch(`${sandbox.url}/netsapiens/ns-api/v2/version`);
+	expect(answer.status).toBe(200);
+	expect(await answer.json()).toEqual({
+		apiversion: expect.any(String),
+		hostname: expect.any(String),
+		'current-time': expect.any(String),
+	});
+});

@@ -64,8 +64,8 @@ export function scopeField(show: Record<string, string[]>, what: string): INodeP
 		noDataExpression: true,
 		displayOptions: { show },
 		options: [
-			{ name: 'User', value: 'user', description: `The ${what} of one user` },
 			{ name: 'Domain', value: 'domain', description: `The ${what} of the whole domain` },
+			{ name: 'User', value: 'user', description: `The ${what} of one user` },
 		],
 		default: 'user',
 	};

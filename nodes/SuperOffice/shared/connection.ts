@@ -52,9 +52,9 @@ export const environmentProperty: INodeProperties = {
 	name: 'environment',
 	type: 'options',
 	options: [
+		{ name: 'Development (Sod)', value: 'sod' },
 		{ name: 'Production (Online)', value: 'online' },
 		{ name: 'Stage (Qaonline)', value: 'qaonline' },
-		{ name: 'Development (Sod)', value: 'sod' },
 	],
 	default: 'online',
 	description:

@@ -21,12 +21,12 @@ export const messageSendProperties: INodeProperties[] = [
 			{
 				name: 'Existing Session',
 				value: 'session',
-				description: 'Reply inside a session (POST /sessions/{sessionId}/messages)',
+				description: 'Reply inside a session',
 			},
 			{
 				name: 'Phone Number',
 				value: 'phoneNumber',
-				description: 'Text a number from one of your endpoints (POST /messages)',
+				description: 'Text a number from one of your endpoints',
 			},
 		],
 		default: 'session',

@@ -24,18 +24,18 @@ export const sessionGetTranscriptProperties: INodeProperties[] = [
 		displayOptions: { show: showForTranscript },
 		options: [
 			{
-				displayName: 'Include Earlier Messages',
-				name: 'includeHistorical',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to include earlier messages with the same chat party',
-			},
-			{
 				displayName: 'Earlier Messages Since',
 				name: 'historicalCutOffDate',
 				type: 'dateTime',
 				default: '',
 				description: 'How far back earlier messages go (at most 6 months)',
+			},
+			{
+				displayName: 'Include Earlier Messages',
+				name: 'includeHistorical',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include earlier messages with the same chat party',
 			},
 		],
 	},

@@ -15,12 +15,12 @@ export const labelProperties: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: showForLabel },
 		options: [
+			{ name: 'Hash', value: 'hash', description: 'The contact hash iSlash keeps' },
 			{
 				name: 'Identity',
 				value: 'identity',
 				description: 'WhatsApp number or Facebook page-scoped ID',
 			},
-			{ name: 'Hash', value: 'hash', description: 'The contact hash iSlash keeps' },
 		],
 		default: 'identity',
 	},

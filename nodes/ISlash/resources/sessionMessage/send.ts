@@ -40,7 +40,6 @@ export const sessionMessageSendProperties: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: showForSend },
 		options: [
-			{ name: 'None', value: 'none', description: 'Text only' },
 			{
 				name: 'File From Input',
 				value: 'binary',
@@ -52,6 +51,7 @@ export const sessionMessageSendProperties: INodeProperties[] = [
 				value: 'fileUrl',
 				description: 'Let iSlash fetch the file from a public URL',
 			},
+			{ name: 'None', value: 'none', description: 'Text only' },
 			{ name: 'Sticker', value: 'sticker', description: "One of the channel's stickers" },
 		],
 		default: 'none',

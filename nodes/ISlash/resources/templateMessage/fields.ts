@@ -53,6 +53,14 @@ export const templateMessageProperties: INodeProperties[] = [
 		displayOptions: { show: showForTemplateSends },
 		options: [
 			{
+				displayName: 'Button URL Variable',
+				name: 'buttonUrlVariable1',
+				type: 'string',
+				default: '',
+				description:
+					"The variable part of the template's URL button (no newlines, tabs or 5+ spaces in a row)",
+			},
+			{
 				displayName: 'Variable 1',
 				name: 'variable1',
 				type: 'string',
@@ -75,14 +83,6 @@ export const templateMessageProperties: INodeProperties[] = [
 				default: '',
 				description:
 					'Fills {{3}} of the template: $name for the customer name in iSlash, or free text (no newlines, tabs or 5+ spaces in a row)',
-			},
-			{
-				displayName: 'Button URL Variable',
-				name: 'buttonUrlVariable1',
-				type: 'string',
-				default: '',
-				description:
-					"The variable part of the template's URL button (no newlines, tabs or 5+ spaces in a row)",
 			},
 		],
 	},
