@@ -10,7 +10,18 @@ import tseslint from 'typescript-eslint';
 const shipped = ['nodes/**/*.ts', 'credentials/**/*.ts'];
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '**/*.js', '**/*.mjs', 'examples/**'] },
+	{
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'coverage/**',
+			'**/*.js',
+			'**/*.mjs',
+			'examples/**',
+			// copies of nodes/ and credentials/ made by scripts/packages.js, linted there by n8n-node lint
+			'packages/*/{nodes,credentials,dist}/**',
+		],
+	},
 	{
 		files: ['package.json'],
 		languageOptions: { parser: jsoncParser },

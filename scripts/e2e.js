@@ -2,11 +2,12 @@
 // `npm run test:e2e`: the package inside a real n8n 2.x — nodes loaded by n8n itself from its community
 // packages folder, credentials encrypted and applied by n8n, the example workflows executed by the n8n CLI
 // against the provider sandbox — asserting exactly what each provider received; the action nodes as tools
-// of n8n's AI Agent (scripts/e2e-agents.js); the triggers in a running n8n, across bursts and a restart.
+// of n8n's AI Agent (scripts/e2e-agents.js); the triggers in a running n8n, across bursts and a restart;
+// then each per-provider package alone in n8n (scripts/e2e-packages.js).
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const { FIXTURES } = require('../sandbox/server');
-const { nodeOutput, sleep, waitFor, freePort } = require('./n8n-runtime');
+const { nodeOutput, sleep, waitFor, freePort, provideN8n } = require('./n8n-runtime');
 const {
 	prepareN8nWithSandbox,
 	sandboxCredentials,
@@ -15,6 +16,7 @@ const {
 } = require('./sandbox-setup');
 const { triggerWorkflows, iSlashWebhookUrl } = require('./trigger-workflows');
 const { agentChecks } = require('./e2e-agents');
+const { packageChecks } = require('./e2e-packages');
 
 const results = [];
 async function check(name, fn) {
@@ -544,6 +546,9 @@ async function main() {
 		await sandbox.close();
 		fs.rmSync(n8n.userFolder, { recursive: true, force: true });
 	}
+	process.stdout.write('\n  each per-provider package alone in n8n:\n');
+	const packages = await packageChecks(check, provideN8n());
+	for (const line of packages) process.stdout.write(`    ${line}\n`);
 	const passed = results.filter((r) => r.ok).length;
 	const failed = results.length - passed;
 	process.stdout.write(`\ne2e: ${passed} passed, ${failed} failed\n`);

@@ -1,0 +1,89 @@
+// Each per-provider package alone in a real n8n (part of `npm run test:e2e`): its tarball unpacked into a
+// fresh n8n user folder where n8n looks for community packages, with no pack beside it; its credential(s)
+// and its example workflow imported (node types renamed to the package's), the example executed by n8n's
+// CLI against the sandbox, and the sandbox's record of that provider checked.
+const assert = require('node:assert/strict');
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { startSandbox } = require('../sandbox/server');
+const { N8n } = require('./n8n-runtime');
+const { PACKAGES, buildTarballs } = require('./packages');
+const { sandboxCredentials, sandboxWorkflows } = require('./sandbox-setup');
+
+const PACK = 'n8n-nodes-session-messaging';
+
+/** The example each package runs, and the sandbox's name of its provider. */
+const EXAMPLES = {
+	'n8n-nodes-netsapiens': { workflow: 'example-netsapiens', provider: 'netsapiens' },
+	'n8n-nodes-evovoice': { workflow: 'example-evovoice', provider: 'evovoice' },
+	'n8n-nodes-islash': { workflow: 'example-islash', provider: 'islash' },
+	'n8n-nodes-superoffice': { workflow: 'example-superoffice', provider: 'superoffice' },
+};
+
+/** A fresh n8n user folder holding only `tarball`, unpacked as npm would install it. */
+function userFolderWith(name, tarball) {
+	const folder = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-e2e-`));
+	const target = path.join(folder, '.n8n', 'nodes', 'node_modules', name);
+	fs.mkdirSync(target, { recursive: true });
+	execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
+	return folder;
+}
+
+/** Runs the checks through `check(name, fn)`; returns one summary line per package. */
+async function packageChecks(check, runtime) {
+	const tarballs = buildTarballs(fs.mkdtempSync(path.join(os.tmpdir(), 'packages-e2e-')));
+	const sandbox = await startSandbox();
+	const summary = [];
+	try {
+		for (const pkg of PACKAGES) {
+			const { workflow: workflowId, provider } = EXAMPLES[pkg.name];
+			const credentialTypes = pkg.credentials.map((name) => name[0].toLowerCase() + name.slice(1));
+			const n8n = new N8n(runtime, userFolderWith(pkg.name, tarballs[pkg.name]));
+			try {
+				await check(
+					`${pkg.name} alone in n8n: its example ${workflowId} runs against the sandbox`,
+					async () => {
+						const workflow = sandboxWorkflows(sandbox.url).find(({ id }) => id === workflowId);
+						for (const node of workflow.nodes)
+							node.type = node.type.replace(`${PACK}.`, `${pkg.name}.`);
+						await n8n.importCredentials(
+							sandboxCredentials(sandbox.url).filter(({ type }) => credentialTypes.includes(type)),
+						);
+						await n8n.importWorkflows([workflow]);
+						const before = sandbox.state.messages.length;
+						const run = await n8n.execute(workflowId);
+						const sent = sandbox.state.messages
+							.slice(before)
+							.filter((message) => message.provider === provider);
+						assert.equal(
+							run.status,
+							'success',
+							JSON.stringify(run.data?.resultData?.error?.message),
+						);
+						assert.ok(sent.length > 0, `${provider} received nothing`);
+						const ran = Object.keys(run.data.resultData.runData);
+						summary.push(
+							`${pkg.name}: ${workflowId} success, ${ran.length} nodes ran, ${sent.length} message(s) at ${provider}`,
+						);
+					},
+				);
+				await check(`${pkg.name} alone in n8n: the pack's node types are not there`, async () => {
+					const workflow = sandboxWorkflows(sandbox.url).find(({ id }) => id === workflowId);
+					workflow.id = `${workflowId.slice(0, 13)}-pack`;
+					await n8n.importWorkflows([workflow]);
+					const run = await n8n.execute(workflow.id).catch((error) => ({ error }));
+					assert.notEqual(run.status, 'success', 'a workflow with the pack’s node types ran');
+				});
+			} finally {
+				fs.rmSync(n8n.userFolder, { recursive: true, force: true });
+			}
+		}
+	} finally {
+		await sandbox.close();
+	}
+	return summary;
+}
+
+module.exports = { packageChecks };
