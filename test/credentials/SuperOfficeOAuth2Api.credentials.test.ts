@@ -1,8 +1,7 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 import nock from 'nock';
 import { SuperOfficeOAuth2Api } from '../../credentials/SuperOfficeOAuth2Api.credentials';
-import { runNode } from '../harness/engine';
+import { runCredentialTest } from '../harness/credentials';
+import { credentialsHelperFor } from '../harness/engine';
 import { guardNetwork } from '../harness/nockGuard';
 import {
 	BASE,
@@ -11,30 +10,6 @@ import {
 	OAUTH_ACCESS_TOKEN,
 	principal,
 } from '../nodes/SuperOffice/fixtures';
-
-/**
- * What n8n's credential tester runs: a declarative request built from the credential's `test.request`,
- * authenticated with the credential (n8n's CredentialsTester feeds it to a RoutingNode the same way).
- */
-function testerNode(type: 'superOfficeOAuth2Api'): INodeType {
-	const credential = new SuperOfficeOAuth2Api();
-	const description: INodeTypeDescription = {
-		displayName: 'Credential test',
-		name: 'credentialTest',
-		group: ['output'],
-		version: 1,
-		description: 'Runs a credential test request',
-		defaults: { name: 'Credential test' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: type, required: true }],
-		requestDefaults: credential.test.request,
-		properties: [
-			{ displayName: 'Run', name: 'run', type: 'hidden', default: '', routing: { request: {} } },
-		],
-	};
-	return { description };
-}
 
 guardNetwork();
 
@@ -52,13 +27,12 @@ describe('SuperOffice credentials', () => {
 			const scope = nock(base, { reqheaders: { authorization: `Bearer ${OAUTH_ACCESS_TOKEN}` } })
 				.get('/api/v1/User/currentPrincipal')
 				.reply(200, principal);
-			const result = await runNode({
-				nodeType: testerNode('superOfficeOAuth2Api'),
-				credentialTypes,
-				credentials: oAuth2Credentials(extra),
-				parameters: {},
-			});
-			expect(result.error).toBeUndefined();
+			const result = await runCredentialTest(
+				new SuperOfficeOAuth2Api(),
+				oAuth2Credentials(extra).superOfficeOAuth2Api,
+				credentialsHelperFor(credentialTypes),
+			);
+			expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
 			scope.done();
 		},
 	);
