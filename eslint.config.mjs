@@ -1,7 +1,11 @@
 // Lint scopes, as n8n's verification scanner sees the package:
 // - package.json, nodes/ and credentials/ get exactly n8n's own rule sets (eslint-plugin-n8n-nodes-base
 //   community / credentials / nodes + @n8n/eslint-plugin-community-nodes recommended): what the scanner runs.
-// - tests and tools get typescript-eslint's recommended rules, where console and process are legitimate.
+// - tests and tools get typescript-eslint's recommended rules, where console and process are legitimate;
+//   the JavaScript we write (sandbox/, scripts/, bench/, the root's config files) gets ESLint's recommended
+//   rules with Node's globals.
+import js from '@eslint/js';
+import globals from 'globals';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 import communityNodes from '@n8n/eslint-plugin-community-nodes';
 import jsoncParser from 'jsonc-eslint-parser';
@@ -15,8 +19,6 @@ export default tseslint.config(
 			'dist/**',
 			'node_modules/**',
 			'coverage/**',
-			'**/*.js',
-			'**/*.mjs',
 			'examples/**',
 			// copies of nodes/ and credentials/ made by scripts/packages.js, linted there by n8n-node lint
 			'packages/*/{nodes,credentials,dist}/**',
@@ -61,5 +63,18 @@ export default tseslint.config(
 	{
 		files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
 		extends: [tseslint.configs.recommended],
+	},
+	{
+		files: ['**/*.js', '**/*.mjs'],
+		extends: [js.configs.recommended],
+		languageOptions: { sourceType: 'commonjs', globals: globals.node },
+		// `const { secret, ...shown } = x` is how the sandbox leaves a field out of an answer
+		rules: { 'no-unused-vars': ['error', { ignoreRestSiblings: true }] },
+	},
+	{ files: ['**/*.mjs'], languageOptions: { sourceType: 'module' } },
+	// puppeteer runs these functions in the page, where the browser's globals are
+	{
+		files: ['scripts/editor.js'],
+		languageOptions: { globals: { document: 'readonly', location: 'readonly' } },
 	},
 );

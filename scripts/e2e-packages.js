@@ -45,7 +45,7 @@ async function packageChecks(check, runtime) {
 				await check(
 					`${pkg.name} alone in n8n: its example ${workflowId} runs against the sandbox`,
 					async () => {
-						const workflow = sandboxWorkflows(sandbox.url).find(({ id }) => id === workflowId);
+						const workflow = sandboxWorkflows().find(({ id }) => id === workflowId);
 						for (const node of workflow.nodes)
 							node.type = node.type.replace(`${PACK}.`, `${pkg.name}.`);
 						await n8n.importCredentials(
@@ -70,7 +70,7 @@ async function packageChecks(check, runtime) {
 					},
 				);
 				await check(`${pkg.name} alone in n8n: the pack's node types are not there`, async () => {
-					const workflow = sandboxWorkflows(sandbox.url).find(({ id }) => id === workflowId);
+					const workflow = sandboxWorkflows().find(({ id }) => id === workflowId);
 					workflow.id = `${workflowId.slice(0, 13)}-pack`;
 					await n8n.importWorkflows([workflow]);
 					const run = await n8n.execute(workflow.id).catch((error) => ({ error }));

@@ -151,7 +151,7 @@ async function main() {
 				async () => {
 					await n8n.importWorkflows([
 						...triggerWorkflows(sandbox.url),
-						publishableSuperOfficeExample(sandbox.url),
+						publishableSuperOfficeExample(),
 					]);
 					for (const id of ['e2e-netsapiens', 'e2e-evovoice', 'e2e-islash', 'example-superoffice'])
 						await n8n.run(['publish:workflow', `--id=${id}`]);

@@ -397,7 +397,7 @@ async function main() {
 			WORKFLOWS.evo,
 			WORKFLOWS.ns,
 			...triggerWorkflows(sandbox.url),
-			publishableSuperOfficeExample(sandbox.url),
+			publishableSuperOfficeExample(),
 		];
 		await n8n.importWorkflows(workflows);
 		await Promise.all(workflows.map(({ id }) => n8n.run(['publish:workflow', `--id=${id}`])));

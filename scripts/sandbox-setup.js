@@ -66,7 +66,7 @@ function sandboxCredentials(url) {
 }
 
 /** The examples, with ids n8n can execute by and the values only the sandbox knows. */
-function sandboxWorkflows(url) {
+function sandboxWorkflows() {
 	return fs
 		.readdirSync(path.join(REPO, 'examples'))
 		.filter((file) => file.endsWith('.json'))
@@ -91,8 +91,8 @@ function sandboxWorkflows(url) {
  * The SuperOffice example ready to publish: it ships with its trigger disabled (so the editor's first
  * Execute runs the sample message), and its sticky note tells a user to enable it before publishing.
  */
-function publishableSuperOfficeExample(url) {
-	const workflow = sandboxWorkflows(url).find(({ id }) => id === 'example-superoffice');
+function publishableSuperOfficeExample() {
+	const workflow = sandboxWorkflows().find(({ id }) => id === 'example-superoffice');
 	for (const node of workflow.nodes)
 		if (node.type.endsWith('superOfficeTrigger')) delete node.disabled;
 	return workflow;
@@ -156,7 +156,7 @@ async function prepareN8nWithSandbox({ sandboxPort = 0, owner } = {}) {
 		createUserFolder(),
 		owner ? ownerEnvironment(runtime.n8n, owner) : {},
 	);
-	const workflows = sandboxWorkflows(sandbox.url);
+	const workflows = sandboxWorkflows();
 	await n8n.importCredentials(sandboxCredentials(sandbox.url));
 	await n8n.importWorkflows(workflows);
 	return { sandbox, n8n, workflows };
