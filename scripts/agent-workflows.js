@@ -96,7 +96,8 @@ function agentWorkflow(id, provider, prompt) {
 				id: 'agent',
 				name: 'AI Agent',
 				type: '@n8n/n8n-nodes-langchain.agent',
-				typeVersion: 3.1,
+				// the newest version both n8n 1.123 and 2.40 have (2.x's 3.1 only adds the guardrails prompt source)
+				typeVersion: 3,
 				position: [220, 0],
 				parameters: { promptType: 'define', text: prompt, options: {} },
 			},

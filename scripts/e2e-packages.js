@@ -8,7 +8,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { startSandbox } = require('../sandbox/server');
-const { N8n } = require('./n8n-runtime');
+const { N8n, createUserFolder } = require('./n8n-runtime');
 const { PACKAGES, buildTarballs } = require('./packages');
 const { sandboxCredentials, sandboxWorkflows } = require('./sandbox-setup');
 
@@ -80,10 +80,62 @@ async function packageChecks(check, runtime) {
 				fs.rmSync(n8n.userFolder, { recursive: true, force: true });
 			}
 		}
+		summary.push(await sideBySide(check, runtime, sandbox, tarballs));
 	} finally {
 		await sandbox.close();
 	}
 	return summary;
+}
+
+/**
+ * What n8n does when a user installs the pack and the four packages side by side, against the README's
+ * "install one or the other": n8n keys node types by package and credential types by bare name
+ * (LoadNodesAndCredentials.postProcessLoaders: `known.credentials[type] =` per loader, the last one loaded
+ * wins), so both sets of nodes load and one credential of each type serves both.
+ */
+async function sideBySide(check, runtime, sandbox, tarballs) {
+	const folder = createUserFolder(); // the pack, linked
+	const nodeModules = path.join(folder, '.n8n', 'nodes', 'node_modules');
+	for (const pkg of PACKAGES) {
+		const target = path.join(nodeModules, pkg.name);
+		fs.mkdirSync(target);
+		execFileSync('tar', ['-xzf', tarballs[pkg.name], '-C', target, '--strip-components=1']);
+	}
+	const n8n = new N8n(runtime, folder);
+	let line = '';
+	try {
+		await check(
+			'the pack and the four packages side by side: both sets of nodes load, and each example runs with the same credentials from either',
+			async () => {
+				await n8n.importCredentials(sandboxCredentials(sandbox.url));
+				const workflows = [];
+				for (const pkg of PACKAGES) {
+					const { workflow: workflowId } = EXAMPLES[pkg.name];
+					const fromPack = sandboxWorkflows().find(({ id }) => id === workflowId);
+					const fromPackage = structuredClone(fromPack);
+					fromPackage.id = `${workflowId.slice(0, 13)}-pkg`;
+					for (const node of fromPackage.nodes)
+						node.type = node.type.replace(`${PACK}.`, `${pkg.name}.`);
+					workflows.push(fromPack, fromPackage);
+				}
+				await n8n.importWorkflows(workflows);
+				const outcomes = [];
+				for (const workflow of workflows) {
+					const run = await n8n.execute(workflow.id);
+					assert.equal(
+						run.status,
+						'success',
+						`${workflow.id}: ${JSON.stringify(run.data?.resultData?.error?.message)}`,
+					);
+					outcomes.push(workflow.id);
+				}
+				line = `pack + 4 packages side by side: ${outcomes.length} of ${workflows.length} examples ran (each with the pack's and the package's node types), one credential per type`;
+			},
+		);
+	} finally {
+		fs.rmSync(folder, { recursive: true, force: true });
+	}
+	return line;
 }
 
 module.exports = { packageChecks };

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// `npm run test:e2e`: the package inside a real n8n 2.x — nodes loaded by n8n itself from its community
+// `npm run test:e2e`: the package inside a real n8n 2.40.7 — nodes loaded by n8n itself from its community
 // packages folder, credentials encrypted and applied by n8n, the example workflows executed by the n8n CLI
 // against the provider sandbox — asserting exactly what each provider received; the action nodes as tools
 // of n8n's AI Agent (scripts/e2e-agents.js); the triggers in a running n8n, across bursts and a restart;
-// then each per-provider package alone in n8n (scripts/e2e-packages.js).
+// then each per-provider package alone in n8n (scripts/e2e-packages.js); last, the examples and the AI
+// Agent tools again in n8n 1.123.81 (the triggers' scenarios run on 2.40.7 only).
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const { FIXTURES } = require('../sandbox/server');
-const { nodeOutput, sleep, waitFor, freePort, provideN8n } = require('./n8n-runtime');
+const { nodeOutput, sleep, waitFor, freePort, provideN8n, N8N_VERSIONS } = require('./n8n-runtime');
 const {
 	prepareN8nWithSandbox,
 	sandboxCredentials,
@@ -38,6 +39,104 @@ async function check(name, fn) {
 
 const sent = (sandbox, provider) => sandbox.state.messages.filter((m) => m.provider === provider);
 
+/**
+ * The example workflows, each executed by n8n's CLI, and what each provider received from them; the
+ * names of the checks start with `label`. Returns the runs and what the sandbox accepted during each.
+ */
+async function exampleChecks({ sandbox, n8n, workflows, label = '' }) {
+	const runs = {};
+	const sentBy = {}; // what the sandbox accepted during each example's run
+	for (const workflow of workflows) {
+		await check(`${label}n8n executes ${workflow.id} successfully`, async () => {
+			const before = sandbox.state.messages.length;
+			runs[workflow.id] = await n8n.execute(workflow.id);
+			sentBy[workflow.id] = sandbox.state.messages.slice(before);
+			assert.equal(
+				runs[workflow.id].status,
+				'success',
+				JSON.stringify(runs[workflow.id].data?.resultData?.error?.message),
+			);
+		});
+	}
+
+	await check(
+		label +
+			'NetSapiens received an SMS in a new session and the reply in the same session, with one token request',
+		async () => {
+			const [first, reply] = sentBy['example-netsapiens'];
+			assert.equal(sentBy['example-netsapiens'].length, 2);
+			assert.match(first.session, /^[A-Za-z0-9_]{32,}$/);
+			assert.equal(reply.session, first.session);
+			assert.deepEqual(first.body, {
+				type: 'sms',
+				message: 'Hello from n8n! Reply STOP to opt out.',
+				destination: '18585551234',
+				'from-number': '18585550001',
+			});
+			assert.equal(reply.body.destination, '18585551234');
+			assert.equal(sandbox.state.tokensIssued, 1);
+			const out = nodeOutput(runs['example-netsapiens'], 'Send SMS (new session)')[0];
+			assert.equal(out['messagesession-id'], first.session);
+			assert.equal(
+				JSON.stringify(runs['example-netsapiens']).includes(FIXTURES.netsapiens.password),
+				false,
+				'password in run data',
+			);
+		},
+	);
+
+	await check(
+		label + 'EvoVoice received the text to the number, and the conversation was read back',
+		async () => {
+			const [message] = sentBy['example-evovoice'];
+			assert.equal(sentBy['example-evovoice'].length, 1);
+			assert.deepEqual(message.body, {
+				endpointId: FIXTURES.evovoice.endpointId,
+				toAddress: '+15556667777',
+				body: 'Hello from n8n! Reply to this text and run the workflow again to see your answer.',
+			});
+			const read = nodeOutput(runs['example-evovoice'], 'Read the conversation');
+			assert.deepEqual(
+				read.map((m) => m.text),
+				[message.body.body],
+			);
+		},
+	);
+
+	await check(
+		label + 'iSlash received a multipart session message with the image file and its caption',
+		async () => {
+			const [message] = sentBy['example-islash'];
+			assert.equal(sentBy['example-islash'].length, 1);
+			assert.deepEqual(message.fields, {
+				session: FIXTURES.islash.session,
+				identity: '85256872847',
+				text: 'Here is the picture you asked for',
+			});
+			assert.equal(message.files.file.contentType, 'image/png');
+			assert.equal(message.files.file.filename, 'picture.png');
+			assert.equal(message.files.file.size, 70);
+		},
+	);
+
+	await check(
+		label + 'SuperOffice received the auto-reply in the chat session of the sample message',
+		async () => {
+			const [message] = sentBy['example-superoffice'];
+			assert.equal(sentBy['example-superoffice'].length, 1);
+			assert.equal(message.path, '/api/v1/ChatSession/178105/Messages');
+			assert.equal(message.body.Type, 'ToCustomer');
+			assert.equal(message.body.ChatSessionId, 178105);
+			assert.equal(
+				message.body.Message,
+				'Thanks for your message ("Hello, do you ship to Norway?"). An agent will be with you shortly.',
+			);
+		},
+	);
+
+	return { runs, sentBy };
+}
+
 async function main() {
 	const began = Date.now();
 	const { sandbox, n8n, workflows } = await prepareN8nWithSandbox();
@@ -45,95 +144,7 @@ async function main() {
 		`n8n set up with the package, sandbox credentials and ${workflows.length} example workflows in ${Date.now() - began} ms (sandbox ${sandbox.url})\n`,
 	);
 	try {
-		const runs = {};
-		const sentBy = {}; // what the sandbox accepted during each example's run
-		for (const workflow of workflows) {
-			await check(`n8n executes ${workflow.id} successfully`, async () => {
-				const before = sandbox.state.messages.length;
-				runs[workflow.id] = await n8n.execute(workflow.id);
-				sentBy[workflow.id] = sandbox.state.messages.slice(before);
-				assert.equal(
-					runs[workflow.id].status,
-					'success',
-					JSON.stringify(runs[workflow.id].data?.resultData?.error?.message),
-				);
-			});
-		}
-
-		await check(
-			'NetSapiens received an SMS in a new session and the reply in the same session, with one token request',
-			async () => {
-				const [first, reply] = sentBy['example-netsapiens'];
-				assert.equal(sentBy['example-netsapiens'].length, 2);
-				assert.match(first.session, /^[A-Za-z0-9_]{32,}$/);
-				assert.equal(reply.session, first.session);
-				assert.deepEqual(first.body, {
-					type: 'sms',
-					message: 'Hello from n8n! Reply STOP to opt out.',
-					destination: '18585551234',
-					'from-number': '18585550001',
-				});
-				assert.equal(reply.body.destination, '18585551234');
-				assert.equal(sandbox.state.tokensIssued, 1);
-				const out = nodeOutput(runs['example-netsapiens'], 'Send SMS (new session)')[0];
-				assert.equal(out['messagesession-id'], first.session);
-				assert.equal(
-					JSON.stringify(runs['example-netsapiens']).includes(FIXTURES.netsapiens.password),
-					false,
-					'password in run data',
-				);
-			},
-		);
-
-		await check(
-			'EvoVoice received the text to the number, and the conversation was read back',
-			async () => {
-				const [message] = sentBy['example-evovoice'];
-				assert.equal(sentBy['example-evovoice'].length, 1);
-				assert.deepEqual(message.body, {
-					endpointId: FIXTURES.evovoice.endpointId,
-					toAddress: '+15556667777',
-					body: 'Hello from n8n! Reply to this text and run the workflow again to see your answer.',
-				});
-				const read = nodeOutput(runs['example-evovoice'], 'Read the conversation');
-				assert.deepEqual(
-					read.map((m) => m.text),
-					[message.body.body],
-				);
-			},
-		);
-
-		await check(
-			'iSlash received a multipart session message with the image file and its caption',
-			async () => {
-				const [message] = sentBy['example-islash'];
-				assert.equal(sentBy['example-islash'].length, 1);
-				assert.deepEqual(message.fields, {
-					session: FIXTURES.islash.session,
-					identity: '85256872847',
-					text: 'Here is the picture you asked for',
-				});
-				assert.equal(message.files.file.contentType, 'image/png');
-				assert.equal(message.files.file.filename, 'picture.png');
-				assert.equal(message.files.file.size, 70);
-			},
-		);
-
-		await check(
-			'SuperOffice received the auto-reply in the chat session of the sample message',
-			async () => {
-				const [message] = sentBy['example-superoffice'];
-				assert.equal(sentBy['example-superoffice'].length, 1);
-				assert.equal(message.path, '/api/v1/ChatSession/178105/Messages');
-				assert.equal(message.body.Type, 'ToCustomer');
-				assert.equal(message.body.ChatSessionId, 178105);
-				assert.equal(
-					message.body.Message,
-					'Thanks for your message ("Hello, do you ship to Norway?"). An agent will be with you shortly.',
-				);
-			},
-		);
-
+		const { runs, sentBy } = await exampleChecks({ sandbox, n8n, workflows });
 		await agentChecks({ sandbox, n8n, check, runs, sentBy });
 
 		// Triggers: published workflows activated by a real `n8n start`, fired by real deliveries.
@@ -549,6 +560,20 @@ async function main() {
 	process.stdout.write('\n  each per-provider package alone in n8n:\n');
 	const packages = await packageChecks(check, provideN8n());
 	for (const line of packages) process.stdout.write(`    ${line}\n`);
+	for (const version of N8N_VERSIONS.slice(1)) {
+		process.stdout.write(`\n  n8n ${version}: the examples and the AI Agent tools:\n`);
+		const older = await prepareN8nWithSandbox({ version });
+		try {
+			const label = `n8n ${version}: `;
+			const { runs, sentBy } = await exampleChecks({ ...older, label });
+			// n8n 1.x fails the run on a tool's error; 2.x hands it to the model (README › AI agents)
+			const toolErrorsEndTheRun = version.startsWith('1.');
+			await agentChecks({ ...older, check, runs, sentBy, label, toolErrorsEndTheRun });
+		} finally {
+			await older.sandbox.close();
+			fs.rmSync(older.n8n.userFolder, { recursive: true, force: true });
+		}
+	}
 	const passed = results.filter((r) => r.ok).length;
 	const failed = results.length - passed;
 	process.stdout.write(`\ne2e: ${passed} passed, ${failed} failed\n`);

@@ -174,6 +174,7 @@ function readme(pkg) {
 	const source = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 	const provider = readmeSection(source, sectionOf(pkg));
 	const shared = [
+		'Compatibility',
 		'What every node does the same way',
 		'What every trigger guarantees',
 		'Use with AI agents',

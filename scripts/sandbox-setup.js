@@ -145,10 +145,10 @@ function ownerEnvironment(n8nBin, owner) {
  * The set-up the e2e tests, the demo and the dev editor share: the pinned n8n, the sandbox, a fresh n8n
  * user folder with this package, and the sandbox credentials and adapted examples imported into it.
  */
-async function prepareN8nWithSandbox({ sandboxPort = 0, owner } = {}) {
+async function prepareN8nWithSandbox({ sandboxPort = 0, owner, version } = {}) {
 	const { startSandbox } = require('../sandbox/server');
 	const { provideN8n, createUserFolder, N8n } = require('./n8n-runtime');
-	const runtime = provideN8n();
+	const runtime = provideN8n(version);
 	const sandbox = await startSandbox({ port: sandboxPort });
 	sandbox.state.modelScripts.push(...EXAMPLE_MODEL_SCRIPTS);
 	const n8n = new N8n(
