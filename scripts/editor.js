@@ -368,11 +368,9 @@ async function closeNodeDetails(page) {
 	await page.waitForSelector('[data-test-id="ndv"]', { hidden: true });
 }
 
-/** The subtitle under each of the package's nodes on the canvas, and the action text it should show. */
+/** The subtitle under each of the package's nodes on the canvas, and the text it should show. */
 async function packageSubtitles(page, workflow) {
-	const nodes = workflow.nodes.filter(
-		(node) => node.type.startsWith(`${PACKAGE}.`) && !node.type.endsWith('Trigger'),
-	);
+	const nodes = workflow.nodes.filter((node) => node.type.startsWith(`${PACKAGE}.`));
 	const subtitles = [];
 	for (const node of nodes) {
 		const element = await page.waitForSelector(
@@ -389,14 +387,24 @@ async function packageSubtitles(page, workflow) {
 	return subtitles;
 }
 
-/** What the node's description says its operation does: the `action` text of the chosen operation. */
+/**
+ * What the node's description says it does: for an action node the `action` text of the chosen operation,
+ * for a trigger the display names of its chosen events.
+ */
 function expectedSubtitle(node) {
 	const type = node.type.split('.')[1].replace(/Tool$/, ''); // an AI tool is its node's description
-	const folder = type[0].toUpperCase() + type.slice(1); // netSapiens → NetSapiens, iSlash → ISlash
-	const { [folder]: NodeType } = require(
-		path.join(REPO, 'dist', 'nodes', folder, `${folder}.node.js`),
+	const className = type[0].toUpperCase() + type.slice(1); // netSapiens → NetSapiens, iSlash → ISlash
+	const folder = className.replace(/Trigger$/, '');
+	const { [className]: NodeType } = require(
+		path.join(REPO, 'dist', 'nodes', folder, `${className}.node.js`),
 	);
-	const operation = new NodeType().description.properties.find(
+	const { properties } = new NodeType().description;
+	if (type.endsWith('Trigger')) {
+		const events = properties.find((p) => p.name === 'events' || p.name === 'event');
+		const chosen = [node.parameters[events.name] ?? events.default].flat();
+		return chosen.map((value) => events.options.find((o) => o.value === value).name).join(', ');
+	}
+	const operation = properties.find(
 		(p) =>
 			p.name === 'operation' &&
 			p.displayOptions?.show?.resource?.includes(node.parameters.resource),

@@ -3,11 +3,13 @@ import {
 	NodeOperationError,
 	type IDataObject,
 	type IHookFunctions,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
+import { optionNamesSubtitle } from '../shared/descriptions';
 import {
 	answerOnly,
 	contentKey,
@@ -45,6 +47,26 @@ function eventKey(event: ISlashEvent): string {
 	return `status:${event.channel}:${event.messageId}:${event.type}:${event.timestamp ?? ''}`;
 }
 
+const eventsProperty: INodeProperties = {
+	displayName: 'Events',
+	name: 'events',
+	type: 'multiOptions',
+	required: true,
+	options: [
+		{
+			name: 'Incoming Messages',
+			value: 'messages',
+			description: 'Messages customers send on WhatsApp or Facebook',
+		},
+		{
+			name: 'Status Updates',
+			value: 'statuses',
+			description: 'Sent, delivered, read and failed updates of outgoing messages',
+		},
+	],
+	default: ['messages', 'statuses'],
+};
+
 export class ISlashTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'iSlash Trigger',
@@ -52,7 +74,7 @@ export class ISlashTrigger implements INodeType {
 		icon: { light: 'file:iSlash.svg', dark: 'file:iSlash.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: optionNamesSubtitle(eventsProperty),
 		// n8n's node panel lists a node and its trigger as one entry under the trigger's description
 		// (generateMergedNodesAndActions in the editor's useActionsGeneration.ts), so it speaks for both.
 		description:
@@ -82,25 +104,7 @@ export class ISlashTrigger implements INodeType {
 				description:
 					'A random text of at least 16 characters that only you and iSlash know; keep a copy, it is part of the URL you paste into iSlash (?secret=…)',
 			},
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				required: true,
-				options: [
-					{
-						name: 'Incoming Messages',
-						value: 'messages',
-						description: 'Messages customers send on WhatsApp or Facebook',
-					},
-					{
-						name: 'Status Updates',
-						value: 'statuses',
-						description: 'Sent, delivered, read and failed updates of outgoing messages',
-					},
-				],
-				default: ['messages', 'statuses'],
-			},
+			eventsProperty,
 		],
 	};
 

@@ -2,11 +2,13 @@ import {
 	NodeConnectionTypes,
 	type IDataObject,
 	type IHookFunctions,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
+import { optionNamesSubtitle } from '../shared/descriptions';
 import { listRows } from '../shared/operation';
 import {
 	answerOnly,
@@ -98,6 +100,27 @@ function deliveryKey(model: string, object: IDataObject): string {
 	return `${model}:${contentKey(object)}`;
 }
 
+const eventProperty: INodeProperties = {
+	displayName: 'Event',
+	name: 'event',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'Message Received',
+			value: 'message',
+			description:
+				'A message arrives (model message); with Inbound Messages Only off, sent ones too',
+		},
+		{
+			name: 'Message Session Updated',
+			value: 'messagesession',
+			description: 'A message session changes (model messagesession)',
+		},
+	],
+	default: 'message',
+};
+
 export class NetSapiensTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'NetSapiens Trigger',
@@ -105,7 +128,7 @@ export class NetSapiensTrigger implements INodeType {
 		icon: { light: 'file:netSapiens.svg', dark: 'file:netSapiens.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: optionNamesSubtitle(eventProperty),
 		// n8n's node panel lists a node and its trigger as one entry under the trigger's description
 		// (generateMergedNodesAndActions in the editor's useActionsGeneration.ts), so it speaks for both.
 		description:
@@ -118,26 +141,7 @@ export class NetSapiensTrigger implements INodeType {
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
 		properties: [
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{
-						name: 'Message Received',
-						value: 'message',
-						description:
-							'A message arrives (model message); with Inbound Messages Only off, sent ones too',
-					},
-					{
-						name: 'Message Session Updated',
-						value: 'messagesession',
-						description: 'A message session changes (model messagesession)',
-					},
-				],
-				default: 'message',
-			},
+			eventProperty,
 			{
 				displayName: 'Domain',
 				name: 'domain',

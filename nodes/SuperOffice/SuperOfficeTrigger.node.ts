@@ -1,12 +1,14 @@
 import type {
 	IDataObject,
 	IHookFunctions,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { optionNamesSubtitle } from '../shared/descriptions';
 import { failureToNodeError } from '../shared/errors';
 import { authenticationProperty } from './shared/descriptions';
 import { superOfficeErrors } from './shared/errors';
@@ -92,6 +94,31 @@ async function deleteRegistration(this: IHookFunctions, webhookId: number): Prom
 	}
 }
 
+const eventsProperty: INodeProperties = {
+	displayName: 'Events',
+	name: 'events',
+	type: 'multiOptions',
+	required: true,
+	options: [
+		{
+			name: 'Chat Session Changed',
+			value: 'chatsession.changed',
+			description: 'A session changed state (e.g. picked up, closed)',
+		},
+		{
+			name: 'Chat Session Created',
+			value: 'chatsession.created',
+			description: 'A customer started a new session',
+		},
+		{
+			name: 'Chat Session Message',
+			value: 'chatsession.message',
+			description: 'A message was added to a session, by anyone',
+		},
+	],
+	default: ['chatsession.message'],
+};
+
 export class SuperOfficeTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SuperOffice Trigger',
@@ -99,7 +126,7 @@ export class SuperOfficeTrigger implements INodeType {
 		icon: { light: 'file:superOffice.svg', dark: 'file:superOffice.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: optionNamesSubtitle(eventsProperty),
 		// n8n's node panel lists a node and its trigger as one entry under the trigger's description
 		// (generateMergedNodesAndActions in the editor's useActionsGeneration.ts), so it speaks for both.
 		description:
@@ -124,30 +151,7 @@ export class SuperOfficeTrigger implements INodeType {
 		],
 		properties: [
 			authenticationProperty,
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				required: true,
-				options: [
-					{
-						name: 'Chat Session Changed',
-						value: 'chatsession.changed',
-						description: 'A session changed state (e.g. picked up, closed)',
-					},
-					{
-						name: 'Chat Session Created',
-						value: 'chatsession.created',
-						description: 'A customer started a new session',
-					},
-					{
-						name: 'Chat Session Message',
-						value: 'chatsession.message',
-						description: 'A message was added to a session, by anyone',
-					},
-				],
-				default: ['chatsession.message'],
-			},
+			eventsProperty,
 			{
 				displayName: 'Fetch Message Text',
 				name: 'fetchMessages',

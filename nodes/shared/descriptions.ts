@@ -127,3 +127,18 @@ export function actionSubtitle(...properties: INodeProperties[]): string {
 	// `({…})`: a bare `{` right after n8n's `{{` would read as the expression's own delimiter.
 	return `={{ (${JSON.stringify(actions)})[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
 }
+
+/**
+ * A trigger's canvas subtitle: the display names of its chosen events ("Incoming Messages, Status
+ * Updates"), instead of the raw values ("messages, statuses") n8n's own triggers show.
+ */
+export function optionNamesSubtitle(property: INodeProperties): string {
+	const names: Record<string, string> = {};
+	for (const option of property.options ?? [])
+		if ('value' in option) names[String(option.value)] = option.name;
+	const lookup = `(${JSON.stringify(names)})`;
+	const value = `$parameter[${JSON.stringify(property.name)}]`;
+	return property.type === 'multiOptions'
+		? `={{ ${value}.map((event) => ${lookup}[event] ?? event).join(", ") }}`
+		: `={{ ${lookup}[${value}] ?? ${value} }}`;
+}
