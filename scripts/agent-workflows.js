@@ -77,8 +77,9 @@ const TOOLS = {
 	},
 };
 
-function agentWorkflow(id, provider, prompt) {
-	const tool = TOOLS[provider];
+/** `toolSettings`: node settings of the tool node, e.g. `{ onError: 'continueRegularOutput' }`. */
+function agentWorkflow(id, provider, prompt, toolSettings = {}) {
+	const tool = { ...TOOLS[provider], ...toolSettings };
 	return {
 		id,
 		name: `e2e: AI Agent with the ${provider} tool`,

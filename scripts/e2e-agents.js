@@ -71,6 +71,7 @@ const CASES = {
 const PROMPTS = {
 	provider: (provider) => `Agent test (${provider}): tell the customer`,
 	refused: 'Agent test: a number the provider refuses',
+	continued: 'Agent test: a refused number, the tool set to continue on error',
 	incomplete: 'Agent test: a call without a number',
 };
 
@@ -162,6 +163,9 @@ async function agentChecks({
 		),
 		agentWorkflow('e2e-agent-refused', 'evovoice', PROMPTS.refused),
 		agentWorkflow('e2e-agent-incomplete', 'evovoice', PROMPTS.incomplete),
+		agentWorkflow('e2e-agent-continued', 'evovoice', PROMPTS.continued, {
+			onError: 'continueRegularOutput',
+		}),
 	]);
 
 	for (const [provider, expected] of Object.entries(CASES)) {
@@ -231,6 +235,29 @@ async function agentChecks({
 			assertToolError(run, calls, 'To Number: is required but empty');
 		},
 	);
+
+	if (toolErrorsEndTheRun)
+		await check(
+			`${label}AI Agent: with the tool's On Error set to Continue (using regular output), a refused number reaches the model as the provider’s own message and the run succeeds`,
+			async () => {
+				const { calls, sent } = await runAgent({ sandbox, n8n }, 'e2e-agent-continued', {
+					prompt: PROMPTS.continued,
+					tool: 'Text_the_customer',
+					arguments: { phoneNumber: '+1555', text: TEXT },
+				});
+				assert.equal(sent.length, 0);
+				// the node's own error item (Continue On Fail), with the provider's detail and status
+				assert.deepEqual(JSON.parse(calls[1].toolResult), [
+					{
+						error: "'To Address' is not a valid phone number.",
+						details: {
+							description: "ToAddress: 'To Address' is not a valid phone number.",
+							httpCode: '400',
+						},
+					},
+				]);
+			},
+		);
 
 	if (offered.length > 0 && !label) {
 		process.stdout.write('\n  what the model was offered, and the request its call produced:\n');
