@@ -14,13 +14,13 @@ case "$N8N_VERSION" in
 	# n8n@2.41.x misses a dependency version on the registry; 2.40.7 installs with linkedom pinned.
 	2.40.7)
 		OVERRIDES='{ "linkedom": "0.18.12" }'
-		EXPECTED_MB=2800 # about 6-7 minutes on a 2-core machine with an empty npm cache
+		EXPECTED_MB=2800 # 170-400 s from an empty npm cache, plus 70 s for sqlite3
 		;;
 	# The last 1.x. n8n-nodes-base 1.121 pins xlsx to a tarball on SheetJS' CDN, which this network cannot
 	# reach; 0.18.5 is the last xlsx on the npm registry.
 	1.123.81)
 		OVERRIDES='{ "xlsx": "npm:xlsx@0.18.5" }'
-		EXPECTED_MB=1750 # 138 s with a warm npm cache
+		EXPECTED_MB=1750 # 123 s from an empty npm cache, plus 69 s for sqlite3
 		;;
 	*)
 		echo "provide-n8n.sh: n8n $N8N_VERSION is not one this project pins (2.40.7, 1.123.81)" >&2
