@@ -1,7 +1,7 @@
 // Each per-provider package alone in a real n8n (part of `npm run test:e2e`): its tarball unpacked into a
 // fresh n8n user folder where n8n looks for community packages, with no pack beside it; its credential(s)
 // and its example workflow imported (node types renamed to the package's), the example executed by n8n's
-// CLI against the sandbox, and the sandbox's record of that provider checked.
+// CLI against the sandbox, and the sandbox's record of that provider checked. Then all five side by side.
 const assert = require('node:assert/strict');
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
