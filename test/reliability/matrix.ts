@@ -1,8 +1,10 @@
+import { createHmac } from 'crypto';
 import nock from 'nock';
 import type { IBinaryData, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { NetSapiensApi } from '../../credentials/NetSapiensApi.credentials';
 import { ISlashTrigger } from '../../nodes/ISlash/ISlashTrigger.node';
 import { NetSapiensTrigger } from '../../nodes/NetSapiens/NetSapiensTrigger.node';
+import { SuperOfficeTrigger } from '../../nodes/SuperOffice/SuperOfficeTrigger.node';
 import type { RunOptions, RunResult } from '../harness/engine';
 import { TriggerHarness, type Delivery } from '../harness/trigger';
 import * as evo from '../nodes/EvoVoice/fixtures';
@@ -102,6 +104,8 @@ export interface TriggerEntry {
 	delivery(secret?: unknown, body?: unknown): Delivery;
 	/** Bodies that are not the provider's deliveries (sent with the right secret). */
 	malformed: Array<[name: string, body: unknown]>;
+	/** What the trigger answers such a body (default 400); it never starts an execution. */
+	malformedStatus?: number;
 	/** Secrets the trigger's answers must never reveal (besides the webhook secret itself). */
 	secrets: string[];
 }
@@ -942,12 +946,10 @@ function superOfficeSend(provider: ProviderEntry): SendOperation {
 }
 
 /**
- * Every send operation of every provider. SuperOffice, when merged, adds: a ProviderEntry (its fixture
- * runner, origin, error body — the Error/ErrorType/Message keys its ProviderErrorFormat reads — every
- * secret of its credential: password and Basic header, SOTicket ticket, SO-AppToken, OAuth client secret
- * and access/refresh tokens; requestsOn401: 2 if a 401 goes through n8n's refresh, and login/prepare
- * if it fetches tokens), one SendOperation per send variant here, and a TriggerEntry in TRIGGERS whose
- * delivery(secret) signs the raw body (X-SuperOffice-Signature = base64 HMAC-SHA256).
+ * Every send operation of every provider. A new provider adds a ProviderEntry (its fixture runner,
+ * origin, error body, every secret of its credentials; requestsOn401: 2 if a 401 goes through n8n's
+ * refresh, and login/prepare if it fetches tokens), one SendOperation per send variant here, and, with a
+ * webhook trigger, a TriggerEntry in TRIGGERS.
  */
 export const SEND_OPERATIONS: SendOperation[] = [
 	evoSession,
@@ -1040,4 +1042,58 @@ const NETSAPIENS_TRIGGER: TriggerEntry = {
 	secrets: [ns.API_KEY],
 };
 
-export const TRIGGERS: TriggerEntry[] = [ISLASH_TRIGGER, NETSAPIENS_TRIGGER];
+const SUPEROFFICE_EVENT = {
+	EventId: 'e87ac619-c864-4881-89eb-000000000001',
+	Timestamp: '2026-11-22T08:18:42.089895Z',
+	Changes: [],
+	Event: 'chatsession.created',
+	PrimaryKey: 178105,
+	Entity: 'chatsession',
+	ContextIdentifier: so.TENANT,
+	ChangedByAssociateId: 316,
+	WebhookName: 'n8n: Trigger Under Test',
+};
+
+const SUPEROFFICE_TRIGGER: TriggerEntry = {
+	name: 'SuperOffice Trigger',
+	async activate() {
+		const harness = new TriggerHarness({
+			nodeType: new SuperOfficeTrigger(),
+			parameters: { authentication: 'superOfficeApi', events: ['chatsession.created'] },
+			credentials: so.bearerCredentials,
+			credentialTypes: so.credentialTypes,
+		});
+		let secret = '';
+		nock(so.BASE)
+			.post('/api/v1/Webhook', (body: IDataObject) => {
+				secret = String(body.Secret);
+				return true;
+			})
+			.reply(200, { WebhookId: 77, State: 'Active' });
+		await harness.lifecycle('create');
+		// the secret SuperOffice was given at registration, which it signs every delivery with
+		return { harness, secret };
+	},
+	// SuperOffice signs the raw body: X-SuperOffice-Signature = base64(HMAC-SHA256(secret, body bytes)).
+	delivery: (secret, body = SUPEROFFICE_EVENT) => {
+		const raw = typeof body === 'string' ? body : JSON.stringify(body);
+		const headers: Record<string, string> = { 'content-type': 'application/json' };
+		if (secret !== undefined)
+			headers['x-superoffice-signature'] = createHmac('sha256', String(secret))
+				.update(raw)
+				.digest('base64');
+		return { body, rawBody: Buffer.from(raw), headers };
+	},
+	// Signed, so from SuperOffice itself: a body that is no event the node subscribed to is acknowledged
+	// (200) without starting, as an unsubscribed event is, rather than refused.
+	malformed: [
+		['a text body', 'hello'],
+		['an unknown shape', { foo: 'bar' }],
+		['an event it did not subscribe to', { ...SUPEROFFICE_EVENT, Event: 'chatsession.changed' }],
+		['truncated JSON text', '{"Event": "chatsession.cre'],
+	],
+	malformedStatus: 200,
+	secrets: [so.ACCESS_TOKEN],
+};
+
+export const TRIGGERS: TriggerEntry[] = [ISLASH_TRIGGER, NETSAPIENS_TRIGGER, SUPEROFFICE_TRIGGER];

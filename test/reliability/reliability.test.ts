@@ -857,7 +857,7 @@ describe('7. Triggers: forged, unsigned, wrongly signed and malformed deliveries
 					entry.name,
 					`malformed: ${name}`,
 					entry,
-					400,
+					entry.malformedStatus ?? 400,
 					(e: typeof entry, secret: string) => e.delivery(secret, body),
 				] as const,
 		),
