@@ -163,9 +163,13 @@ async function agentChecks({
 		),
 		agentWorkflow('e2e-agent-refused', 'evovoice', PROMPTS.refused),
 		agentWorkflow('e2e-agent-incomplete', 'evovoice', PROMPTS.incomplete),
-		agentWorkflow('e2e-agent-continued', 'evovoice', PROMPTS.continued, {
-			onError: 'continueRegularOutput',
-		}),
+		...(toolErrorsEndTheRun
+			? [
+					agentWorkflow('e2e-agent-continued', 'evovoice', PROMPTS.continued, {
+						onError: 'continueRegularOutput',
+					}),
+				]
+			: []),
 	]);
 
 	for (const [provider, expected] of Object.entries(CASES)) {
@@ -259,8 +263,10 @@ async function agentChecks({
 			},
 		);
 
-	if (offered.length > 0 && !label) {
-		process.stdout.write('\n  what the model was offered, and the request its call produced:\n');
+	if (offered.length > 0) {
+		process.stdout.write(
+			`\n  ${label}what the model was offered, and the request its call produced:\n`,
+		);
 		for (const { provider, tool, request } of offered) {
 			const args = Object.entries(tool.parameters.properties).map(
 				([key, schema]) => `${key} (“${schema.description}”)`,

@@ -13,17 +13,14 @@ const PACKAGE = 'n8n-nodes-session-messaging';
 /** The n8n versions the package is tested on: the e2e suite runs on the first, the examples on both. */
 const N8N_VERSIONS = ['2.40.7', '1.123.81'];
 
-/**
- * Runs provide-n8n.sh for `version` (fast when cached) and returns the Node 24 binary, n8n's bin script
- * and the version.
- */
+/** Runs provide-n8n.sh for `version` (fast when cached) and returns the Node 24 binary and n8n's bin script. */
 function provideN8n(version = N8N_VERSIONS[0]) {
 	const out = execFileSync('bash', [path.join(__dirname, 'provide-n8n.sh'), version], {
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});
 	const [node, n8n] = out.trim().split('\n').slice(-2);
-	return { node, n8n, version };
+	return { node, n8n };
 }
 
 /** A fresh n8n user folder with this package linked where n8n looks for community packages. */

@@ -1,4 +1,3 @@
-import { createHmac } from 'crypto';
 import nock from 'nock';
 import type { IBinaryData, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { NetSapiensApi } from '../../credentials/NetSapiensApi.credentials';
@@ -1079,9 +1078,7 @@ const SUPEROFFICE_TRIGGER: TriggerEntry = {
 		const raw = typeof body === 'string' ? body : JSON.stringify(body);
 		const headers: Record<string, string> = { 'content-type': 'application/json' };
 		if (secret !== undefined)
-			headers['x-superoffice-signature'] = createHmac('sha256', String(secret))
-				.update(raw)
-				.digest('base64');
+			headers['x-superoffice-signature'] = so.superOfficeSignature(raw, String(secret));
 		return { body, rawBody: Buffer.from(raw), headers };
 	},
 	// Signed, so from SuperOffice itself: a body that is no event the node subscribed to is acknowledged

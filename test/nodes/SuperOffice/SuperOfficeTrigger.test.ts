@@ -1,4 +1,3 @@
-import { createHmac } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, INodeType } from 'n8n-workflow';
 import nock from 'nock';
 import { SuperOfficeTrigger } from '../../../nodes/SuperOffice/SuperOfficeTrigger.node';
@@ -13,6 +12,7 @@ import {
 	credentialTypes,
 	oAuth2Credentials,
 	OAUTH_ACCESS_TOKEN,
+	superOfficeSignature,
 	TICKET,
 	ticketCredentials,
 } from './fixtures';
@@ -80,9 +80,6 @@ const registered = (extra: IDataObject = {}): IDataObject => ({
 	'node:Trigger Under Test': { webhookId: 77, ...extra },
 });
 
-const sign = (raw: string, secret: string) =>
-	createHmac('sha256', secret).update(Buffer.from(raw)).digest('base64');
-
 let events = 0;
 /** A webhook event as SuperOffice sends it; every event has an ID of its own (X-SuperOffice-EventId). */
 const payload = (event: string, extra: Record<string, unknown> = {}) => ({
@@ -111,7 +108,7 @@ function delivery(
 			'Content-Type': 'application/json; charset=utf-8',
 			'X-SuperOffice-Event': String(body.Event),
 			'X-SuperOffice-EventId': String(body.EventId),
-			'X-SuperOffice-Signature': sign(raw, secret),
+			'X-SuperOffice-Signature': superOfficeSignature(raw, secret),
 		},
 	};
 }

@@ -1,3 +1,4 @@
+import { createHmac } from 'crypto';
 import { LoadOptionsContext } from 'n8n-core';
 import type { ICredentialDataDecryptedObject, ICredentialType, INode } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
@@ -13,6 +14,10 @@ import {
 } from '../../harness/engine';
 
 export const HOST = 'https://sod.superoffice.com';
+
+/** X-SuperOffice-Signature as SuperOffice computes it: base64(HMAC-SHA256(secret, raw body bytes)). */
+export const superOfficeSignature = (raw: string, secret: string) =>
+	createHmac('sha256', secret).update(Buffer.from(raw)).digest('base64');
 export const TENANT = 'Cust12345';
 export const BASE = `${HOST}/${TENANT}`;
 
