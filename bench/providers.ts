@@ -4,10 +4,10 @@ import type {
 	INodeParameters,
 	INodeType,
 } from 'n8n-workflow';
-import { EvoVoiceApi } from '../credentials/EvoVoiceApi.credentials';
-import { ISlashApi } from '../credentials/ISlashApi.credentials';
-import { NetSapiensApi } from '../credentials/NetSapiensApi.credentials';
-import { SuperOfficeApi } from '../credentials/SuperOfficeApi.credentials';
+import { EvoVoiceMessagingApi } from '../credentials/EvoVoiceMessagingApi.credentials';
+import { ISlashMessagingApi } from '../credentials/ISlashMessagingApi.credentials';
+import { NetSapiensMessagingApi } from '../credentials/NetSapiensMessagingApi.credentials';
+import { SuperOfficeMessagingApi } from '../credentials/SuperOfficeMessagingApi.credentials';
 import { EvoVoice } from '../nodes/EvoVoice/EvoVoice.node';
 import { ISlash } from '../nodes/ISlash/ISlash.node';
 import { NetSapiens } from '../nodes/NetSapiens/NetSapiens.node';
@@ -42,7 +42,7 @@ const allProviders: BenchProvider[] = [
 	{
 		name: 'NetSapiens',
 		nodeType: new NetSapiens(),
-		credentialType: new NetSapiensApi(),
+		credentialType: new NetSapiensMessagingApi(),
 		credentials: (url) => ({
 			baseUrl: `${url}/netsapiens/ns-api/v2`,
 			authentication: 'apiKey',
@@ -67,7 +67,7 @@ const allProviders: BenchProvider[] = [
 	{
 		name: 'EvoVoice',
 		nodeType: new EvoVoice(),
-		credentialType: new EvoVoiceApi(),
+		credentialType: new EvoVoiceMessagingApi(),
 		credentials: (url) => ({
 			baseUrl: `${url}/evovoice`,
 			username: EVO.username,
@@ -93,7 +93,7 @@ const allProviders: BenchProvider[] = [
 	{
 		name: 'iSlash',
 		nodeType: new ISlash(),
-		credentialType: new ISlashApi(),
+		credentialType: new ISlashMessagingApi(),
 		credentials: (url) => ({
 			host: `${url}/islash`,
 			userToken: ISLASH.userToken,
@@ -123,7 +123,7 @@ const allProviders: BenchProvider[] = [
 	{
 		name: 'SuperOffice',
 		nodeType: new SuperOffice(),
-		credentialType: new SuperOfficeApi(),
+		credentialType: new SuperOfficeMessagingApi(),
 		credentials: (url) => ({
 			connection: 'custom',
 			baseUrl: `${url}/superoffice/${SO.tenant}`,

@@ -115,7 +115,7 @@ const RACE = [
 				fromNumber: { __rl: true, mode: 'number', value: '18585550001' },
 				message: '={{ $json.text }}',
 			},
-			credentials: credential('netSapiensApi'),
+			credentials: credential('netSapiensMessagingApi'),
 		}),
 	],
 	[
@@ -131,7 +131,7 @@ const RACE = [
 				sessionId: 's1',
 				body: '={{ $json.text }}',
 			},
-			credentials: credential('evoVoiceApi'),
+			credentials: credential('evoVoiceMessagingApi'),
 		}),
 	],
 	[
@@ -147,7 +147,7 @@ const RACE = [
 				text: '={{ $json.text }}',
 				attachment: 'none',
 			},
-			credentials: credential('iSlashApi'),
+			credentials: credential('iSlashMessagingApi'),
 		}),
 	],
 	[
@@ -157,7 +157,7 @@ const RACE = [
 			type: 'n8n-nodes-session-messaging.superOffice',
 			typeVersion: 1,
 			parameters: {
-				authentication: 'superOfficeApi',
+				authentication: 'superOfficeMessagingApi',
 				resource: 'chatMessage',
 				operation: 'send',
 				chatSessionId: {
@@ -169,7 +169,7 @@ const RACE = [
 				type: 'ToCustomer',
 				specialType: 'None',
 			},
-			credentials: credential('superOfficeApi'),
+			credentials: credential('superOfficeMessagingApi'),
 		}),
 	],
 ];
@@ -225,7 +225,9 @@ async function main() {
 					sessionId: 's1',
 					body: '={{ $json.text }}',
 				},
-				credentials: { evoVoiceApi: { id: 'evoVoiceApi-demo', name: 'EvoVoice API demo' } },
+				credentials: {
+					evoVoiceMessagingApi: { id: 'evoVoiceMessagingApi-demo', name: 'EvoVoice API demo' },
+				},
 			}),
 			workflow('bench-http-request-node', httpRequestSender(sandbox.url)),
 			...RACE.map(([id, , sender]) =>

@@ -25,7 +25,9 @@ const TOOLS = {
 			fromNumber: { __rl: true, mode: 'number', value: '18585550001' },
 			message: fromAI('text', 'The text message to send, as the customer will read it'),
 		},
-		credentials: { netSapiensApi: { id: 'netSapiensApi-demo', name: 'NetSapiens demo' } },
+		credentials: {
+			netSapiensMessagingApi: { id: 'netSapiensMessagingApi-demo', name: 'NetSapiens demo' },
+		},
 	},
 	evovoice: {
 		name: 'Text the customer',
@@ -41,7 +43,9 @@ const TOOLS = {
 			),
 			body: fromAI('text', 'The text message to send, as the customer will read it'),
 		},
-		credentials: { evoVoiceApi: { id: 'evoVoiceApi-demo', name: 'EvoVoice API demo' } },
+		credentials: {
+			evoVoiceMessagingApi: { id: 'evoVoiceMessagingApi-demo', name: 'EvoVoice API demo' },
+		},
 	},
 	islash: {
 		name: 'Message on WhatsApp',
@@ -55,13 +59,13 @@ const TOOLS = {
 			),
 			text: fromAI('text', 'The message to send, as the contact will read it'),
 		},
-		credentials: { iSlashApi: { id: 'iSlashApi-demo', name: 'iSlash API demo' } },
+		credentials: { iSlashMessagingApi: { id: 'iSlashMessagingApi-demo', name: 'iSlash API demo' } },
 	},
 	superoffice: {
 		name: 'Answer in the chat',
 		type: 'n8n-nodes-session-messaging.superOfficeTool',
 		parameters: {
-			authentication: 'superOfficeApi',
+			authentication: 'superOfficeMessagingApi',
 			resource: 'chatMessage',
 			operation: 'send',
 			chatSessionId: {
@@ -73,7 +77,9 @@ const TOOLS = {
 			type: 'ToCustomer',
 			specialType: 'None',
 		},
-		credentials: { superOfficeApi: { id: 'superOfficeApi-demo', name: 'SuperOffice API demo' } },
+		credentials: {
+			superOfficeMessagingApi: { id: 'superOfficeMessagingApi-demo', name: 'SuperOffice API demo' },
+		},
 	},
 };
 

@@ -16,10 +16,10 @@ const PACK = 'n8n-nodes-session-messaging';
 
 /** The example each package runs, and the sandbox's name of its provider. */
 const EXAMPLES = {
-	'n8n-nodes-netsapiens': { workflow: 'example-netsapiens', provider: 'netsapiens' },
-	'n8n-nodes-evovoice': { workflow: 'example-evovoice', provider: 'evovoice' },
-	'n8n-nodes-islash': { workflow: 'example-islash', provider: 'islash' },
-	'n8n-nodes-superoffice': { workflow: 'example-superoffice', provider: 'superoffice' },
+	'n8n-nodes-netsapiens-messaging': { workflow: 'example-netsapiens', provider: 'netsapiens' },
+	'n8n-nodes-evovoice-messaging': { workflow: 'example-evovoice', provider: 'evovoice' },
+	'n8n-nodes-islash-messaging': { workflow: 'example-islash', provider: 'islash' },
+	'n8n-nodes-superoffice-messaging': { workflow: 'example-superoffice', provider: 'superoffice' },
 };
 
 /** Unpacks a package's tarball into an n8n user folder's community packages, as npm would install it. */

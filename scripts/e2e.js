@@ -223,18 +223,23 @@ async function main() {
 						sandboxCredentials(sandbox.url).map((credential) => [credential.type, credential]),
 					);
 					const ok = { status: 'OK', message: 'Connection successful!' };
-					for (const type of ['iSlashApi', 'superOfficeApi', 'evoVoiceApi', 'netSapiensApi'])
+					for (const type of [
+						'iSlashMessagingApi',
+						'superOfficeMessagingApi',
+						'evoVoiceMessagingApi',
+						'netSapiensMessagingApi',
+					])
 						assert.deepEqual(await test(byType[type], {}), ok, type);
-					assert.deepEqual(await test(byType.iSlashApi, { userToken: 'wrong-token' }), {
+					assert.deepEqual(await test(byType.iSlashMessagingApi, { userToken: 'wrong-token' }), {
 						status: 'Error',
 						message: 'Unauthorized',
 					});
-					assert.deepEqual(await test(byType.superOfficeApi, { accessToken: 'expired' }), {
+					assert.deepEqual(await test(byType.superOfficeMessagingApi, { accessToken: 'expired' }), {
 						status: 'Error',
 						message:
 							'SuperOffice refused the credential (HTTP 401): check the token or ticket, the application token and the tenant',
 					});
-					assert.deepEqual(await test(byType.netSapiensApi, { password: 'wrong' }), {
+					assert.deepEqual(await test(byType.netSapiensMessagingApi, { password: 'wrong' }), {
 						status: 'Error',
 						message: 'NetSapiens refused the token request (HTTP 401): Invalid credentials',
 					});

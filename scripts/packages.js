@@ -27,32 +27,32 @@ const REPOSITORY = 'https://github.com/session-messaging/n8n-nodes-session-messa
 
 const PACKAGES = [
 	{
-		name: 'n8n-nodes-netsapiens',
+		name: 'n8n-nodes-netsapiens-messaging',
 		provider: 'NetSapiens',
-		credentials: ['NetSapiensApi'],
+		credentials: ['NetSapiensMessagingApi'],
 		description:
 			'n8n nodes for NetSapiens ns-api v2: send and read chat, SMS and MMS session messages',
 		keywords: ['netsapiens', 'pbx', 'sms', 'mms', 'chat'],
 	},
 	{
-		name: 'n8n-nodes-evovoice',
+		name: 'n8n-nodes-evovoice-messaging',
 		provider: 'EvoVoice',
-		credentials: ['EvoVoiceApi'],
+		credentials: ['EvoVoiceMessagingApi'],
 		description: 'n8n nodes for EvoVoice: send and read SMS and chat session messages',
 		keywords: ['evovoice', 'sms', 'chat'],
 	},
 	{
-		name: 'n8n-nodes-islash',
+		name: 'n8n-nodes-islash-messaging',
 		provider: 'ISlash',
 		section: 'iSlash',
-		credentials: ['ISlashApi'],
+		credentials: ['ISlashMessagingApi'],
 		description: 'n8n nodes for iSlash: send WhatsApp and Messenger session and template messages',
 		keywords: ['islash', 'whatsapp', 'messenger', 'chat'],
 	},
 	{
-		name: 'n8n-nodes-superoffice',
+		name: 'n8n-nodes-superoffice-messaging',
 		provider: 'SuperOffice',
-		credentials: ['SuperOfficeApi', 'SuperOfficeOAuth2Api'],
+		credentials: ['SuperOfficeMessagingApi', 'SuperOfficeMessagingOAuth2Api'],
 		description: 'n8n nodes for SuperOffice CRM web chat: send and read chat session messages',
 		keywords: ['superoffice', 'crm', 'chat'],
 	},

@@ -276,10 +276,12 @@ const evoVoiceSend = {
 		toAddress: '+15556667777',
 		body: '={{ $json.text }}',
 	},
-	credentials: { evoVoiceApi: { id: 'evoVoiceApi-demo', name: 'EvoVoice API demo' } },
+	credentials: {
+		evoVoiceMessagingApi: { id: 'evoVoiceMessagingApi-demo', name: 'EvoVoice API demo' },
+	},
 };
 // Its own credential (same login): the trigger's credential already fetched a token when main activated it.
-const NS_QUEUE_CREDENTIAL = { id: 'netSapiensApi-queue', name: 'NetSapiens queue' };
+const NS_QUEUE_CREDENTIAL = { id: 'netSapiensMessagingApi-queue', name: 'NetSapiens queue' };
 const netSapiensSend = {
 	type: 'n8n-nodes-session-messaging.netSapiens',
 	typeVersion: 1,
@@ -292,7 +294,7 @@ const netSapiensSend = {
 		fromNumber: { __rl: true, mode: 'number', value: '18585550001' },
 		message: '={{ $json.text }}',
 	},
-	credentials: { netSapiensApi: NS_QUEUE_CREDENTIAL },
+	credentials: { netSapiensMessagingApi: NS_QUEUE_CREDENTIAL },
 };
 
 const WORKFLOWS = {
@@ -389,7 +391,7 @@ async function main() {
 	try {
 		// Imports and publishing before main starts: main activates what is published when it starts.
 		const credentials = sandboxCredentials(sandbox.url);
-		const ns = credentials.find((c) => c.id === 'netSapiensApi-demo');
+		const ns = credentials.find((c) => c.id === 'netSapiensMessagingApi-demo');
 		credentials.push({ ...ns, ...NS_QUEUE_CREDENTIAL, data: { ...ns.data } });
 		await n8n.importCredentials(credentials);
 		// NetSapiens, EvoVoice (poller), iSlash, and the SuperOffice example (trigger → reply).

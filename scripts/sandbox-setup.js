@@ -10,9 +10,9 @@ function sandboxCredentials(url) {
 	const so = FIXTURES.superoffice;
 	return [
 		{
-			id: 'netSapiensApi-demo',
+			id: 'netSapiensMessagingApi-demo',
 			name: 'NetSapiens demo',
-			type: 'netSapiensApi',
+			type: 'netSapiensMessagingApi',
 			data: {
 				server: '127.0.0.1',
 				baseUrl: `${url}/netsapiens/ns-api/v2`,
@@ -25,9 +25,9 @@ function sandboxCredentials(url) {
 			},
 		},
 		{
-			id: 'evoVoiceApi-demo',
+			id: 'evoVoiceMessagingApi-demo',
 			name: 'EvoVoice API demo',
-			type: 'evoVoiceApi',
+			type: 'evoVoiceMessagingApi',
 			data: {
 				baseUrl: `${url}/evovoice`,
 				username: FIXTURES.evovoice.username,
@@ -35,9 +35,9 @@ function sandboxCredentials(url) {
 			},
 		},
 		{
-			id: 'iSlashApi-demo',
+			id: 'iSlashMessagingApi-demo',
 			name: 'iSlash API demo',
-			type: 'iSlashApi',
+			type: 'iSlashMessagingApi',
 			data: {
 				host: `${url}/islash`,
 				userToken: FIXTURES.islash.userToken,
@@ -52,9 +52,9 @@ function sandboxCredentials(url) {
 			data: { apiKey: FIXTURES.openai.apiKey, url: `${url}/openai/v1`, header: false },
 		},
 		{
-			id: 'superOfficeApi-demo',
+			id: 'superOfficeMessagingApi-demo',
 			name: 'SuperOffice API demo',
-			type: 'superOfficeApi',
+			type: 'superOfficeMessagingApi',
 			data: {
 				connection: 'custom',
 				baseUrl: `${url}/superoffice/${so.tenant}`,

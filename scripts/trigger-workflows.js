@@ -46,7 +46,9 @@ function triggerWorkflows(url) {
 				type: 'n8n-nodes-session-messaging.netSapiensTrigger',
 				webhookId: '6b1d3c2a-0000-4000-8000-00000000a5e5',
 				parameters: { event: 'message', domain: '~', inboundOnly: true },
-				credentials: { netSapiensApi: { id: 'netSapiensApi-demo', name: 'NetSapiens demo' } },
+				credentials: {
+					netSapiensMessagingApi: { id: 'netSapiensMessagingApi-demo', name: 'NetSapiens demo' },
+				},
 			},
 			url,
 			'netsapiens',
@@ -59,7 +61,9 @@ function triggerWorkflows(url) {
 				name: 'EvoVoice Trigger',
 				type: 'n8n-nodes-session-messaging.evoVoiceTrigger',
 				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] } },
-				credentials: { evoVoiceApi: { id: 'evoVoiceApi-demo', name: 'EvoVoice API demo' } },
+				credentials: {
+					evoVoiceMessagingApi: { id: 'evoVoiceMessagingApi-demo', name: 'EvoVoice API demo' },
+				},
 			},
 			url,
 			'evovoice',

@@ -86,7 +86,7 @@ export class EvoVoiceTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'evoVoiceApi', required: true }],
+		credentials: [{ name: 'evoVoiceMessagingApi', required: true }],
 		properties: [
 			{
 				displayName:

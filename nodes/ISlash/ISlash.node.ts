@@ -32,7 +32,7 @@ export class ISlash implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'iSlashApi', required: true }],
+		credentials: [{ name: 'iSlashMessagingApi', required: true }],
 		// No Content-Type default: JSON bodies get theirs from the HTTP client, and a multipart send must
 		// carry the client's own multipart/form-data boundary header.
 		requestDefaults: { headers: { Accept: 'application/json' }, json: true },

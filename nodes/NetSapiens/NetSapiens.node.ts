@@ -23,7 +23,7 @@ export class NetSapiens implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'netSapiensApi', required: true }],
+		credentials: [{ name: 'netSapiensMessagingApi', required: true }],
 		requestDefaults: {
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,

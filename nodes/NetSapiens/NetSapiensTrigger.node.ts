@@ -48,7 +48,7 @@ function state(ctx: IHookFunctions | IWebhookFunctions): TriggerState {
  * (never the access token n8n refreshes) and the node's identity.
  */
 async function webhookSecret(ctx: IHookFunctions | IWebhookFunctions): Promise<string> {
-	const credentials = await ctx.getCredentials('netSapiensApi');
+	const credentials = await ctx.getCredentials('netSapiensMessagingApi');
 	const material =
 		credentials.authentication === 'password'
 			? [credentials.clientId, credentials.clientSecret, credentials.username, credentials.password]
@@ -136,7 +136,7 @@ export class NetSapiensTrigger implements INodeType {
 		defaults: { name: 'NetSapiens Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'netSapiensApi', required: true }],
+		credentials: [{ name: 'netSapiensMessagingApi', required: true }],
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],

@@ -27,14 +27,14 @@ export class SuperOffice implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{
-				name: 'superOfficeApi',
+				name: 'superOfficeMessagingApi',
 				required: true,
-				displayOptions: { show: { authentication: ['superOfficeApi'] } },
+				displayOptions: { show: { authentication: ['superOfficeMessagingApi'] } },
 			},
 			{
-				name: 'superOfficeOAuth2Api',
+				name: 'superOfficeMessagingOAuth2Api',
 				required: true,
-				displayOptions: { show: { authentication: ['superOfficeOAuth2Api'] } },
+				displayOptions: { show: { authentication: ['superOfficeMessagingOAuth2Api'] } },
 			},
 		],
 		// Each operation makes its URL absolute from the selected credential (see shared/routing.ts).

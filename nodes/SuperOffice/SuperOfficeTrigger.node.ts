@@ -41,8 +41,12 @@ interface Registration extends IDataObject {
  * secrets (never an OAuth token, which n8n refreshes) and the node's identity (see deriveWebhookSecret).
  */
 async function webhookSecret(ctx: IHookFunctions | IWebhookFunctions): Promise<string> {
-	const oauth = ctx.getNodeParameter('authentication', 'superOfficeApi') === 'superOfficeOAuth2Api';
-	const credentials = await ctx.getCredentials(oauth ? 'superOfficeOAuth2Api' : 'superOfficeApi');
+	const oauth =
+		ctx.getNodeParameter('authentication', 'superOfficeMessagingApi') ===
+		'superOfficeMessagingOAuth2Api';
+	const credentials = await ctx.getCredentials(
+		oauth ? 'superOfficeMessagingOAuth2Api' : 'superOfficeMessagingApi',
+	);
 	const fields = oauth
 		? ['clientId', 'clientSecret']
 		: [
@@ -136,14 +140,14 @@ export class SuperOfficeTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{
-				name: 'superOfficeApi',
+				name: 'superOfficeMessagingApi',
 				required: true,
-				displayOptions: { show: { authentication: ['superOfficeApi'] } },
+				displayOptions: { show: { authentication: ['superOfficeMessagingApi'] } },
 			},
 			{
-				name: 'superOfficeOAuth2Api',
+				name: 'superOfficeMessagingOAuth2Api',
 				required: true,
-				displayOptions: { show: { authentication: ['superOfficeOAuth2Api'] } },
+				displayOptions: { show: { authentication: ['superOfficeMessagingOAuth2Api'] } },
 			},
 		],
 		webhooks: [

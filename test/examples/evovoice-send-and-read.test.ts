@@ -20,7 +20,9 @@ describe('examples/evovoice-send-and-read.json', () => {
 		)) {
 			expect(node.type).toBe('n8n-nodes-session-messaging.evoVoice');
 			expect(node).toMatchObject({
-				credentials: { evoVoiceApi: { id: 'evoVoiceApi-demo', name: 'EvoVoice API demo' } },
+				credentials: {
+					evoVoiceMessagingApi: { id: 'evoVoiceMessagingApi-demo', name: 'EvoVoice API demo' },
+				},
 			});
 		}
 	});

@@ -55,7 +55,7 @@ describe('examples/islash-send-image.json', () => {
 			for (const target of main.flat()) expect(names.has(target.node)).toBe(true);
 		}
 		expect(iSlashNode.credentials).toEqual({
-			iSlashApi: { id: 'iSlashApi-demo', name: 'iSlash API demo' },
+			iSlashMessagingApi: { id: 'iSlashMessagingApi-demo', name: 'iSlash API demo' },
 		});
 		const known = new Set(new ISlash().description.properties.map((property) => property.name));
 		expect(Object.keys(iSlashNode.parameters).filter((name) => !known.has(name))).toEqual([]);

@@ -38,7 +38,7 @@ describe('examples/superoffice-chat-auto-reply.json', () => {
 			customerMessagesOnly: true,
 		});
 		expect(send.credentials).toEqual({
-			superOfficeApi: { id: 'superOfficeApi-demo', name: 'SuperOffice API demo' },
+			superOfficeMessagingApi: { id: 'superOfficeMessagingApi-demo', name: 'SuperOffice API demo' },
 		});
 	});
 

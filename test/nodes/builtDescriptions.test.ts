@@ -1,11 +1,11 @@
 import { ESLint } from 'eslint';
 import type { ICredentialType, INodeType } from 'n8n-workflow';
 import tseslint from 'typescript-eslint';
-import { EvoVoiceApi } from '../../credentials/EvoVoiceApi.credentials';
-import { ISlashApi } from '../../credentials/ISlashApi.credentials';
-import { NetSapiensApi } from '../../credentials/NetSapiensApi.credentials';
-import { SuperOfficeApi } from '../../credentials/SuperOfficeApi.credentials';
-import { SuperOfficeOAuth2Api } from '../../credentials/SuperOfficeOAuth2Api.credentials';
+import { EvoVoiceMessagingApi } from '../../credentials/EvoVoiceMessagingApi.credentials';
+import { ISlashMessagingApi } from '../../credentials/ISlashMessagingApi.credentials';
+import { NetSapiensMessagingApi } from '../../credentials/NetSapiensMessagingApi.credentials';
+import { SuperOfficeMessagingApi } from '../../credentials/SuperOfficeMessagingApi.credentials';
+import { SuperOfficeMessagingOAuth2Api } from '../../credentials/SuperOfficeMessagingOAuth2Api.credentials';
 import { EvoVoice } from '../../nodes/EvoVoice/EvoVoice.node';
 import { EvoVoiceTrigger } from '../../nodes/EvoVoice/EvoVoiceTrigger.node';
 import { ISlash } from '../../nodes/ISlash/ISlash.node';
@@ -108,11 +108,11 @@ it.each(nodes.map((node) => [node.constructor.name, node] as const))(
 );
 
 const credentialTypes: ICredentialType[] = [
-	new NetSapiensApi(),
-	new EvoVoiceApi(),
-	new ISlashApi(),
-	new SuperOfficeApi(),
-	new SuperOfficeOAuth2Api(),
+	new NetSapiensMessagingApi(),
+	new EvoVoiceMessagingApi(),
+	new ISlashMessagingApi(),
+	new SuperOfficeMessagingApi(),
+	new SuperOfficeMessagingOAuth2Api(),
 ];
 
 /** Every `options` list below `value` (options, collections, fixed collections), with where it is. */

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import type { IBinaryData, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
-import { NetSapiensApi } from '../../credentials/NetSapiensApi.credentials';
+import { NetSapiensMessagingApi } from '../../credentials/NetSapiensMessagingApi.credentials';
 import { ISlashTrigger } from '../../nodes/ISlash/ISlashTrigger.node';
 import { NetSapiensTrigger } from '../../nodes/NetSapiens/NetSapiensTrigger.node';
 import { SuperOfficeTrigger } from '../../nodes/SuperOffice/SuperOfficeTrigger.node';
@@ -157,8 +157,8 @@ export const NETSAPIENS_LOGIN: ProviderEntry = {
 		ns.runNetSapiens(options.parameters, {
 			...options,
 			credentialsHelper: undefined,
-			credentials: { netSapiensApi: ns.passwordCredentials },
-			credentialTypes: [new NetSapiensApi()],
+			credentials: { netSapiensMessagingApi: ns.passwordCredentials },
+			credentialTypes: [new NetSapiensMessagingApi()],
 		}),
 	secrets: [ns.PASSWORD, ns.CLIENT_SECRET, NS_TOKEN, `Bearer ${NS_TOKEN}`, 'refresh-xyz'],
 	prepare() {
@@ -1013,8 +1013,8 @@ const NETSAPIENS_TRIGGER: TriggerEntry = {
 		const harness = new TriggerHarness({
 			nodeType: new NetSapiensTrigger(),
 			parameters: { event: 'message', domain: '~', user: '*', inboundOnly: true },
-			credentials: { netSapiensApi: ns.apiKeyCredentials },
-			credentialTypes: [new NetSapiensApi()],
+			credentials: { netSapiensMessagingApi: ns.apiKeyCredentials },
+			credentialTypes: [new NetSapiensMessagingApi()],
 		});
 		let postUrl = '';
 		nock(ns.BASE)
@@ -1058,7 +1058,7 @@ const SUPEROFFICE_TRIGGER: TriggerEntry = {
 	async activate() {
 		const harness = new TriggerHarness({
 			nodeType: new SuperOfficeTrigger(),
-			parameters: { authentication: 'superOfficeApi', events: ['chatsession.created'] },
+			parameters: { authentication: 'superOfficeMessagingApi', events: ['chatsession.created'] },
 			credentials: so.bearerCredentials,
 			credentialTypes: so.credentialTypes,
 		});

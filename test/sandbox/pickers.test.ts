@@ -1,8 +1,8 @@
 import type { ICredentialDataDecryptedObject, INodeParameters, INodeType } from 'n8n-workflow';
-import { EvoVoiceApi } from '../../credentials/EvoVoiceApi.credentials';
-import { ISlashApi } from '../../credentials/ISlashApi.credentials';
-import { NetSapiensApi } from '../../credentials/NetSapiensApi.credentials';
-import { SuperOfficeApi } from '../../credentials/SuperOfficeApi.credentials';
+import { EvoVoiceMessagingApi } from '../../credentials/EvoVoiceMessagingApi.credentials';
+import { ISlashMessagingApi } from '../../credentials/ISlashMessagingApi.credentials';
+import { NetSapiensMessagingApi } from '../../credentials/NetSapiensMessagingApi.credentials';
+import { SuperOfficeMessagingApi } from '../../credentials/SuperOfficeMessagingApi.credentials';
 import { EvoVoice } from '../../nodes/EvoVoice/EvoVoice.node';
 import { ISlash } from '../../nodes/ISlash/ISlash.node';
 import { NetSapiens } from '../../nodes/NetSapiens/NetSapiens.node';
@@ -26,10 +26,10 @@ beforeAll(async () => {
 afterAll(async () => await sandbox.close());
 
 const credentialTypes = [
-	new NetSapiensApi(),
-	new EvoVoiceApi(),
-	new ISlashApi(),
-	new SuperOfficeApi(),
+	new NetSapiensMessagingApi(),
+	new EvoVoiceMessagingApi(),
+	new ISlashMessagingApi(),
+	new SuperOfficeMessagingApi(),
 ];
 
 function defaultParameters(nodeType: INodeType): INodeParameters {

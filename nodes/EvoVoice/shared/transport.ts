@@ -9,7 +9,7 @@ export async function evoVoiceGet(
 	qs: IDataObject = {},
 ): Promise<IDataObject> {
 	const body = await providerRequest(this, evoVoiceErrors, {
-		credentialType: 'evoVoiceApi',
+		credentialType: 'evoVoiceMessagingApi',
 		method: 'GET',
 		url,
 		qs,

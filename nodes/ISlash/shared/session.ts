@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
 import { checkText, fieldError, readText } from '../../shared/validation';
 
-export const CREDENTIAL_TYPE = 'iSlashApi';
+export const CREDENTIAL_TYPE = 'iSlashMessagingApi';
 
 const LABEL = 'Session Key';
 

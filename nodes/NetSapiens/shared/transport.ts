@@ -13,7 +13,7 @@ export async function netSapiensRequest(
 	{ body, qs }: { body?: IDataObject; qs?: IDataObject } = {},
 ): Promise<unknown> {
 	return await providerRequest(this, netSapiensErrors, {
-		credentialType: 'netSapiensApi',
+		credentialType: 'netSapiensMessagingApi',
 		method,
 		url,
 		qs,

@@ -1,8 +1,8 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeProperties } from 'n8n-workflow';
 
 /** The two credential types a SuperOffice node can use; the node's Authentication parameter holds one. */
-export const API_CREDENTIAL = 'superOfficeApi';
-export const OIDC_CREDENTIAL = 'superOfficeOAuth2Api';
+export const API_CREDENTIAL = 'superOfficeMessagingApi';
+export const OIDC_CREDENTIAL = 'superOfficeMessagingOAuth2Api';
 export type SuperOfficeCredentialType = typeof API_CREDENTIAL | typeof OIDC_CREDENTIAL;
 
 export const ENVIRONMENTS = ['sod', 'qaonline', 'online'] as const;

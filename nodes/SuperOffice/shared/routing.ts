@@ -13,7 +13,9 @@ export function superOfficeRouting(spec: OperationSpec): INodePropertyRouting {
 			...spec,
 			async build(request) {
 				await spec.build?.call(this, request);
-				const type = credentialTypeOf(this.getNodeParameter('authentication', 'superOfficeApi'));
+				const type = credentialTypeOf(
+					this.getNodeParameter('authentication', 'superOfficeMessagingApi'),
+				);
 				connect(this.getNode(), await this.getCredentials(type), request);
 				request.ignoreHttpStatusErrors = statusErrorHandling(type);
 			},

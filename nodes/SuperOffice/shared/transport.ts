@@ -22,7 +22,7 @@ export async function superOfficeApiRequest(
 	{ qs, body }: { qs?: IDataObject; body?: IDataObject } = {},
 ): Promise<unknown> {
 	const node = this.getNode();
-	const type = credentialTypeOf(this.getNodeParameter('authentication', 'superOfficeApi'));
+	const type = credentialTypeOf(this.getNodeParameter('authentication', 'superOfficeMessagingApi'));
 	const credentials = await this.getCredentials(type);
 	return await providerRequest(this, superOfficeErrors, {
 		credentialType: type,

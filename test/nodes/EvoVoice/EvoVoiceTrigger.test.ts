@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { NodeApiError } from 'n8n-workflow';
-import { EvoVoiceApi } from '../../../credentials/EvoVoiceApi.credentials';
+import { EvoVoiceMessagingApi } from '../../../credentials/EvoVoiceMessagingApi.credentials';
 import { EvoVoiceTrigger } from '../../../nodes/EvoVoice/EvoVoiceTrigger.node';
 import { guardNetwork } from '../../harness/nockGuard';
 import { loadInNewProcess, TriggerHarness, type TriggerOptions } from '../../harness/trigger';
@@ -22,7 +22,7 @@ function trigger(options: Partial<TriggerOptions> = {}) {
 		nodeType: new EvoVoiceTrigger(),
 		parameters: { filters: { accountIds: ['a1', 'a2'], endpointIds: 'e1, e2' } },
 		credentials,
-		credentialTypes: [new EvoVoiceApi()],
+		credentialTypes: [new EvoVoiceMessagingApi()],
 		...options,
 	});
 }

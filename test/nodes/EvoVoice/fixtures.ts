@@ -1,4 +1,4 @@
-import { EvoVoiceApi } from '../../../credentials/EvoVoiceApi.credentials';
+import { EvoVoiceMessagingApi } from '../../../credentials/EvoVoiceMessagingApi.credentials';
 import { EvoVoice } from '../../../nodes/EvoVoice/EvoVoice.node';
 import { runNode, type RunOptions } from '../../harness/engine';
 import { loadOptionsContext } from '../../harness/loadOptions';
@@ -9,14 +9,14 @@ export const PASSWORD = 'evo-secret-password-123';
 export const BASIC = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
 
 export const credentials = {
-	evoVoiceApi: { baseUrl: `${BASE}/`, username: USER, password: PASSWORD },
+	evoVoiceMessagingApi: { baseUrl: `${BASE}/`, username: USER, password: PASSWORD },
 };
 
 /** Runs the EvoVoice node with the fixture credential. */
 export async function runEvoVoice(options: Omit<RunOptions, 'nodeType'>) {
 	return await runNode({
 		nodeType: new EvoVoice(),
-		credentialTypes: [new EvoVoiceApi()],
+		credentialTypes: [new EvoVoiceMessagingApi()],
 		credentials,
 		...options,
 	});
@@ -27,5 +27,5 @@ export const context = () =>
 	loadOptionsContext({
 		nodeType: new EvoVoice(),
 		credentials,
-		credentialTypes: [new EvoVoiceApi()],
+		credentialTypes: [new EvoVoiceMessagingApi()],
 	});

@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
-import { ISlashApi } from '../../../credentials/ISlashApi.credentials';
+import { ISlashMessagingApi } from '../../../credentials/ISlashMessagingApi.credentials';
 import { ISlash } from '../../../nodes/ISlash/ISlash.node';
 import { runNode, type RunOptions } from '../../harness/engine';
 import { runListSearch } from '../../harness/loadOptions';
@@ -10,7 +10,9 @@ export const BASE = `https://${HOST}/api/public`;
 export const TOKEN = 'islash-user-token-0123456789';
 export const SESSION = 'session-key-whatsapp-852';
 
-export const credentials = { iSlashApi: { host: HOST, userToken: TOKEN, defaultSession: SESSION } };
+export const credentials = {
+	iSlashMessagingApi: { host: HOST, userToken: TOKEN, defaultSession: SESSION },
+};
 
 /** The sent message of the documented Send Session Message answer. */
 export const sentMessage = {
@@ -37,7 +39,7 @@ export const okay = (data: unknown = {}, traceId?: string) => ({
 export async function runISlash(options: Omit<RunOptions, 'nodeType'>) {
 	return await runNode({
 		nodeType: new ISlash(),
-		credentialTypes: [new ISlashApi()],
+		credentialTypes: [new ISlashMessagingApi()],
 		credentials,
 		...options,
 	});
@@ -68,7 +70,7 @@ export const search = (method: string, filter?: string, parameters = {}) =>
 		filter,
 		parameters,
 		credentials,
-		credentialTypes: [new ISlashApi()],
+		credentialTypes: [new ISlashMessagingApi()],
 	});
 
 /** The channel's stickers as iSlash lists them. */

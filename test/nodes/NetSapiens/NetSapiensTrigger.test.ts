@@ -1,6 +1,6 @@
 import nock from 'nock';
 import type { INodeParameters } from 'n8n-workflow';
-import { NetSapiensApi } from '../../../credentials/NetSapiensApi.credentials';
+import { NetSapiensMessagingApi } from '../../../credentials/NetSapiensMessagingApi.credentials';
 import { farExpiry, NetSapiensTrigger } from '../../../nodes/NetSapiens/NetSapiensTrigger.node';
 import { deriveWebhookSecret, webhookIdentity } from '../../../nodes/shared/webhookSecrets';
 import { guardNetwork } from '../../harness/nockGuard';
@@ -13,8 +13,8 @@ function trigger(parameters: INodeParameters = {}, staticData = {}) {
 	return new TriggerHarness({
 		nodeType: new NetSapiensTrigger(),
 		parameters: { event: 'message', domain: '~', user: '*', inboundOnly: true, ...parameters },
-		credentials: { netSapiensApi: apiKeyCredentials },
-		credentialTypes: [new NetSapiensApi()],
+		credentials: { netSapiensMessagingApi: apiKeyCredentials },
+		credentialTypes: [new NetSapiensMessagingApi()],
 		staticData,
 	});
 }

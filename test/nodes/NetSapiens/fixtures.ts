@@ -2,7 +2,7 @@ import { LoadOptionsContext } from 'n8n-core';
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 import nock from 'nock';
-import { NetSapiensApi } from '../../../credentials/NetSapiensApi.credentials';
+import { NetSapiensMessagingApi } from '../../../credentials/NetSapiensMessagingApi.credentials';
 import { NetSapiens } from '../../../nodes/NetSapiens/NetSapiens.node';
 import {
 	buildAdditionalData,
@@ -65,8 +65,10 @@ export async function runNetSapiens(
 ) {
 	return await runNode({
 		nodeType: new NetSapiens(),
-		credentialTypes: [new NetSapiensApi()],
-		credentials: options.credentialsHelper ? undefined : { netSapiensApi: apiKeyCredentials },
+		credentialTypes: [new NetSapiensMessagingApi()],
+		credentials: options.credentialsHelper
+			? undefined
+			: { netSapiensMessagingApi: apiKeyCredentials },
 		parameters,
 		...options,
 	});
@@ -111,7 +113,7 @@ export function loadOptions(parameters: INodeParameters) {
 		typeVersion: 1,
 		position: [0, 0] as [number, number],
 		parameters,
-		credentials: { netSapiensApi: { id: 'c1', name: 'NetSapiens' } },
+		credentials: { netSapiensMessagingApi: { id: 'c1', name: 'NetSapiens' } },
 	};
 	const workflow = new Workflow({
 		id: 'w',
@@ -121,7 +123,9 @@ export function loadOptions(parameters: INodeParameters) {
 		nodeTypes,
 		settings: {},
 	});
-	const helper = credentialsHelperFor([new NetSapiensApi()], { netSapiensApi: apiKeyCredentials });
+	const helper = credentialsHelperFor([new NetSapiensMessagingApi()], {
+		netSapiensMessagingApi: apiKeyCredentials,
+	});
 	const additionalData = buildAdditionalData(workflow, 'load-options', helper, {
 		currentNodeParameters: parameters,
 	});

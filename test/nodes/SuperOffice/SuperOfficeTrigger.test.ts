@@ -25,13 +25,13 @@ function trigger(
 	options: { credentials?: Credentials; staticData?: IDataObject; nodeType?: INodeType } = {},
 ) {
 	const credentials = options.credentials ?? bearerCredentials;
-	const oauth = 'superOfficeOAuth2Api' in credentials;
+	const oauth = 'superOfficeMessagingOAuth2Api' in credentials;
 	const harness = new TriggerHarness({
 		nodeType: options.nodeType ?? new SuperOfficeTrigger(),
 		credentialTypes,
 		credentials,
 		parameters: {
-			authentication: oauth ? 'superOfficeOAuth2Api' : 'superOfficeApi',
+			authentication: oauth ? 'superOfficeMessagingOAuth2Api' : 'superOfficeMessagingApi',
 			events: ['chatsession.message'],
 			...parameters,
 		},
@@ -51,9 +51,9 @@ const inNewProcess = () =>
  */
 function secretOf(harness: TriggerHarness): string {
 	const credentials = credentialsOf.get(harness) ?? bearerCredentials;
-	const oauth = 'superOfficeOAuth2Api' in credentials;
+	const oauth = 'superOfficeMessagingOAuth2Api' in credentials;
 	const values = (
-		oauth ? credentials.superOfficeOAuth2Api : credentials.superOfficeApi
+		oauth ? credentials.superOfficeMessagingOAuth2Api : credentials.superOfficeMessagingApi
 	) as IDataObject;
 	const fields = oauth
 		? ['clientId', 'clientSecret']

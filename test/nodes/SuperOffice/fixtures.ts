@@ -2,8 +2,8 @@ import { createHmac } from 'crypto';
 import { LoadOptionsContext } from 'n8n-core';
 import type { ICredentialDataDecryptedObject, ICredentialType, INode } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
-import { SuperOfficeApi } from '../../../credentials/SuperOfficeApi.credentials';
-import { SuperOfficeOAuth2Api } from '../../../credentials/SuperOfficeOAuth2Api.credentials';
+import { SuperOfficeMessagingApi } from '../../../credentials/SuperOfficeMessagingApi.credentials';
+import { SuperOfficeMessagingOAuth2Api } from '../../../credentials/SuperOfficeMessagingOAuth2Api.credentials';
 import { SuperOffice } from '../../../nodes/SuperOffice/SuperOffice.node';
 import {
 	buildAdditionalData,
@@ -31,10 +31,10 @@ export const OAUTH_ACCESS_TOKEN = 'oauth-access-token-4711';
 const online = { connection: 'online', environment: 'sod', tenant: TENANT };
 
 export const bearerCredentials = {
-	superOfficeApi: { ...online, authType: 'bearer', accessToken: ACCESS_TOKEN },
+	superOfficeMessagingApi: { ...online, authType: 'bearer', accessToken: ACCESS_TOKEN },
 };
 export const ticketCredentials = {
-	superOfficeApi: {
+	superOfficeMessagingApi: {
 		...online,
 		authType: 'soTicket',
 		ticketSecret: TICKET,
@@ -45,7 +45,7 @@ export const ticketCredentials = {
 	},
 };
 export const basicCredentials = {
-	superOfficeApi: {
+	superOfficeMessagingApi: {
 		connection: 'custom',
 		baseUrl: 'https://crm.example.com/SuperOffice/api/v1/',
 		authType: 'basic',
@@ -61,7 +61,7 @@ export const basicCredentials = {
  */
 export function oAuth2Credentials(extra: ICredentialDataDecryptedObject = {}) {
 	return {
-		superOfficeOAuth2Api: {
+		superOfficeMessagingOAuth2Api: {
 			environment: 'sod',
 			tenant: TENANT,
 			clientId: 'client-id-1',
@@ -84,20 +84,20 @@ export const BEARER = `Bearer ${ACCESS_TOKEN}`;
 export const BASIC = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
 
 export const credentialTypes: ICredentialType[] = [
-	new SuperOfficeApi(),
-	new SuperOfficeOAuth2Api(),
+	new SuperOfficeMessagingApi(),
+	new SuperOfficeMessagingOAuth2Api(),
 ];
 
 /** Runs the SuperOffice node; the Bearer-token credential unless others are given. */
 export async function runSuperOffice(options: Omit<RunOptions, 'nodeType'>) {
-	const oauth = options.credentials && 'superOfficeOAuth2Api' in options.credentials;
+	const oauth = options.credentials && 'superOfficeMessagingOAuth2Api' in options.credentials;
 	return await runNode({
 		nodeType: new SuperOffice(),
 		credentialTypes,
 		credentials: bearerCredentials,
 		...options,
 		parameters: {
-			authentication: oauth ? 'superOfficeOAuth2Api' : 'superOfficeApi',
+			authentication: oauth ? 'superOfficeMessagingOAuth2Api' : 'superOfficeMessagingApi',
 			...options.parameters,
 		},
 	});

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { guardNetwork } from '../../harness/nockGuard';
-import { EvoVoiceApi } from '../../../credentials/EvoVoiceApi.credentials';
+import { EvoVoiceMessagingApi } from '../../../credentials/EvoVoiceMessagingApi.credentials';
 import { runNode } from '../../harness/engine';
 import { loadInNewProcess } from '../../harness/trigger';
 import { BASE, credentials, PASSWORD, runEvoVoice } from '../EvoVoice/fixtures';
@@ -95,7 +95,7 @@ describe('the HTTP code reaches the workflow when the package has its own copy o
 
 		const result = await runNode({
 			nodeType,
-			credentialTypes: [new EvoVoiceApi()],
+			credentialTypes: [new EvoVoiceMessagingApi()],
 			credentials,
 			parameters: sendToSession,
 		});

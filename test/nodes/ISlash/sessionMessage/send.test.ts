@@ -216,7 +216,7 @@ describe('iSlash › Session Message › Send (multipart/form-data)', () => {
 			const result = await runISlash({
 				parameters: send({ text: 'Hi' }),
 				credentials: {
-					iSlashApi: { host: 'crm.islash.test', userToken: TOKEN, defaultSession: '' },
+					iSlashMessagingApi: { host: 'crm.islash.test', userToken: TOKEN, defaultSession: '' },
 				},
 			});
 			expect(result.error?.message).toBe(

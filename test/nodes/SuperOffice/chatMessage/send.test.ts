@@ -336,7 +336,8 @@ describe('SuperOffice › Chat Message › Send', () => {
 		expect(posts).toBe(2);
 		api.done();
 		login.done();
-		const saved = result.credentialsHelper.store.get('superOfficeOAuth2Api')?.oauthTokenData as {
+		const saved = result.credentialsHelper.store.get('superOfficeMessagingOAuth2Api')
+			?.oauthTokenData as {
 			access_token: string;
 		};
 		expect(saved.access_token).toBe('refreshed-token-2');

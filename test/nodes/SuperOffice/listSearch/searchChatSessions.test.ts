@@ -16,7 +16,7 @@ describe('SuperOffice › list searches', () => {
 		const { searchChatSessions } = new SuperOffice().methods.listSearch;
 
 		const result = await searchChatSessions.call(
-			loadOptionsContext(oAuth2Credentials(), 'superOfficeOAuth2Api'),
+			loadOptionsContext(oAuth2Credentials(), 'superOfficeMessagingOAuth2Api'),
 		);
 
 		expect(result).toEqual({

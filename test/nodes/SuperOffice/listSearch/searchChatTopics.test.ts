@@ -15,7 +15,7 @@ describe('SuperOffice › list searches', () => {
 				{ ChatTopicId: 4, Name: 'Support' },
 			]);
 		const { searchChatTopics } = new SuperOffice().methods.listSearch;
-		const context = loadOptionsContext(bearerCredentials, 'superOfficeApi');
+		const context = loadOptionsContext(bearerCredentials, 'superOfficeMessagingApi');
 
 		expect(await searchChatTopics.call(context)).toEqual({
 			results: [
@@ -35,7 +35,7 @@ describe('SuperOffice › list searches', () => {
 			.reply(403, { Error: 'No chat licence', ErrorType: 'SoSecurityException' });
 		const { searchChatTopics } = new SuperOffice().methods.listSearch;
 		await expect(
-			searchChatTopics.call(loadOptionsContext(bearerCredentials, 'superOfficeApi')),
+			searchChatTopics.call(loadOptionsContext(bearerCredentials, 'superOfficeMessagingApi')),
 		).rejects.toMatchObject({
 			message: 'No chat licence',
 			description: 'SoSecurityException',

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import nock from 'nock';
-import { SuperOfficeApi } from '../../credentials/SuperOfficeApi.credentials';
-import { SuperOfficeOAuth2Api } from '../../credentials/SuperOfficeOAuth2Api.credentials';
+import { SuperOfficeMessagingApi } from '../../credentials/SuperOfficeMessagingApi.credentials';
+import { SuperOfficeMessagingOAuth2Api } from '../../credentials/SuperOfficeMessagingOAuth2Api.credentials';
 import { SuperOffice } from '../../nodes/SuperOffice/SuperOffice.node';
 import { SuperOfficeTrigger } from '../../nodes/SuperOffice/SuperOfficeTrigger.node';
 import { runCredentialTest } from '../harness/credentials';
@@ -21,18 +21,19 @@ import {
 guardNetwork();
 
 describe('SuperOffice credentials', () => {
-	const testApi = async (credentials: { superOfficeApi: ICredentialDataDecryptedObject }) =>
-		await runCredentialTest(new SuperOfficeApi(), credentials.superOfficeApi);
+	const testApi = async (credentials: {
+		superOfficeMessagingApi: ICredentialDataDecryptedObject;
+	}) => await runCredentialTest(new SuperOfficeMessagingApi(), credentials.superOfficeMessagingApi);
 
 	it('both credentials declare their own test, GET /api/v1/User/currentPrincipal (no node names another)', () => {
-		expect(new SuperOfficeApi().test.request).toMatchObject({
+		expect(new SuperOfficeMessagingApi().test.request).toMatchObject({
 			url: '/api/v1/User/currentPrincipal',
 			method: 'GET',
 		});
 		for (const node of [new SuperOffice(), new SuperOfficeTrigger()])
 			for (const credential of node.description.credentials ?? [])
 				expect(credential.testedBy).toBeUndefined();
-		expect(new SuperOfficeOAuth2Api().test.request).toMatchObject({
+		expect(new SuperOfficeMessagingOAuth2Api().test.request).toMatchObject({
 			url: '/api/v1/User/currentPrincipal',
 			method: 'GET',
 		});
@@ -46,7 +47,7 @@ describe('SuperOffice credentials', () => {
 			{ authorization: `SOTicket ${TICKET}`, 'so-apptoken': APP_TOKEN, 'so-language': 'en' },
 		],
 	])(
-		'SuperOffice API tests with %s against the online tenant',
+		'SuperOffice Messaging API tests with %s against the online tenant',
 		async (_name, credentials, headers) => {
 			const scope = nock(BASE, { reqheaders: headers })
 				.get('/api/v1/User/currentPrincipal')
@@ -59,7 +60,7 @@ describe('SuperOffice credentials', () => {
 		},
 	);
 
-	it('SuperOffice API tests Basic against an exact onsite URL', async () => {
+	it('SuperOffice Messaging API tests Basic against an exact onsite URL', async () => {
 		const scope = nock('https://crm.example.com', { reqheaders: { authorization: BASIC } })
 			.get('/SuperOffice/api/v1/User/currentPrincipal')
 			.reply(200, principal);
@@ -81,9 +82,9 @@ describe('SuperOffice credentials', () => {
 		});
 	});
 
-	it('SuperOffice API refuses a credential without a tenant, naming what is missing', async () => {
+	it('SuperOffice Messaging API refuses a credential without a tenant, naming what is missing', async () => {
 		const result = await testApi({
-			superOfficeApi: {
+			superOfficeMessagingApi: {
 				connection: 'online',
 				environment: 'sod',
 				tenant: '',

@@ -7,10 +7,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-export class EvoVoiceApi implements ICredentialType {
-	name = 'evoVoiceApi';
+export class EvoVoiceMessagingApi implements ICredentialType {
+	name = 'evoVoiceMessagingApi';
 
-	displayName = 'EvoVoice API';
+	displayName = 'EvoVoice Messaging API';
 
 	icon: Icon = {
 		light: 'file:../nodes/EvoVoice/evoVoice.svg',

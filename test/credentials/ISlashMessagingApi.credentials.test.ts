@@ -1,5 +1,8 @@
 import nock from 'nock';
-import { iSlashBaseUrl, ISlashApi } from '../../credentials/ISlashApi.credentials';
+import {
+	iSlashBaseUrl,
+	ISlashMessagingApi,
+} from '../../credentials/ISlashMessagingApi.credentials';
 import { ISlash } from '../../nodes/ISlash/ISlash.node';
 import { ISlashTrigger } from '../../nodes/ISlash/ISlashTrigger.node';
 import { runCredentialTest } from '../harness/credentials';
@@ -7,14 +10,14 @@ import { guardNetwork } from '../harness/nockGuard';
 
 guardNetwork();
 
-const credential = new ISlashApi();
+const credential = new ISlashMessagingApi();
 const data = {
 	host: 'crm.islash.test',
 	userToken: 'user-token-xyz',
 	defaultSession: 'session-852',
 };
 
-describe('iSlash API credential › authenticate', () => {
+describe('iSlash Messaging API credential › authenticate', () => {
 	it('adds X-USER-TOKEN and https://{host}/api/public, keeping the request object', async () => {
 		const request = { url: '/sticker', headers: { Accept: 'application/json' } };
 		const result = await credential.authenticate(data, request);
@@ -46,10 +49,10 @@ describe('iSlash API credential › authenticate', () => {
 });
 
 async function testCredential(credentialData = data) {
-	return await runCredentialTest(new ISlashApi(), credentialData);
+	return await runCredentialTest(new ISlashMessagingApi(), credentialData);
 }
 
-describe('iSlash API credential › test (as n8n’s credentials tester runs it)', () => {
+describe('iSlash Messaging API credential › test (as n8n’s credentials tester runs it)', () => {
 	it('is the credential’s own declarative test, which n8n’s verification accepts (no node names another)', () => {
 		expect(credential.test?.request.url).toBe('/sticker');
 		for (const node of [new ISlash(), new ISlashTrigger()])

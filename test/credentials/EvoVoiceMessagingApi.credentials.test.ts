@@ -1,14 +1,14 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 import nock from 'nock';
-import { EvoVoiceApi } from '../../credentials/EvoVoiceApi.credentials';
+import { EvoVoiceMessagingApi } from '../../credentials/EvoVoiceMessagingApi.credentials';
 import { EvoVoice } from '../../nodes/EvoVoice/EvoVoice.node';
 import { EvoVoiceTrigger } from '../../nodes/EvoVoice/EvoVoiceTrigger.node';
 import { runCredentialTest } from '../harness/credentials';
 import { guardNetwork } from '../harness/nockGuard';
 import { BASE, BASIC, credentials } from '../nodes/EvoVoice/fixtures';
 
-describe('EvoVoice API credential', () => {
-	const credential = new EvoVoiceApi();
+describe('EvoVoice Messaging API credential', () => {
+	const credential = new EvoVoiceMessagingApi();
 
 	it('adds ServiceStack Basic auth and the base URL (trailing slashes dropped)', async () => {
 		const options = await credential.authenticate(
@@ -36,13 +36,13 @@ describe('EvoVoice API credential', () => {
 	});
 });
 
-describe('EvoVoice API credential › test (as n8n’s credentials tester runs it)', () => {
+describe('EvoVoice Messaging API credential › test (as n8n’s credentials tester runs it)', () => {
 	guardNetwork();
-	const data = credentials.evoVoiceApi;
-	const test = () => runCredentialTest(new EvoVoiceApi(), data);
+	const data = credentials.evoVoiceMessagingApi;
+	const test = () => runCredentialTest(new EvoVoiceMessagingApi(), data);
 
 	it('is the credential’s own declarative test, which n8n’s verification accepts (no node names another)', () => {
-		expect(new EvoVoiceApi().test?.request.url).toBe('/auth/status');
+		expect(new EvoVoiceMessagingApi().test?.request.url).toBe('/auth/status');
 		for (const node of [new EvoVoice(), new EvoVoiceTrigger()])
 			expect(node.description.credentials?.[0].testedBy).toBeUndefined();
 	});

@@ -19,10 +19,10 @@ export function iSlashBaseUrl(host: unknown): string {
 	return `${scheme}://${bare}/api/public`;
 }
 
-export class ISlashApi implements ICredentialType {
-	name = 'iSlashApi';
+export class ISlashMessagingApi implements ICredentialType {
+	name = 'iSlashMessagingApi';
 
-	displayName = 'iSlash API';
+	displayName = 'iSlash Messaging API';
 
 	icon: Icon = {
 		light: 'file:../nodes/ISlash/iSlash.svg',

@@ -110,10 +110,10 @@ function currentToken(credentials: ICredentialDataDecryptedObject): string | und
 		: undefined;
 }
 
-export class NetSapiensApi implements ICredentialType {
-	name = 'netSapiensApi';
+export class NetSapiensMessagingApi implements ICredentialType {
+	name = 'netSapiensMessagingApi';
 
-	displayName = 'NetSapiens API';
+	displayName = 'NetSapiens Messaging API';
 
 	icon: Icon = {
 		light: 'file:../nodes/NetSapiens/netSapiens.svg',

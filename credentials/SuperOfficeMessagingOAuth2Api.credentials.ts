@@ -10,12 +10,12 @@ import {
  * `acr_values=tenant:…` so SuperID skips its tenant picker. n8n signs requests with the token itself;
  * the nodes build the tenant's API address from the same fields.
  */
-export class SuperOfficeOAuth2Api implements ICredentialType {
-	name = 'superOfficeOAuth2Api';
+export class SuperOfficeMessagingOAuth2Api implements ICredentialType {
+	name = 'superOfficeMessagingOAuth2Api';
 
 	extends = ['oAuth2Api'];
 
-	displayName = 'SuperOffice OAuth2 API';
+	displayName = 'SuperOffice Messaging OAuth2 API';
 
 	icon: Icon = {
 		light: 'file:../nodes/SuperOffice/superOffice.svg',

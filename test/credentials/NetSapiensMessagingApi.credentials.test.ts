@@ -1,6 +1,9 @@
 import nock from 'nock';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-import { credentialIdentity, NetSapiensApi } from '../../credentials/NetSapiensApi.credentials';
+import {
+	credentialIdentity,
+	NetSapiensMessagingApi,
+} from '../../credentials/NetSapiensMessagingApi.credentials';
 import { NetSapiens } from '../../nodes/NetSapiens/NetSapiens.node';
 import { NetSapiensTrigger } from '../../nodes/NetSapiens/NetSapiensTrigger.node';
 import { runCredentialTest } from '../harness/credentials';
@@ -26,8 +29,8 @@ const twentyItems = Array.from({ length: 20 }, (_, i) => ({ json: { i } }));
 const listNumbers = { resource: 'smsNumber', operation: 'getAll', returnAll: true };
 
 function passwordHelper(extra: Record<string, string> = {}) {
-	return credentialsHelperFor([new NetSapiensApi()], {
-		netSapiensApi: { ...passwordCredentials, ...extra },
+	return credentialsHelperFor([new NetSapiensMessagingApi()], {
+		netSapiensMessagingApi: { ...passwordCredentials, ...extra },
 	});
 }
 
@@ -44,7 +47,7 @@ function tokenEndpoint(token: string, times = 1) {
 	return { scope, calls };
 }
 
-describe('NetSapiens API credential', () => {
+describe('NetSapiens Messaging API credential', () => {
 	describe('password grant', () => {
 		it('a 20-item run starting with no token makes exactly one token request', async () => {
 			const token = tokenEndpoint('tok-1', 20);
@@ -61,9 +64,11 @@ describe('NetSapiens API credential', () => {
 			api.done();
 			// Several items did ask for a token at once (n8n calls preAuthentication per request; 10 with
 			// the default of 10 requests in flight)…
-			expect(credentialsHelper.preAuthenticationCalls.get('netSapiensApi')).toBeGreaterThan(1);
+			expect(
+				credentialsHelper.preAuthenticationCalls.get('netSapiensMessagingApi'),
+			).toBeGreaterThan(1);
 			// …and the one token is what n8n stores in the credential, marked with the login it is for.
-			expect(credentialsHelper.store.get('netSapiensApi')).toMatchObject({
+			expect(credentialsHelper.store.get('netSapiensMessagingApi')).toMatchObject({
 				accessToken: 'tok-1',
 				tokenIdentity: credentialIdentity(passwordCredentials),
 			});
@@ -74,7 +79,8 @@ describe('NetSapiens API credential', () => {
 			tokenEndpoint('tok-1');
 			nock(BASE).get(SMS_NUMBERS).once().reply(200, []);
 			await runNetSapiens(listNumbers, { credentialsHelper });
-			const callsAfterFirstRun = credentialsHelper.preAuthenticationCalls.get('netSapiensApi');
+			const callsAfterFirstRun =
+				credentialsHelper.preAuthenticationCalls.get('netSapiensMessagingApi');
 
 			const api = nock(BASE, { reqheaders: { authorization: 'Bearer tok-1' } })
 				.get(SMS_NUMBERS)
@@ -87,7 +93,7 @@ describe('NetSapiens API credential', () => {
 
 			expect(second.error).toBeUndefined();
 			api.done();
-			expect(credentialsHelper.preAuthenticationCalls.get('netSapiensApi')).toBe(
+			expect(credentialsHelper.preAuthenticationCalls.get('netSapiensMessagingApi')).toBe(
 				callsAfterFirstRun,
 			);
 			expect(network.unexpected).toEqual([]);
@@ -130,7 +136,7 @@ describe('NetSapiens API credential', () => {
 			old.done();
 			fresh.done();
 			expect(token.calls.count).toBe(1);
-			expect(credentialsHelper.preAuthenticationCalls.get('netSapiensApi')).toBe(1);
+			expect(credentialsHelper.preAuthenticationCalls.get('netSapiensMessagingApi')).toBe(1);
 			expect(network.unexpected).toEqual([]);
 		});
 
@@ -236,7 +242,7 @@ describe('NetSapiens API credential', () => {
 			const scope = nock('https://pbx2.test').get(`/ns-api/v2${SMS_NUMBERS}`).reply(200, []);
 			const result = await runNetSapiens(listNumbers, {
 				credentials: {
-					netSapiensApi: { ...apiKeyCredentials, server: 'https://pbx2.test/ns-api/v2/' },
+					netSapiensMessagingApi: { ...apiKeyCredentials, server: 'https://pbx2.test/ns-api/v2/' },
 				},
 			});
 			expect(result.error).toBeUndefined();
@@ -247,7 +253,10 @@ describe('NetSapiens API credential', () => {
 			const scope = nock('https://gateway.test').get(`/custom/v2${SMS_NUMBERS}`).reply(200, []);
 			const result = await runNetSapiens(listNumbers, {
 				credentials: {
-					netSapiensApi: { ...apiKeyCredentials, baseUrl: 'https://gateway.test/custom/v2/' },
+					netSapiensMessagingApi: {
+						...apiKeyCredentials,
+						baseUrl: 'https://gateway.test/custom/v2/',
+					},
 				},
 			});
 			expect(result.error).toBeUndefined();
@@ -257,10 +266,10 @@ describe('NetSapiens API credential', () => {
 
 	describe('credential test (the credential’s own, as n8n’s tester runs it)', () => {
 		const runTest = async (credentials: ICredentialDataDecryptedObject) =>
-			await runCredentialTest(new NetSapiensApi(), credentials);
+			await runCredentialTest(new NetSapiensMessagingApi(), credentials);
 
 		it('is the credential’s own declarative test, which n8n’s verification accepts (no node names another)', () => {
-			expect(new NetSapiensApi().test.request.method).toBe('GET');
+			expect(new NetSapiensMessagingApi().test.request.method).toBe('GET');
 			for (const node of [new NetSapiens(), new NetSapiensTrigger()])
 				expect(node.description.credentials?.[0].testedBy).toBeUndefined();
 		});

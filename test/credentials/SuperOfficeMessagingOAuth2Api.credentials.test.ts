@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { SuperOfficeOAuth2Api } from '../../credentials/SuperOfficeOAuth2Api.credentials';
+import { SuperOfficeMessagingOAuth2Api } from '../../credentials/SuperOfficeMessagingOAuth2Api.credentials';
 import { runCredentialTest } from '../harness/credentials';
 import { credentialsHelperFor } from '../harness/engine';
 import { guardNetwork } from '../harness/nockGuard';
@@ -28,8 +28,8 @@ describe('SuperOffice credentials', () => {
 				.get('/api/v1/User/currentPrincipal')
 				.reply(200, principal);
 			const result = await runCredentialTest(
-				new SuperOfficeOAuth2Api(),
-				oAuth2Credentials(extra).superOfficeOAuth2Api,
+				new SuperOfficeMessagingOAuth2Api(),
+				oAuth2Credentials(extra).superOfficeMessagingOAuth2Api,
 				credentialsHelperFor(credentialTypes),
 			);
 			expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
@@ -39,9 +39,9 @@ describe('SuperOffice credentials', () => {
 
 	it('OAuth2 builds the authorize and token URLs from the environment and passes the tenant as acr_values', () => {
 		const props = Object.fromEntries(
-			new SuperOfficeOAuth2Api().properties.map((p) => [p.name, p.default]),
+			new SuperOfficeMessagingOAuth2Api().properties.map((p) => [p.name, p.default]),
 		);
-		expect(new SuperOfficeOAuth2Api().extends).toEqual(['oAuth2Api']);
+		expect(new SuperOfficeMessagingOAuth2Api().extends).toEqual(['oAuth2Api']);
 		expect(props).toMatchObject({
 			grantType: 'authorizationCode',
 			authUrl: '=https://{{$self["environment"]}}.superoffice.com/login/common/oauth/authorize',

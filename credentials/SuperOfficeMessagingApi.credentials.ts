@@ -17,10 +17,10 @@ import {
 const showOnline = { show: { connection: ['online'] } };
 const showCustom = { show: { connection: ['custom'] } };
 
-export class SuperOfficeApi implements ICredentialType {
-	name = 'superOfficeApi';
+export class SuperOfficeMessagingApi implements ICredentialType {
+	name = 'superOfficeMessagingApi';
 
-	displayName = 'SuperOffice API';
+	displayName = 'SuperOffice Messaging API';
 
 	icon: Icon = {
 		light: 'file:../nodes/SuperOffice/superOffice.svg',
@@ -73,7 +73,7 @@ export class SuperOfficeApi implements ICredentialType {
 			required: true,
 			displayOptions: { show: { authType: ['bearer'] } },
 			description:
-				'An OAuth access token (8A:…) issued to your app for this tenant. It expires after an hour; for a lasting connection use the SuperOffice OAuth2 API credential.',
+				'An OAuth access token (8A:…) issued to your app for this tenant. It expires after an hour; for a lasting connection use the SuperOffice Messaging OAuth2 API credential.',
 		},
 		{
 			displayName: 'Ticket',
