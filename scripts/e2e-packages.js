@@ -1,14 +1,15 @@
 // Each per-provider package alone in a real n8n (part of `npm run test:e2e`): its tarball unpacked into a
 // fresh n8n user folder where n8n looks for community packages, with no pack beside it; its credential(s)
 // and its example workflow imported (node types renamed to the package's), the example executed by n8n's
-// CLI against the sandbox, and the sandbox's record of that provider checked. Then all five side by side.
+// CLI against the sandbox, and the sandbox's record of that provider checked. Then all five side by side,
+// beside a stand-in for the other NetSapiens package (scripts/standins/).
 const assert = require('node:assert/strict');
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { startSandbox } = require('../sandbox/server');
-const { N8n, createUserFolder } = require('./n8n-runtime');
+const { N8n, createUserFolder, nodeOutput } = require('./n8n-runtime');
 const { PACKAGES, buildTarballs } = require('./packages');
 const { sandboxCredentials, sandboxWorkflows } = require('./sandbox-setup');
 
@@ -28,6 +29,61 @@ function installTarball(folder, name, tarball) {
 	fs.mkdirSync(target, { recursive: true });
 	execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
 }
+
+/**
+ * The other n8n package for NetSapiens (dszp/n8n-nodes-netsapiens: npm `n8n-nodes-netsapiens`, credential type
+ * `netSapiensApi`), as a stand-in with its names and credential fields, and a workflow whose node reports the
+ * fields n8n resolved for that credential.
+ */
+const STANDIN = {
+	name: 'n8n-nodes-netsapiens',
+	credential: {
+		id: 'netSapiensApi-standin',
+		name: 'NetSapiens API (other package)',
+		type: 'netSapiensApi',
+		data: { authType: 'bearer', server: 'pbx.example.com', bearerToken: 'standin-token' },
+	},
+	fields: [
+		'authType',
+		'baseUrl',
+		'bearerToken',
+		'clientId',
+		'clientSecret',
+		'password',
+		'server',
+		'username',
+	],
+	workflow: {
+		id: 'standin-netsapiens',
+		name: 'Other NetSapiens package',
+		active: false,
+		nodes: [
+			{
+				id: 'trigger',
+				name: 'Manual Trigger',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'standin',
+				name: 'Other NetSapiens',
+				type: 'n8n-nodes-netsapiens.netSapiens',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: {},
+				credentials: {
+					netSapiensApi: { id: 'netSapiensApi-standin', name: 'NetSapiens API (other package)' },
+				},
+			},
+		],
+		connections: {
+			'Manual Trigger': { main: [[{ node: 'Other NetSapiens', type: 'main', index: 0 }]] },
+		},
+		settings: {},
+	},
+};
 
 /** A fresh n8n user folder holding only `tarball`. */
 function userFolderWith(name, tarball) {
@@ -101,13 +157,18 @@ async function packageChecks(check, runtime) {
 async function sideBySide(check, runtime, sandbox, tarballs) {
 	const folder = createUserFolder(); // the pack, linked
 	for (const pkg of PACKAGES) installTarball(folder, pkg.name, tarballs[pkg.name]);
+	fs.cpSync(
+		path.join(__dirname, 'standins', STANDIN.name),
+		path.join(folder, '.n8n', 'nodes', 'node_modules', STANDIN.name),
+		{ recursive: true },
+	);
 	const n8n = new N8n(runtime, folder);
 	let line = '';
 	try {
 		await check(
-			'the pack and the four packages side by side: both sets of nodes load, and each example runs with the same credentials from either',
+			'the pack, the four packages and the other NetSapiens package side by side: both sets of our nodes load, each example runs with the same credentials from either, and the other package keeps its own netSapiensApi',
 			async () => {
-				await n8n.importCredentials(sandboxCredentials(sandbox.url));
+				await n8n.importCredentials([...sandboxCredentials(sandbox.url), STANDIN.credential]);
 				const workflows = [];
 				for (const pkg of PACKAGES) {
 					const { workflow: workflowId } = EXAMPLES[pkg.name];
@@ -127,7 +188,18 @@ async function sideBySide(check, runtime, sandbox, tarballs) {
 						`${workflow.id}: ${JSON.stringify(run.data?.resultData?.error?.message)}`,
 					);
 				}
-				line = `pack + 4 packages side by side: ${workflows.length} of ${workflows.length} examples ran (each with the pack's and the package's node types), one credential per type`;
+				await n8n.importWorkflows([STANDIN.workflow]);
+				const standin = await n8n.execute(STANDIN.workflow.id);
+				assert.equal(
+					standin.status,
+					'success',
+					JSON.stringify(standin.data?.resultData?.error?.message),
+				);
+				assert.deepEqual(nodeOutput(standin, 'Other NetSapiens')[0], {
+					fields: STANDIN.fields,
+					server: STANDIN.credential.data.server,
+				});
+				line = `pack + 4 packages + ${STANDIN.name} (stand-in) side by side: ${workflows.length} of ${workflows.length} examples ran (each with the pack's and the package's node types), one credential per type; the stand-in's netSapiensApi kept its ${STANDIN.fields.length} fields`;
 			},
 		);
 	} finally {
