@@ -16,5 +16,11 @@ module.exports = {
 	// whose heap passes this limit after a file is replaced by a fresh one (this also runs the tests in a
 	// worker when there is only one core to spare, where jest would otherwise run them in its own process).
 	workerIdleMemoryLimit: '2GB',
-	reporters: ['default', '<rootDir>/test/summaryReporter.js'],
+	// every request a test sends through nock is checked against the provider's spec after its file
+	setupFilesAfterEnv: ['<rootDir>/test/conformance/recorder.ts'],
+	reporters: [
+		'default',
+		'<rootDir>/test/summaryReporter.js',
+		'<rootDir>/test/conformance/reporter.js',
+	],
 };

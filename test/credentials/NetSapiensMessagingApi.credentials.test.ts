@@ -21,6 +21,8 @@ import {
 	TOKEN_REQUEST,
 	tokenAnswer,
 } from '../nodes/NetSapiens/fixtures';
+import { takeRecorded } from '../conformance/recorder';
+import { checkRequest } from '../conformance/specs';
 
 const network = guardNetwork();
 
@@ -160,6 +162,13 @@ describe('NetSapiens Messaging API credential', () => {
 			fresh.done();
 			expect(token.calls.count).toBe(1);
 			expect(JSON.stringify(result.run)).not.toContain('previous-users-token');
+			// The one request the spec's Bearer scheme does not cover, on purpose: sent without a token it is
+			// answered 401, the only way to make n8n fetch one for the current login.
+			const [unauthenticated, ...rest] = takeRecorded();
+			expect(checkRequest(unauthenticated)).toEqual([
+				expect.stringMatching(/authorization \(none\) is not one of the spec's schemes: bearer$/),
+			]);
+			expect(rest.flatMap(checkRequest)).toEqual([]);
 		});
 
 		it('a 401 that survives the new token is reported, not retried again', async () => {
@@ -250,12 +259,14 @@ describe('NetSapiens Messaging API credential', () => {
 		});
 
 		it('uses the Base URL Override as given', async () => {
-			const scope = nock('https://gateway.test').get(`/custom/v2${SMS_NUMBERS}`).reply(200, []);
+			const scope = nock('https://gateway.test')
+				.get(`/custom/ns-api/v2${SMS_NUMBERS}`)
+				.reply(200, []);
 			const result = await runNetSapiens(listNumbers, {
 				credentials: {
 					netSapiensMessagingApi: {
 						...apiKeyCredentials,
-						baseUrl: 'https://gateway.test/custom/v2/',
+						baseUrl: 'https://gateway.test/custom/ns-api/v2/',
 					},
 				},
 			});
