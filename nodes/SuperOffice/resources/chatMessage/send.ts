@@ -16,7 +16,10 @@ const showForSend = { resource: ['chatMessage'], operation: ['send'] };
 
 const MESSAGE_TYPES = ['ToCustomer', 'ToUser', 'Special'] as const;
 
-/** SuperOffice's SpecialType enum, spelling included (TransferedSession). */
+/**
+ * SuperOffice's SpecialType enum, spelling included (TransferedSession): the 18 values of ChatMessage.SpecialType
+ * in SuperOffice's REST Swagger (Swagger-v1-ChatSession.json) and CRMScript's ChatMessageSpecialType.
+ */
 const SPECIAL_TYPES = [
 	'None',
 	'Welcome',
@@ -35,11 +38,13 @@ const SPECIAL_TYPES = [
 	'ClickedOption',
 	'BotMessage',
 	'Options',
+	'IllegalFileType',
 ] as const;
 
 /**
- * SuperOffice documents the meaning of Url ("such as an URL redirection", REST reference of AddChatMessage)
- * and Options ("Options are as JSON array in specialParam", CRMScript enum SpecialType); the other
+ * SuperOffice documents the meaning of Url ("such as an URL redirection", REST reference of AddChatMessage),
+ * Options ("Options are as JSON array in specialParam") and IllegalFileType ("Uploaded file has illegal type",
+ * both CRMScript enum ChatMessageSpecialType); the other
  * descriptions say what each name denotes in SuperOffice's chat log.
  */
 const SPECIAL_TYPE_OPTIONS: Record<
@@ -104,6 +109,11 @@ const SPECIAL_TYPE_OPTIONS: Record<
 	Options: {
 		name: 'Options (Clickable Buttons)',
 		description: 'Offers buttons the customer can click, set in Options below',
+	},
+	// CRMScript ChatMessageSpecialType: "Uploaded file has illegal type"
+	IllegalFileType: {
+		name: 'Illegal File Type',
+		description: 'The notice that an uploaded file has a type that is not allowed',
 	},
 };
 

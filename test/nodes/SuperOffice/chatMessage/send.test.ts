@@ -15,6 +15,13 @@ import {
 	TICKET,
 	ticketCredentials,
 } from '../fixtures';
+import superOfficeChatSessionSwagger from '../../../conformance/specs/superoffice-Swagger-v1-ChatSession-messaging.json';
+
+/** The SpecialType enum of the ChatMessage carrier in SuperOffice's Swagger (vendored in test/conformance/specs). */
+const SPEC_SPECIAL_TYPES = (
+	superOfficeChatSessionSwagger.definitions['SuperOffice.CRM.Services.ChatMessage'].properties
+		.SpecialType as { enum: string[] }
+).enum;
 
 const stored = {
 	ChatMessageId: 568,
@@ -39,12 +46,16 @@ const send = (parameters: Record<string, unknown>) => ({
 const network = guardNetwork();
 
 describe('SuperOffice › Chat Message › Send', () => {
-	it('describes each of the 17 special types and shows Special Type for every Type (SuperOffice’s chatbot sends Options as ToCustomer)', () => {
+	it('offers all 18 special types of SuperOffice’s ChatMessage.SpecialType, IllegalFileType included, each described, and shows Special Type for every Type (SuperOffice’s chatbot sends Options as ToCustomer)', () => {
 		const specialType = chatMessageSendProperties.find(
 			(property) => property.name === 'specialType',
 		)!;
 		const options = specialType.options as Array<{ value: string; description?: string }>;
-		expect(options).toHaveLength(17);
+		expect(options.map((option) => option.value).sort()).toEqual([...SPEC_SPECIAL_TYPES].sort());
+		expect(options).toHaveLength(18);
+		expect(options.find((option) => option.value === 'IllegalFileType')?.description).toBe(
+			'The notice that an uploaded file has a type that is not allowed',
+		);
 		expect(options.filter((option) => !option.description)).toEqual([]);
 		expect(specialType.displayOptions?.show).not.toHaveProperty('type');
 	});
