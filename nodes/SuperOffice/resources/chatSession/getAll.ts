@@ -20,9 +20,9 @@ export const chatSessionGetAllProperties: INodeProperties[] = [
 				name: 'filter',
 				type: 'string',
 				default: '',
-				placeholder: "status eq 'Active'",
+				placeholder: "whenRequested after '2026-01-01'",
 				description:
-					'OData $filter restricting the sessions, in SuperOffice’s archive syntax (e.g. "customerName begins \'A\'")',
+					'OData $filter over the ChatSession archive’s columns, in SuperOffice’s archive syntax (e.g. "chatTopic/name begins \'Support\'"; the status column holds a ChatSessionStatus: Invalid, PreChatForm, Faq, OfflineForm, InQueue, CustomerLast, UserLast, Finished, Deleted, Closed, RequestPosted, ClosedFromQueue)',
 			},
 			{
 				displayName: 'Order By',
@@ -30,16 +30,17 @@ export const chatSessionGetAllProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'whenRequested desc',
-				description: 'OData $orderBy: comma-separated columns, each with an optional asc or desc',
+				description:
+					'OData $orderBy: comma-separated columns of the ChatSession archive, each with an optional asc or desc',
 			},
 			{
 				displayName: 'Select',
 				name: 'select',
 				type: 'string',
 				default: '',
-				placeholder: 'customerName,status,whenRequested',
+				placeholder: 'chatSessionId,status,whenRequested,chatTopic/name',
 				description:
-					'OData $select: comma-separated columns to return. Empty returns the archive’s default columns.',
+					'OData $select: comma-separated columns of the ChatSession archive to return. Empty returns the archive’s default columns.',
 			},
 		],
 	},
@@ -49,7 +50,9 @@ export const chatSessionGetAllProperties: INodeProperties[] = [
 const PAGE_SIZE = 500;
 
 /**
- * GET ChatSession: the "ChatSession" archive as an OData list, `{"odata.metadata", "odata.nextLink",
+ * GET ChatSession ("Calls the Archive service using the "ChatSession" archive", SuperOffice's REST Swagger): the
+ * hints name that archive's columns (SuperOffice docs, archive provider reference "ChatSession") and its
+ * ChatSessionStatus values (the Swagger's ChatSessionEntity.Status). The archive as an OData list, `{"odata.metadata", "odata.nextLink",
  * "value": [rows]}`, paged with $top/$skip.
  */
 export const chatSessionGetAll: OperationSpec = {

@@ -1,21 +1,62 @@
 import nock from 'nock';
 import { guardNetwork } from '../../../harness/nockGuard';
 import { BASE, BEARER, runSuperOffice } from '../fixtures';
+import { chatSessionGetAllProperties } from '../../../../nodes/SuperOffice/resources/chatSession/getAll';
+import { archiveColumns, filterTerms } from '../../../conformance/specs';
+import superOfficeChatSessionSwagger from '../../../conformance/specs/superoffice-Swagger-v1-ChatSession-messaging.json';
 
 guardNetwork();
 
+/** ChatSessionStatus as SuperOffice's Swagger lists it for ChatSessionEntity.Status. */
+const STATUSES = (
+	superOfficeChatSessionSwagger.definitions['SuperOffice.CRM.Services.ChatSessionEntity'].properties
+		.Status as { enum: string[] }
+).enum;
+
 describe('SuperOffice › Chat Session', () => {
+	it('Get Many: its hints name only columns of the ChatSession archive and real ChatSessionStatus values', () => {
+		const options = chatSessionGetAllProperties.find((property) => property.name === 'odata')!
+			.options as Array<{ name: string; placeholder?: string; description?: string }>;
+		const hint = (name: string) => options.find((option) => option.name === name)!;
+		const columns = archiveColumns();
+		const names = columns.map((column) => column.name);
+		// every example in a placeholder or description: the placeholder, and "e.g. "…"" quotes
+		const examples = (name: string) => [
+			hint(name).placeholder ?? '',
+			...[...(hint(name).description ?? '').matchAll(/e\.g\. "([^"]+)"/g)].map((match) => match[1]),
+		];
+
+		for (const filter of examples('filter')) {
+			const terms = filterTerms(filter);
+			expect(terms.columns.length).toBeGreaterThan(0);
+			expect(terms.columns.filter((column) => !names.includes(column))).toEqual([]);
+			expect(terms.statuses.filter((status) => !STATUSES.includes(status))).toEqual([]);
+		}
+		const listed = /ChatSessionStatus: ([^)]+)\)/.exec(hint('filter').description ?? '')?.[1] ?? '';
+		expect(listed.split(/,\s*/)).toEqual(STATUSES);
+		for (const select of examples('select'))
+			expect(select.split(',').filter((column) => !names.includes(column.trim()))).toEqual([]);
+		const orderable = columns.filter((column) => column.orderBy).map((column) => column.name);
+		for (const orderBy of examples('orderBy'))
+			expect(
+				orderBy
+					.split(',')
+					.map((part) => part.trim().split(' ')[0])
+					.filter((column) => !orderable.includes(column)),
+			).toEqual([]);
+	});
+
 	it('Get Many: sends $filter, $orderBy, $select and $top, and unwraps the OData value array', async () => {
 		const rows = [
-			{ PrimaryKey: 1, EntityName: 'chatsession', customerName: 'Ada' },
-			{ PrimaryKey: 2, EntityName: 'chatsession', customerName: 'Bob' },
+			{ PrimaryKey: 1, EntityName: 'chatsession', chatSessionId: 1, status: 'InQueue' },
+			{ PrimaryKey: 2, EntityName: 'chatsession', chatSessionId: 2, status: 'UserLast' },
 		];
 		const scope = nock(BASE, { reqheaders: { authorization: BEARER } })
 			.get('/api/v1/ChatSession')
 			.query({
-				$filter: "status eq 'Active'",
+				$filter: "whenRequested after '2026-01-01'",
 				$orderBy: 'whenRequested desc',
-				$select: 'customerName,status',
+				$select: 'chatSessionId,status',
 				$top: '5',
 				$skip: '0',
 			})
@@ -31,9 +72,9 @@ describe('SuperOffice › Chat Session', () => {
 				operation: 'getAll',
 				limit: 5,
 				odata: {
-					filter: "status eq 'Active'",
+					filter: "whenRequested after '2026-01-01'",
 					orderBy: 'whenRequested desc',
-					select: 'customerName,status',
+					select: 'chatSessionId,status',
 				},
 			},
 		});
