@@ -24,6 +24,7 @@ import {
 import { deriveWebhookSecret, webhookIdentity } from '../shared/webhookSecrets';
 import { isValidSignature } from './shared/signature';
 import { superOfficeApiRequest } from './shared/transport';
+import { httpsTargetUrl } from './shared/webhookTarget';
 
 const CHAT_EVENTS = ['chatsession.created', 'chatsession.changed', 'chatsession.message'] as const;
 
@@ -206,6 +207,7 @@ export class SuperOfficeTrigger implements INodeType {
 
 			/** POST /api/v1/Webhook with this node's derived secret; SuperOffice pings the URL before answering. */
 			async create(this: IHookFunctions): Promise<boolean> {
+				const targetUrl = httpsTargetUrl(this);
 				const registration = this.getWorkflowStaticData('node') as Registration;
 				const events = selectedEvents(this);
 				// A registration this workflow made earlier (stopped, or for another URL) is replaced, not left behind.
@@ -217,7 +219,7 @@ export class SuperOfficeTrigger implements INodeType {
 					body: {
 						Name: `n8n: ${workflow.name ?? workflow.id ?? 'workflow'}`.slice(0, 200),
 						Events: events,
-						TargetUrl: this.getNodeWebhookUrl('default'),
+						TargetUrl: targetUrl,
 						Secret: secret,
 						State: 'Active',
 						Type: 'webhook',

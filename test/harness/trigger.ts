@@ -43,6 +43,8 @@ export interface TriggerOptions {
 	staticData?: IDataObject;
 	/** The time budget n8n gives each poll (IPollFunctions.getPollBudgetMs); n8n-core's default when unset. */
 	pollBudgetMs?: number;
+	/** n8n's webhook base URL (WEBHOOK_URL + /webhook); the harness's loopback one when unset. */
+	webhookBaseUrl?: string;
 }
 
 export interface Delivery {
@@ -161,7 +163,11 @@ export class TriggerHarness {
 	}
 
 	private additionalData(workflow: Workflow = this.active, extra: Record<string, unknown> = {}) {
-		return buildAdditionalData(workflow, 'trigger-execution', this.credentialsHelper, extra);
+		const base = this.options.webhookBaseUrl;
+		return buildAdditionalData(workflow, 'trigger-execution', this.credentialsHelper, {
+			...(base ? { webhookBaseUrl: base } : {}),
+			...extra,
+		});
 	}
 
 	private webhookData(workflow: Workflow = this.active): IWebhookData {

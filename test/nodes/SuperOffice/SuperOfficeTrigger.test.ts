@@ -1,5 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeType } from 'n8n-workflow';
 import nock from 'nock';
+import { takeRecorded } from '../../conformance/recorder';
+import { checkRequest } from '../../conformance/specs';
 import { SuperOfficeTrigger } from '../../../nodes/SuperOffice/SuperOfficeTrigger.node';
 import { guardNetwork } from '../../harness/nockGuard';
 import { deriveWebhookSecret, webhookIdentity } from '../../../nodes/shared/webhookSecrets';
@@ -18,11 +20,17 @@ import {
 } from './fixtures';
 
 type Credentials = Record<string, ICredentialDataDecryptedObject>;
+const PUBLIC_WEBHOOK_BASE = 'https://n8n.example.com/webhook';
 const credentialsOf = new WeakMap<TriggerHarness, Credentials>();
 
 function trigger(
 	parameters: IDataObject = {},
-	options: { credentials?: Credentials; staticData?: IDataObject; nodeType?: INodeType } = {},
+	options: {
+		credentials?: Credentials;
+		staticData?: IDataObject;
+		nodeType?: INodeType;
+		webhookBaseUrl?: string;
+	} = {},
 ) {
 	const credentials = options.credentials ?? bearerCredentials;
 	const oauth = 'superOfficeMessagingOAuth2Api' in credentials;
@@ -36,6 +44,8 @@ function trigger(
 			...parameters,
 		},
 		staticData: options.staticData,
+		// SuperOffice registers only an HTTPS TargetUrl: a public n8n's address unless a test says otherwise
+		webhookBaseUrl: options.webhookBaseUrl ?? PUBLIC_WEBHOOK_BASE,
 	});
 	credentialsOf.set(harness, credentials);
 	return harness;
@@ -128,6 +138,27 @@ const message = (id: number, type: string) => ({
 const network = guardNetwork();
 
 describe('SuperOffice Trigger › registration', () => {
+	it('create refuses a webhook URL that is not HTTPS before any request, and says to set WEBHOOK_URL', async () => {
+		const harness = trigger({}, { webhookBaseUrl: 'http://n8n.example.com/webhook' });
+		await expect(harness.lifecycle('create')).rejects.toThrow(
+			'SuperOffice sends webhooks only to an HTTPS address, and this n8n’s webhook URL is http://n8n.example.com: set WEBHOOK_URL to n8n’s public https:// address',
+		);
+		expect(network.unexpected).toEqual([]);
+		expect(harness.workflow.getStaticData('node', harness.node)).toEqual({});
+	});
+
+	it('create lets a loopback http:// webhook URL through, for a SuperOffice stand-in on this machine', async () => {
+		const harness = trigger({}, { webhookBaseUrl: 'http://127.0.0.1:5678/webhook' });
+		const scope = nock(BASE).post('/api/v1/Webhook').reply(200, { WebhookId: 78 });
+		expect(await harness.lifecycle('create')).toBe(true);
+		scope.done();
+		// SuperOffice itself would refuse it, as the conformance check says; only a local stand-in accepts it
+		const [request] = takeRecorded();
+		expect(checkRequest(request)).toEqual([
+			expect.stringMatching(/\/TargetUrl must match pattern "\^https:\/\/"/),
+		]);
+	});
+
 	it('create registers the chosen events at the webhook URL with the derived secret, and keeps only the ID', async () => {
 		const harness = trigger(
 			{ events: ['chatsession.created', 'chatsession.message'] },
@@ -153,7 +184,7 @@ describe('SuperOffice Trigger › registration', () => {
 			State: 'Active',
 			Type: 'webhook',
 		});
-		expect(harness.webhookUrl()).toMatch(/^http:\/\/localhost:5678\/webhook\/.+\/webhook$/);
+		expect(harness.webhookUrl()).toMatch(/^https:\/\/n8n\.example\.com\/webhook\/.+\/webhook$/);
 		expect(harness.workflow.getStaticData('node', harness.node)).toEqual({ webhookId: 77 });
 		scope.done();
 
