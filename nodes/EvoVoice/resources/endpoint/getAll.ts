@@ -1,24 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import type { OperationSpec } from '../../../shared/operation';
-import { readChoice } from '../../../shared/validation';
 import { accountIdsOption, filtersCollection, idListOption } from '../../shared/descriptions';
 import { evoVoicePaging, listItems, readQueryFilters } from '../../shared/routing';
 
 const showForGetAll = { resource: ['endpoint'], operation: ['getAll'] };
 
-/** EndpointTypes as the vendor's CLI lists them (Evo-Technologies/evo-voice-cli src/commands/endpoint.ts). */
-const ENDPOINT_TYPES = [
-	'PhoneNumber',
-	'User',
-	'Team',
-	'Email',
-	'Fax',
-	'EmergencyAddress',
-	'SipTrunk',
-	'AssistantBot',
-] as const;
-
+/**
+ * ListEndpoints takes `Type` ("EndpointTypes?", "Filter by type": https://evovoice.io/json/metadata?op=ListEndpoints),
+ * but no public EvoVoice page lists EndpointTypes' values, and the vendor's CLI (Evo-Technologies/evo-voice-cli)
+ * contradicts itself on them (FaxNumber and Assistant in one place, Fax and AssistantBot in another). Only
+ * PhoneNumber is named alike everywhere, so Type is free text with PhoneNumber as its suggestion.
+ */
 export const endpointGetAllProperties: INodeProperties[] = [
 	{
 		displayName:
@@ -51,13 +44,11 @@ export const endpointGetAllProperties: INodeProperties[] = [
 		{
 			displayName: 'Type',
 			name: 'type',
-			type: 'options',
-			default: 'PhoneNumber',
-			options: ENDPOINT_TYPES.map((value) => ({
-				name: value.replace(/([a-z])([A-Z])/g, '$1 $2'),
-				value,
-			})).sort((a, b) => a.name.localeCompare(b.name)),
-			description: 'Only endpoints of this type',
+			type: 'string',
+			default: '',
+			placeholder: 'PhoneNumber',
+			description:
+				'Only endpoints of this EvoVoice endpoint type, e.g. PhoneNumber (the type of phone number endpoints)',
 		},
 	]),
 ];
@@ -97,10 +88,8 @@ export const endpointGetAll: OperationSpec = {
 				query: 'phoneNumberFilter',
 				kind: 'text',
 			},
+			{ parameter: 'filters.type', label: 'Type', query: 'type', kind: 'text' },
 		]);
-		const filters = this.getNodeParameter('filters', {}) as { type?: unknown };
-		if (filters.type !== undefined)
-			qs.type = readChoice(this, 'filters.type', 'Type', ENDPOINT_TYPES);
 		request.qs = qs;
 	},
 	rows: listItems,

@@ -1,5 +1,7 @@
 import nock from 'nock';
 import { guardNetwork } from '../../../harness/nockGuard';
+import type { INodeProperties } from 'n8n-workflow';
+import { endpointGetAllProperties } from '../../../../nodes/EvoVoice/resources/endpoint/getAll';
 import { BASE, BASIC, runEvoVoice } from '../fixtures';
 
 const network = guardNetwork();
@@ -70,11 +72,20 @@ describe('EvoVoice › Endpoint › Get Many', () => {
 		scope.done();
 	});
 
-	it('refuses an unknown type given by expression, before any request', async () => {
+	it('Type is free text, suggesting the type EvoVoice’s own tools name, and sends any other type as given', async () => {
+		const filters = endpointGetAllProperties.find((property) => property.name === 'filters')!;
+		const type = (filters.options as INodeProperties[]).find((option) => option.name === 'type')!;
+		expect(type).toMatchObject({ type: 'string', default: '', placeholder: 'PhoneNumber' });
+
+		const scope = nock(BASE)
+			.get('/endpoints')
+			.query({ type: 'FaxNumber', page: '0', countPerPage: '50' })
+			.reply(200, { items: [] });
 		const result = await runEvoVoice({
-			parameters: { resource: 'endpoint', operation: 'getAll', filters: { type: 'Pager' } },
+			parameters: { resource: 'endpoint', operation: 'getAll', filters: { type: 'FaxNumber' } },
 		});
-		expect(result.error?.message).toMatch(/^Type: "Pager" is not one of PhoneNumber, User/);
+		expect(result.error).toBeUndefined();
+		scope.done();
 		expect(network.unexpected).toEqual([]);
 	});
 
