@@ -26,6 +26,30 @@ export function checkSessionId(ctx: IExecuteSingleFunctions, id: string, label: 
 	return id;
 }
 
+/**
+ * A session ID given for a send: NetSapiens' send operations take one that "Needs to be at least 32
+ * characters long and random. Only alphanumeric chracters and underscore are allowed." (the messagesession
+ * parameter of sendMessage*, the same words in docs v45.0 and in what a core 44.4.10 serves).
+ */
+export const SEND_SESSION_ID_LENGTH = 32;
+
+export function checkSendSessionId(
+	ctx: IExecuteSingleFunctions,
+	id: string,
+	label: string,
+): string {
+	checkSessionId(ctx, id, label);
+	if (id.length < SEND_SESSION_ID_LENGTH) {
+		throw fieldError(
+			ctx,
+			label,
+			`"${id}" is ${id.length} characters long: a session to send in needs to be at least ${SEND_SESSION_ID_LENGTH} characters long and random, with only alphanumeric characters and underscore`,
+			'Pick an existing session, or leave the field empty to start a new session with a generated ID',
+		);
+	}
+	return id;
+}
+
 /** The session of the `messagesession` resource locator, required. */
 export function readSessionId(ctx: IExecuteSingleFunctions): string {
 	return checkSessionId(

@@ -5,7 +5,7 @@ import { messageSessionLocator } from '../../shared/descriptions';
 import { messageBodyProperties, readMessageBody } from '../../shared/messageBody';
 import { newSessionId } from '../../shared/newSessionId';
 import { sentMessageOutput } from '../../shared/sentMessageOutput';
-import { checkSessionId, sessionPath } from '../../shared/paths';
+import { checkSendSessionId, sessionPath } from '../../shared/paths';
 
 const showForSend = { resource: ['message'], operation: ['send'] };
 
@@ -24,7 +24,7 @@ export const messageSend: OperationSpec<{ id: string; created: boolean }> = {
 	async build(request) {
 		const given = readText(this, 'messagesession', 'Message Session');
 		const sessionId =
-			given === '' ? newSessionId() : checkSessionId(this, given, 'Message Session');
+			given === '' ? newSessionId() : checkSendSessionId(this, given, 'Message Session');
 		const body = await readMessageBody(this);
 		request.url = `${sessionPath(this, sessionId)}/messages`;
 		request.body = body;

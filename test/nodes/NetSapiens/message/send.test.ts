@@ -374,6 +374,16 @@ describe('NetSapiens › Message › Send', () => {
 				/^Message Session: "..\/..\/apikeys" is not a message session ID/,
 			],
 			[
+				'a given session ID shorter than 32 characters (core 44.4.10: "Needs to be at least 32 characters long")',
+				{
+					messagesession: byId('={{ "abc_123" }}'),
+					messageType: 'chat',
+					destination: '1',
+					message: 'x',
+				},
+				/^Message Session: "abc_123" is 7 characters long: a session to send in needs to be at least 32 characters long and random/,
+			],
+			[
 				'a destination that is an object',
 				{ messageType: 'chat', destination: '={{ {a: 1} }}', message: 'x' },
 				/^Destination: expected text but got an object/,
