@@ -80,6 +80,17 @@ function basic(user, password) {
 	return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 }
 
+/**
+ * The message types NetSapiens names: MessageType's examples in the docs v45.0 OpenAPI and MessageSend.type's
+ * words in what a core 44.4.10 serves. Neither is an enum; the sandbox refuses other types to stand in for a
+ * provider that does.
+ */
+const NETSAPIENS_MESSAGE_TYPES = [
+	...['chat', 'sms', 'mms', 'chat-media', 'chat-video', 'chat-participant-(status-changes)'],
+	...['chat-name-change', 'chat-video-invite', 'chat-participant-add', 'chat-participant-remove'],
+	'chat-participant-leave',
+];
+
 function netsapiens(state, req, res, path, body) {
 	const fx = FIXTURES.netsapiens;
 	if (req.method === 'POST' && path === '/tokens') {
@@ -122,7 +133,7 @@ function netsapiens(state, req, res, path, body) {
 	);
 	if (send && req.method === 'POST') {
 		const { type, message, destination } = body || {};
-		if (!['chat', 'sms', 'mms', 'chat-media', 'chat-video'].includes(type))
+		if (!NETSAPIENS_MESSAGE_TYPES.includes(type))
 			return errors.netsapiens(res, 400, `Invalid type ${type}`);
 		if (!message) return errors.netsapiens(res, 400, 'message is required');
 		if (!destination || (Array.isArray(destination) && destination.length === 0))
@@ -137,36 +148,61 @@ function netsapiens(state, req, res, path, body) {
 		});
 		return reply(res, 202, { code: 202, message: 'Accepted' });
 	}
-	// The lists the node's pickers read (Message Session, From Number): shapes as in ns-api v2's examples.
+	// The lists the node's pickers read (Message Session, From Number): shapes as in ns-api v2's schemas
+	// (SmsNumber, Messagesession with every field it requires), "~" answered as the key's domain and user.
 	const userList = /^\/domains\/([^/]+)\/users\/([^/]+)\/(messagesessions|smsnumbers)$/.exec(path);
 	if (userList && req.method === 'GET') {
-		const [, domain, user, list] = userList.map(decodeURIComponent);
+		const [, pathDomain, pathUser, list] = userList.map(decodeURIComponent);
+		const domain = pathDomain === '~' ? 'sandbox' : pathDomain;
+		const user = pathUser === '~' ? '1000' : pathUser;
 		if (list === 'smsnumbers')
 			return reply(res, 200, [
 				{ number: fx.smsNumber, application: 'user', domain, dest: user, 'mms-capable': true },
 			]);
+		const session = (id, fields) => ({
+			user,
+			domain,
+			'messagesession-id': id,
+			'messagesession-muted': 'no',
+			'messagesession-sms-number': fx.smsNumber,
+			'messagesession-last-datetime': null,
+			'messagesession-start-datetime': null,
+			'messagesession-last-sender': null,
+			'messagesession-last-status': null,
+			'messagesession-last-email-reminder-datetime': null,
+			'messagesession-reciever-hostname': 'sandbox',
+			'messagesession-queue-termination': null,
+			'messagesession-queue-status': null,
+			'messagesession-queue-session-id': null,
+			'messagesession-agent-start-datetime': null,
+			'messagesession-last-media-type': null,
+			'messagesession-last-media-size': null,
+			...fields,
+		});
 		const sessions = new Map();
 		for (const m of state.messages.filter((m) => m.provider === 'netsapiens')) {
-			sessions.set(m.session, {
-				'messagesession-id': m.session,
-				domain,
-				user,
-				'messagesession-name': '',
-				'messagesession-remote': [m.body.destination].flat().join(','),
-				'messagesession-last-message': m.text,
-				'messagesession-type': m.body.type,
-			});
+			sessions.set(
+				m.session,
+				session(m.session, {
+					'messagesession-name': '',
+					'messagesession-remote': [m.body.destination].flat().join(','),
+					'messagesession-last-message': m.text,
+					'messagesession-last-type': m.body.type,
+					'messagesession-type': m.body.type,
+				}),
+			);
 		}
 		if (!sessions.size)
-			sessions.set(fx.messageSession, {
-				'messagesession-id': fx.messageSession,
-				domain,
-				user,
-				'messagesession-name': 'Sandbox customer',
-				'messagesession-remote': '15557654321',
-				'messagesession-last-message': 'Hello',
-				'messagesession-type': 'sms',
-			});
+			sessions.set(
+				fx.messageSession,
+				session(fx.messageSession, {
+					'messagesession-name': 'Sandbox customer',
+					'messagesession-remote': '15557654321',
+					'messagesession-last-message': 'Hello',
+					'messagesession-last-type': 'sms',
+					'messagesession-type': 'sms',
+				}),
+			);
 		return reply(res, 200, [...sessions.values()].reverse());
 	}
 	const subscriptions = /^\/domains\/([^/]+)\/subscriptions(?:\/([^/]+))?$/.exec(path);
@@ -357,6 +393,23 @@ function islash(state, req, res, path, body, query, raw) {
 	return errors.islash(res, 404, `No route ${req.method} ${path}`);
 }
 
+/** ChatMessage.Type and ChatMessage.SpecialType as SuperOffice's REST Swagger lists them. */
+const CHAT_MESSAGE_TYPES = ['Invalid', 'ToCustomer', 'ToUser', 'Special'];
+const CHAT_SPECIAL_TYPES = [
+	...[
+		'None',
+		'Welcome',
+		'Url',
+		'Block',
+		'NewSession',
+		'TransferedSession',
+		'Error',
+		'SessionDeleted',
+	],
+	...['FaqSuccessQuestion', 'ClosedByUser', 'ClosedByCustomer', 'ClosedByIdle', 'TransferRejected'],
+	...['ReopenedByCustomer', 'ClickedOption', 'BotMessage', 'Options', 'IllegalFileType'],
+];
+
 function superoffice(state, req, res, path, body) {
 	const fx = FIXTURES.superoffice;
 	const auth = req.headers.authorization || '';
@@ -367,14 +420,17 @@ function superoffice(state, req, res, path, body) {
 	if (!ok) return errors.superoffice(res, 401, 'Authentication failed');
 	const send = /^\/api\/v1\/ChatSession\/(\d+)\/Messages$/i.exec(path);
 	if (send && req.method === 'POST') {
-		if (!body?.Message) return errors.superoffice(res, 400, 'Message is required');
-		if (body.Type && !['Invalid', 'ToCustomer', 'ToUser', 'Special'].includes(body.Type))
+		// The ChatMessage carrier requires no field (a special message may have no text); Type and SpecialType
+		// are enums (SuperOffice's REST Swagger).
+		if (body?.Type !== undefined && !CHAT_MESSAGE_TYPES.includes(body.Type))
 			return errors.superoffice(res, 400, `Invalid Type ${body.Type}`);
+		if (body?.SpecialType !== undefined && !CHAT_SPECIAL_TYPES.includes(body.SpecialType))
+			return errors.superoffice(res, 400, `Invalid SpecialType ${body.SpecialType}`);
 		const session = Number(send[1]);
 		const earlier = state.chat.get(session) || [];
 		const stored = { ...body, ChatMessageId: earlier.length + 1, ChatSessionId: session };
 		state.chat.set(session, [...earlier, stored]);
-		record(state, 'superoffice', { path, text: body.Message, body });
+		record(state, 'superoffice', { path, text: body.Message ?? '', body });
 		reply(res, 200, stored);
 		// SuperOffice fires chatsession.message for every message of a session, the agent's and bot's too.
 		announceChatMessage(state, session).catch(() => undefined);
@@ -390,7 +446,8 @@ function superoffice(state, req, res, path, body) {
 				TopicId: 1,
 				CustomerName: 'Sandbox Customer',
 				CustomerEmail: 'customer@sandbox.test',
-				Status: 'Chatting',
+				// a ChatSessionStatus: the customer wrote last and waits for an answer
+				Status: 'CustomerLast',
 			})),
 		);
 	}
@@ -412,6 +469,14 @@ function superoffice(state, req, res, path, body) {
 	if (req.method === 'POST' && path === '/api/v1/Webhook') {
 		if (!body?.TargetUrl || !Array.isArray(body.Events) || !body.Secret)
 			return errors.superoffice(res, 400, 'TargetUrl, Events and Secret are required');
+		// "The TargetUrl must: be HTTPS" (SuperOffice webhook docs); a stand-in on loopback can only reach
+		// loopback, which it takes over plain HTTP.
+		const target = new URL(body.TargetUrl);
+		if (
+			target.protocol !== 'https:' &&
+			!/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(target.hostname)
+		)
+			return errors.superoffice(res, 400, 'The webhook TargetUrl must be HTTPS');
 		// SuperOffice pings the target with a signed test event before it stores the webhook.
 		return deliverSuperOffice(
 			{ Secret: body.Secret, TargetUrl: body.TargetUrl, Name: body.Name },
