@@ -393,22 +393,12 @@ function islash(state, req, res, path, body, query, raw) {
 	return errors.islash(res, 404, `No route ${req.method} ${path}`);
 }
 
-/** ChatMessage.Type and ChatMessage.SpecialType as SuperOffice's REST Swagger lists them. */
-const CHAT_MESSAGE_TYPES = ['Invalid', 'ToCustomer', 'ToUser', 'Special'];
-const CHAT_SPECIAL_TYPES = [
-	...[
-		'None',
-		'Welcome',
-		'Url',
-		'Block',
-		'NewSession',
-		'TransferedSession',
-		'Error',
-		'SessionDeleted',
-	],
-	...['FaqSuccessQuestion', 'ClosedByUser', 'ClosedByCustomer', 'ClosedByIdle', 'TransferRejected'],
-	...['ReopenedByCustomer', 'ClickedOption', 'BotMessage', 'Options', 'IllegalFileType'],
-];
+/** ChatMessage.Type and ChatMessage.SpecialType: the enums of SuperOffice's REST Swagger, as vendored for the tests. */
+const chatMessage =
+	require('../test/conformance/specs/superoffice-Swagger-v1-ChatSession-messaging.json')
+		.definitions['SuperOffice.CRM.Services.ChatMessage'].properties;
+const CHAT_MESSAGE_TYPES = chatMessage.Type.enum;
+const CHAT_SPECIAL_TYPES = chatMessage.SpecialType.enum;
 
 function superoffice(state, req, res, path, body) {
 	const fx = FIXTURES.superoffice;
