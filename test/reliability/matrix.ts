@@ -721,7 +721,6 @@ function netSapiensSend(type: NsType, provider: ProviderEntry = NETSAPIENS): Sen
 		});
 	const oneRecipient = type === 'chat' || type === 'sms';
 	const listOnly = type === 'groupChat' || type === 'groupSms';
-	const sessionPath = (id: string) => `/ns-api/v2/domains/~/users/~/messagesessions/${id}/messages`;
 	const badInputs: BadInput[] = [
 		{
 			name: 'Type: unknown value',
@@ -768,14 +767,16 @@ function netSapiensSend(type: NsType, provider: ProviderEntry = NETSAPIENS): Sen
 			set: { messagesession: rl('={{ null }}') },
 			refused: 'Message Session',
 		},
+		// A send's session "Needs to be at least 32 characters long" (NetSapiens' sendMessage* messagesession).
 		{
-			name: 'Message Session: a number',
+			name: 'Message Session: shorter than 32 characters',
+			set: { messagesession: rl('={{ "abc_123" }}') },
+			refused: 'Message Session',
+		},
+		{
+			name: 'Message Session: a number (too short to send in)',
 			set: { messagesession: rl('={{ 42 }}') },
-			accepted: {
-				path: sessionPath('42'),
-				body: {},
-				why: 'session IDs are letters and digits; a number is one',
-			},
+			refused: 'Message Session',
 		},
 		{ name: 'Domain: an object', set: { domain: '={{ { d: 1 } }}' }, refused: 'Domain' },
 		{ name: 'User: a list', set: { user: '={{ ["1000"] }}' }, refused: 'User' },
@@ -1061,6 +1062,8 @@ const SUPEROFFICE_TRIGGER: TriggerEntry = {
 			parameters: { authentication: 'superOfficeMessagingApi', events: ['chatsession.created'] },
 			credentials: so.bearerCredentials,
 			credentialTypes: so.credentialTypes,
+			// SuperOffice registers only an HTTPS TargetUrl
+			webhookBaseUrl: 'https://n8n.example.com/webhook',
 		});
 		let secret = '';
 		nock(so.BASE)
