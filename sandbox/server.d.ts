@@ -50,6 +50,8 @@ export const FIXTURES: {
 		clientSecret: string;
 		username: string;
 		password: string;
+		smsNumber: string;
+		messageSession: string;
 	};
 	evovoice: {
 		username: string;
@@ -66,6 +68,7 @@ export const FIXTURES: {
 		appToken: string;
 		username: string;
 		password: string;
+		chatSessionId: number;
 	};
 	openai: { apiKey: string };
 };
