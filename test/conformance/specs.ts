@@ -625,8 +625,7 @@ function checkAgainst(
 		const validate = cachedValidator(`${operation.source} path ${name}`, () =>
 			compile(parameterValidator, operation, parameter.schema, false),
 		);
-		const holder = { value };
-		if (!validate(holder.value))
+		if (!validate(value))
 			fail(`path parameter ${name} "${value}": ${describeErrors(validate.errors)}`);
 	});
 
@@ -640,8 +639,7 @@ function checkAgainst(
 		const validate = cachedValidator(`${operation.source} query ${name}`, () =>
 			compile(parameterValidator, operation, parameter.schema, false),
 		);
-		const holder = [value];
-		if (!validate(holder[0]))
+		if (!validate(value))
 			fail(`query parameter ${name}="${value}": ${describeErrors(validate.errors)}`);
 	}
 	for (const parameter of query)
