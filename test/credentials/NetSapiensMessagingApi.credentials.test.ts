@@ -18,6 +18,7 @@ import {
 	PASSWORD,
 	passwordCredentials,
 	runNetSapiens,
+	SESSION,
 	TOKEN_REQUEST,
 	tokenAnswer,
 } from '../nodes/NetSapiens/fixtures';
@@ -106,7 +107,7 @@ describe('NetSapiens Messaging API credential', () => {
 				accessToken: 'expired-token',
 				tokenIdentity: credentialIdentity(passwordCredentials),
 			});
-			const session = '/domains/~/users/~/messagesessions/abc123/messages';
+			const session = `/domains/~/users/~/messagesessions/${SESSION}/messages`;
 			const body = { type: 'chat', message: 'Hi', destination: '1123' };
 			const old = nock(BASE, { reqheaders: { authorization: 'Bearer expired-token' } })
 				.post(session, body)
@@ -123,7 +124,7 @@ describe('NetSapiens Messaging API credential', () => {
 				{
 					resource: 'message',
 					operation: 'send',
-					messagesession: { __rl: true, mode: 'id', value: 'abc123' },
+					messagesession: { __rl: true, mode: 'id', value: SESSION },
 					messageType: 'chat',
 					destination: '1123',
 					message: 'Hi',
