@@ -72,7 +72,12 @@ export class EvoVoiceMessagingApi implements ICredentialType {
 	 * takes rules of one kind per test: a refused login, HTTP 401, shows as n8n's "Unauthorized").
 	 */
 	test: ICredentialTestRequest = {
-		request: { method: 'GET', url: '/auth/status', headers: { Accept: 'application/json' } },
+		request: {
+			method: 'GET',
+			url: '/auth/status',
+			headers: { Accept: 'application/json' },
+			disableFollowRedirect: true, // see failedAnswer (nodes/shared/errors.ts)
+		},
 		rules: [
 			{
 				type: 'responseSuccessBody',

@@ -92,6 +92,7 @@ export class ISlashMessagingApi implements ICredentialType {
 			method: 'GET',
 			url: '/sticker',
 			qs: { session: '={{ $credentials.defaultSession }}' },
+			disableFollowRedirect: true, // see failedAnswer (nodes/shared/errors.ts)
 		},
 		rules: [
 			{

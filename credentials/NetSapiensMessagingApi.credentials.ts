@@ -10,6 +10,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { netSapiensErrors } from '../nodes/NetSapiens/shared/errors';
+import { redirectTarget, redirectTestRules } from '../nodes/shared/errors';
 
 /** The API's base URL: the full override when given, else https://{server}/ns-api/v2. */
 export function netSapiensBaseUrl(credentials: ICredentialDataDecryptedObject): string {
@@ -69,7 +70,7 @@ async function requestToken(
 	credentials: ICredentialDataDecryptedObject,
 	baseUrl: string,
 ): Promise<IDataObject> {
-	let response: { statusCode: number; body: unknown };
+	let response: { statusCode: number; body: unknown; headers?: IDataObject };
 	try {
 		response = (await helper.helpers.httpRequest({
 			method: 'POST',
@@ -79,12 +80,19 @@ async function requestToken(
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-		})) as { statusCode: number; body: unknown };
+			// A followed 307/308 would re-post the client secret and password to wherever it points.
+			disableFollowRedirect: true,
+		})) as { statusCode: number; body: unknown; headers?: IDataObject };
 	} catch (error) {
 		// Rebuilt from the code alone: the transport error holds the request body, with the password.
 		const code = (error as { code?: string }).code;
 		throw new Error(
 			`NetSapiens token request failed${code ? ` (${code})` : ''}: no answer from ${baseUrl}`,
+		);
+	}
+	if (response.statusCode >= 300 && response.statusCode < 400) {
+		throw new Error(
+			`NetSapiens answered the token request with a redirect to ${redirectTarget(response.headers) ?? '(no Location)'} — check the Server or Base URL Override`,
 		);
 	}
 	if (response.statusCode >= 400) {
@@ -262,6 +270,7 @@ export class NetSapiensMessagingApi implements ICredentialType {
 		request: {
 			method: 'GET',
 			url: '={{ $credentials.authentication === "password" ? "/version" : "/apikeys/~" }}',
+			disableFollowRedirect: true, // see failedAnswer (nodes/shared/errors.ts)
 		},
 		rules: [
 			{
@@ -276,6 +285,7 @@ export class NetSapiensMessagingApi implements ICredentialType {
 						'NetSapiens refused this API key access (HTTP 403): check that it is enabled and not limited to other models',
 				},
 			},
+			...redirectTestRules('NetSapiens'),
 		],
 	};
 }

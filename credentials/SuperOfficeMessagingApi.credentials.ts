@@ -6,6 +6,7 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
+import { redirectTestRules } from '../nodes/shared/errors';
 import {
 	environmentProperty,
 	localeHeaders,
@@ -155,7 +156,11 @@ export class SuperOfficeMessagingApi implements ICredentialType {
 
 	/** GET /api/v1/User/currentPrincipal: who the credential signs in as. */
 	test: ICredentialTestRequest = {
-		request: { method: 'GET', url: '/api/v1/User/currentPrincipal' },
+		request: {
+			method: 'GET',
+			url: '/api/v1/User/currentPrincipal',
+			disableFollowRedirect: true, // see failedAnswer (nodes/shared/errors.ts)
+		},
 		rules: [
 			{
 				type: 'responseCode',
@@ -165,6 +170,7 @@ export class SuperOfficeMessagingApi implements ICredentialType {
 						'SuperOffice refused the credential (HTTP 401): check the token or ticket, the application token and the tenant',
 				},
 			},
+			...redirectTestRules('SuperOffice'),
 		],
 	};
 }

@@ -1,4 +1,5 @@
 import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+import { redirectTestRules } from '../nodes/shared/errors';
 import {
 	environmentProperty,
 	localeProperties,
@@ -66,6 +67,8 @@ export class SuperOfficeMessagingOAuth2Api implements ICredentialType {
 				'={{ ($credentials.apiUrl || "").trim() ? $credentials.apiUrl.trim().replace(/\\/+$/, "").replace(/\\/api(\\/v1)?$/i, "") : "https://" + $credentials.environment + ".superoffice.com/" + ($credentials.tenant || "").trim() }}',
 			url: '/api/v1/User/currentPrincipal',
 			method: 'GET',
+			disableFollowRedirect: true, // see failedAnswer (nodes/shared/errors.ts)
 		},
+		rules: redirectTestRules('SuperOffice'),
 	};
 }

@@ -141,7 +141,13 @@ export function operationRouting(
 	ignoreHttpStatusErrors: IHttpRequestOptions['ignoreHttpStatusErrors'] = true,
 ): INodePropertyRouting {
 	return {
-		request: { method: spec.method, url: spec.url ?? '', ignoreHttpStatusErrors },
+		// See failedAnswer (errors.ts): a redirect is refused, never followed.
+		request: {
+			method: spec.method,
+			url: spec.url ?? '',
+			ignoreHttpStatusErrors,
+			disableFollowRedirect: true,
+		},
 		send: { paginate: true },
 		operations: { pagination: runOperation(spec, format) },
 		output: {
