@@ -80,13 +80,32 @@ function describeRawBody(body: unknown): string | undefined {
 	return undefined;
 }
 
-/** Retry-After in seconds (delta-seconds or an HTTP date); undefined when absent or unreadable. */
+const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const DAY_NAME = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+const TIME = '\\d{2}:\\d{2}:\\d{2}';
+/**
+ * The forms RFC 9110 allows for Retry-After (§10.2.3: HTTP-date / delta-seconds; §5.6.7: IMF-fixdate and
+ * the obsolete rfc850-date and asctime-date). Anything else (`-5`, `+5`, `1 2`, `5, 7`, `0.5`) is no
+ * Retry-After at all: Date.parse would read several of them as long-past dates, i.e. "no wait".
+ */
+const DELTA_SECONDS = /^\d{1,10}$/;
+const HTTP_DATES: Array<[RegExp, (text: string) => string]> = [
+	[new RegExp(`^${DAY}, \\d{2} ${MONTH} \\d{4} ${TIME} GMT$`), (text) => text],
+	[new RegExp(`^${DAY_NAME}, \\d{2}-${MONTH}-\\d{2} ${TIME} GMT$`), (text) => text],
+	// asctime carries no zone: it is GMT, and Date.parse would read it as local time.
+	[new RegExp(`^${DAY} ${MONTH} [ \\d]\\d ${TIME} \\d{4}$`), (text) => `${text} GMT`],
+];
+
+/** Retry-After in seconds, from its RFC 9110 forms only; undefined when absent or in any other form. */
 export function readRetryAfter(headers: IDataObject | undefined): number | undefined {
 	const raw = headers?.['retry-after'] ?? headers?.['Retry-After'];
-	if (raw === undefined || raw === null || raw === '') return undefined;
+	if (typeof raw !== 'string' && typeof raw !== 'number') return undefined;
 	const text = String(raw).trim();
-	if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
-	const date = Date.parse(text);
+	if (DELTA_SECONDS.test(text)) return Number(text);
+	const form = HTTP_DATES.find(([pattern]) => pattern.test(text));
+	if (!form) return undefined;
+	const date = Date.parse(form[1](text));
 	if (Number.isNaN(date)) return undefined;
 	return Math.max(0, (date - Date.now()) / 1000);
 }

@@ -1,5 +1,5 @@
-import type { IExecuteSingleFunctions, NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, NodeApiError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 /**
  * The pace of one provider account (credential) for every execution in this process. A provider's rate
@@ -25,11 +25,15 @@ class AccountPace {
 		return this.rate * (1 + (PACE_GROWTH_PER_SECOND * Math.max(now - this.rateSetAt, 0)) / 1000);
 	}
 
-	/** Waits until a request may start; returns its start time. */
-	async turn(): Promise<number> {
+	/**
+	 * Waits until a request may start; returns its start time. A pause (another request's Retry-After)
+	 * that outlasts `maxPauseMs` is not waited out: it throws PauseTooLong at once.
+	 */
+	async turn(maxPauseMs: number): Promise<number> {
 		for (;;) {
 			const now = Date.now();
 			if (this.pausedUntil > now) {
+				if (this.pausedUntil - now > maxPauseMs) throw new PauseTooLong(this.pausedUntil - now);
 				await sleep(this.pausedUntil - now);
 				continue;
 			}
@@ -76,6 +80,13 @@ class AccountPace {
 	}
 }
 
+/** An account-wide pause longer than what the item may still wait. */
+class PauseTooLong extends Error {
+	constructor(readonly remainingMs: number) {
+		super('account paused');
+	}
+}
+
 const PACE_KEPT_MS = 60_000;
 const MIN_MEASURED = 5;
 /** 2 % under the measured rate: a request exactly one window after another may reach the provider a millisecond early. */
@@ -114,8 +125,11 @@ class RunGate {
 		private readonly onIdle: () => void,
 	) {}
 
-	/** Holds a slot, then waits for the account's turn; a retry goes first, ahead of items not tried yet. */
-	async acquire(retry: boolean): Promise<number> {
+	/**
+	 * Holds a slot, then waits for the account's turn; a retry goes first, ahead of items not tried yet.
+	 * When the turn is refused (PauseTooLong) the slot is given back before that is thrown.
+	 */
+	async acquire(retry: boolean, maxPauseMs: number): Promise<number> {
 		if (this.active < this.limit) {
 			this.active++;
 		} else {
@@ -123,7 +137,12 @@ class RunGate {
 				retry ? this.waiting.unshift(resolve) : this.waiting.push(resolve),
 			);
 		}
-		return await this.pace.turn();
+		try {
+			return await this.pace.turn(maxPauseMs);
+		} catch (error) {
+			this.release();
+			throw error;
+		}
 	}
 
 	release(): void {
@@ -207,9 +226,26 @@ export async function withFlowControl<T>(
 	const gate = gateFor(ctx, settings.maxInFlight);
 	let waitedSeconds = 0;
 	let ownWaitMs = 0;
+	let heldByPause = 0; // seconds of the last wait that the account's pause holds, not our own sleep
 	for (let attempt = 0; ; attempt++) {
 		if (ownWaitMs > 0) await sleep(ownWaitMs);
-		const startedAt = await gate.acquire(attempt > 0);
+		const budgetMs = (settings.maxRateLimitWaitSeconds - waitedSeconds + heldByPause) * 1000;
+		let startedAt: number;
+		try {
+			startedAt = await gate.acquire(attempt > 0, Math.max(budgetMs, 0));
+		} catch (error) {
+			if (!(error instanceof PauseTooLong)) throw error;
+			// Another request's Retry-After paused the account for longer than this item may still wait.
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`The provider paused this account for ${Math.ceil(error.remainingMs / 1000)} s more (Retry-After of an earlier request), longer than this item may still wait (Max Rate-Limit Wait: ${settings.maxRateLimitWaitSeconds} s); nothing was sent`,
+				{
+					itemIndex: ctx.getItemIndex(),
+					description:
+						'Raise Max Rate-Limit Wait in the node’s Request Options, or run the workflow again later.',
+				},
+			);
+		}
 		try {
 			const result = await send();
 			gate.pace.wasAccepted(startedAt);
@@ -228,6 +264,7 @@ export async function withFlowControl<T>(
 			)
 				throw nodeError;
 			ownWaitMs = gate.pace.wasLimited(wait * 1000);
+			heldByPause = ownWaitMs > 0 ? 0 : wait;
 			waitedSeconds += wait;
 		} finally {
 			gate.release();
