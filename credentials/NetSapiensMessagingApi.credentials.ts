@@ -11,16 +11,19 @@ import type {
 } from 'n8n-workflow';
 import { netSapiensErrors } from '../nodes/NetSapiens/shared/errors';
 import { redirectTarget, redirectTestRules } from '../nodes/shared/errors';
+import { plainHttpNotice, trimTrailingSlashes, urlFieldText } from '../nodes/shared/url';
 
 /** The API's base URL: the full override when given, else https://{server}/ns-api/v2. */
 export function netSapiensBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const override = String(credentials.baseUrl ?? '').trim();
-	if (override !== '') return override.replace(/\/+$/, '');
+	const override = urlFieldText(credentials.baseUrl, 'Base URL Override', 'NetSapiens');
+	if (override !== '') return trimTrailingSlashes(override);
 	// A pasted URL ("https://host/ns-api/v2") still means its host.
-	const host = String(credentials.server ?? '')
-		.trim()
-		.replace(/^https?:\/\//i, '')
-		.replace(/\/.*$/, '');
+	const server = urlFieldText(credentials.server, 'Server', 'NetSapiens').replace(
+		/^https?:\/\//i,
+		'',
+	);
+	const slash = server.indexOf('/');
+	const host = slash === -1 ? server : server.slice(0, slash);
 	if (host === '')
 		throw new Error('NetSapiens credential: Server is empty; enter the API host or a base URL');
 	return `https://${host}/ns-api/v2`;
@@ -150,6 +153,7 @@ export class NetSapiensMessagingApi implements ICredentialType {
 			description:
 				'Full API base URL, for hosts that serve ns-api v2 elsewhere; when set, Server is ignored',
 		},
+		plainHttpNotice('baseUrl'),
 		{
 			displayName: 'Authentication',
 			name: 'authentication',

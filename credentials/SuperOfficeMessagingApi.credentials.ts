@@ -7,6 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { redirectTestRules } from '../nodes/shared/errors';
+import { plainHttpNotice } from '../nodes/shared/url';
 import {
 	environmentProperty,
 	localeHeaders,
@@ -54,6 +55,7 @@ export class SuperOfficeMessagingApi implements ICredentialType {
 			description:
 				'The address the Web API lives under, without /api/v1. Onsite: your web server and virtual directory. Online tenants served from a numbered host: the Endpoint of https://{env}.superoffice.com/api/state/{tenant}, e.g. https://sod2.superoffice.com/Cust12345.',
 		},
+		plainHttpNotice('baseUrl', { connection: ['custom'] }),
 		{
 			displayName: 'Authentication',
 			name: 'authType',

@@ -1,5 +1,6 @@
 import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 import { redirectTestRules } from '../nodes/shared/errors';
+import { plainHttpNotice } from '../nodes/shared/url';
 import {
 	environmentProperty,
 	localeProperties,
@@ -38,6 +39,7 @@ export class SuperOfficeMessagingOAuth2Api implements ICredentialType {
 			description:
 				'Only when your tenant is served from a numbered host: the Endpoint answered by https://{env}.superoffice.com/api/state/{tenant}. Leave empty to use https://{env}.superoffice.com/{tenant}.',
 		},
+		plainHttpNotice('apiUrl'),
 		{
 			displayName: 'Authorization URL',
 			name: 'authUrl',

@@ -27,22 +27,22 @@ class AccountPace {
 
 	/**
 	 * Waits until a request may start; returns its start time. A pause (another request's Retry-After)
-	 * that outlasts `maxPauseMs` is not waited out: it throws PauseTooLong at once.
+	 * that outlasts `maxPauseMs` is not waited out: the pause's remaining time is returned at once.
 	 */
-	async turn(maxPauseMs: number): Promise<number> {
+	async turn(maxPauseMs: number): Promise<Turn> {
 		for (;;) {
 			const now = Date.now();
 			if (this.pausedUntil > now) {
-				if (this.pausedUntil - now > maxPauseMs) throw new PauseTooLong(this.pausedUntil - now);
+				if (this.pausedUntil - now > maxPauseMs) return { pausedForMs: this.pausedUntil - now };
 				await sleep(this.pausedUntil - now);
 				continue;
 			}
 			if (this.rate > 0 && now - this.lastLimitedAt > PACE_KEPT_MS) this.rate = 0;
-			if (this.rate === 0) return now;
+			if (this.rate === 0) return { startedAt: now };
 			const at = Math.max(now, this.nextStartAt);
 			this.nextStartAt = at + 1000 / this.rateAt(at);
 			if (at > now) await sleep(at - now);
-			if (this.pausedUntil <= Date.now()) return at; // else a 429 came meanwhile: wait for it
+			if (this.pausedUntil <= Date.now()) return { startedAt: at }; // else a 429 came meanwhile: wait for it
 		}
 	}
 
@@ -80,12 +80,8 @@ class AccountPace {
 	}
 }
 
-/** An account-wide pause longer than what the item may still wait. */
-class PauseTooLong extends Error {
-	constructor(readonly remainingMs: number) {
-		super('account paused');
-	}
-}
+/** A request's turn: when it started, or how long the account stays paused beyond the item's bound. */
+type Turn = { startedAt: number } | { pausedForMs: number };
 
 const PACE_KEPT_MS = 60_000;
 const MIN_MEASURED = 5;
@@ -127,9 +123,9 @@ class RunGate {
 
 	/**
 	 * Holds a slot, then waits for the account's turn; a retry goes first, ahead of items not tried yet.
-	 * When the turn is refused (PauseTooLong) the slot is given back before that is thrown.
+	 * When the turn is refused (a pause too long) the slot is given back at once.
 	 */
-	async acquire(retry: boolean, maxPauseMs: number): Promise<number> {
+	async acquire(retry: boolean, maxPauseMs: number): Promise<Turn> {
 		if (this.active < this.limit) {
 			this.active++;
 		} else {
@@ -137,12 +133,9 @@ class RunGate {
 				retry ? this.waiting.unshift(resolve) : this.waiting.push(resolve),
 			);
 		}
-		try {
-			return await this.pace.turn(maxPauseMs);
-		} catch (error) {
-			this.release();
-			throw error;
-		}
+		const turn = await this.pace.turn(maxPauseMs);
+		if ('pausedForMs' in turn) this.release();
+		return turn;
 	}
 
 	release(): void {
@@ -230,15 +223,12 @@ export async function withFlowControl<T>(
 	for (let attempt = 0; ; attempt++) {
 		if (ownWaitMs > 0) await sleep(ownWaitMs);
 		const budgetMs = (settings.maxRateLimitWaitSeconds - waitedSeconds + heldByPause) * 1000;
-		let startedAt: number;
-		try {
-			startedAt = await gate.acquire(attempt > 0, Math.max(budgetMs, 0));
-		} catch (error) {
-			if (!(error instanceof PauseTooLong)) throw error;
+		const turn = await gate.acquire(attempt > 0, Math.max(budgetMs, 0));
+		if ('pausedForMs' in turn) {
 			// Another request's Retry-After paused the account for longer than this item may still wait.
 			throw new NodeOperationError(
 				ctx.getNode(),
-				`The provider paused this account for ${Math.ceil(error.remainingMs / 1000)} s more (Retry-After of an earlier request), longer than this item may still wait (Max Rate-Limit Wait: ${settings.maxRateLimitWaitSeconds} s); nothing was sent`,
+				`The provider paused this account for ${Math.ceil(turn.pausedForMs / 1000)} s more (Retry-After of an earlier request), longer than this item may still wait (Max Rate-Limit Wait: ${settings.maxRateLimitWaitSeconds} s); nothing was sent`,
 				{
 					itemIndex: ctx.getItemIndex(),
 					description:
@@ -246,6 +236,7 @@ export async function withFlowControl<T>(
 				},
 			);
 		}
+		const { startedAt } = turn;
 		try {
 			const result = await send();
 			gate.pace.wasAccepted(startedAt);
