@@ -6,6 +6,7 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
+import { plainHttpNotice, trimTrailingSlashes, urlFieldText } from '../nodes/shared/url';
 
 export class EvoVoiceMessagingApi implements ICredentialType {
 	name = 'evoVoiceMessagingApi';
@@ -27,6 +28,7 @@ export class EvoVoiceMessagingApi implements ICredentialType {
 			default: 'https://evovoice.io',
 			description: 'EvoVoice API address; use https://team.evovoice.io for the staging system',
 		},
+		plainHttpNotice('baseUrl'),
 		{
 			displayName: 'Username',
 			name: 'username',
@@ -58,9 +60,8 @@ export class EvoVoiceMessagingApi implements ICredentialType {
 		).toString('base64');
 		requestOptions.headers = { ...requestOptions.headers, Authorization: `Basic ${basic}` };
 		if (!requestOptions.baseURL && !/^https?:\/\//.test(requestOptions.url)) {
-			requestOptions.baseURL = String(credentials.baseUrl || 'https://evovoice.io').replace(
-				/\/+$/,
-				'',
+			requestOptions.baseURL = trimTrailingSlashes(
+				urlFieldText(credentials.baseUrl, 'Base URL', 'EvoVoice') || 'https://evovoice.io',
 			);
 		}
 		return requestOptions;
@@ -72,7 +73,12 @@ export class EvoVoiceMessagingApi implements ICredentialType {
 	 * takes rules of one kind per test: a refused login, HTTP 401, shows as n8n's "Unauthorized").
 	 */
 	test: ICredentialTestRequest = {
-		request: { method: 'GET', url: '/auth/status', headers: { Accept: 'application/json' } },
+		request: {
+			method: 'GET',
+			url: '/auth/status',
+			headers: { Accept: 'application/json' },
+			disableFollowRedirect: true, // see failedAnswer (nodes/shared/errors.ts)
+		},
 		rules: [
 			{
 				type: 'responseSuccessBody',

@@ -6,16 +6,17 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
+import { plainHttpNotice, trimTrailingSlashes, urlFieldText } from '../nodes/shared/url';
 
 /** `api.example.com`, `https://api.example.com/` or `…/api/public` all become `https://api.example.com/api/public`. */
 export function iSlashBaseUrl(host: unknown): string {
-	const text = String(host ?? '').trim();
+	const text = urlFieldText(host, 'API Host', 'iSlash');
 	// https unless the user typed a scheme (a local test server or a proxy may be plain http)
 	const scheme = /^http:\/\//i.test(text) ? 'http' : 'https';
-	const bare = text
-		.replace(/^https?:\/\//i, '')
-		.replace(/\/+$/, '')
-		.replace(/\/api\/public$/i, '');
+	const bare = trimTrailingSlashes(text.replace(/^https?:\/\//i, '')).replace(
+		/\/api\/public$/i,
+		'',
+	);
 	return `${scheme}://${bare}/api/public`;
 }
 
@@ -42,6 +43,7 @@ export class ISlashMessagingApi implements ICredentialType {
 			description:
 				'The API endpoint host iSlash gave you with your token (ISLASH_API_ENDPOINT in their docs), without https:// or a path. Requests go to https://{host}/api/public.',
 		},
+		plainHttpNotice('host'),
 		{
 			displayName: 'User Token',
 			name: 'userToken',
@@ -92,6 +94,7 @@ export class ISlashMessagingApi implements ICredentialType {
 			method: 'GET',
 			url: '/sticker',
 			qs: { session: '={{ $credentials.defaultSession }}' },
+			disableFollowRedirect: true, // see failedAnswer (nodes/shared/errors.ts)
 		},
 		rules: [
 			{

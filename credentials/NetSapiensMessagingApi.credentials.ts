@@ -10,16 +10,20 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { netSapiensErrors } from '../nodes/NetSapiens/shared/errors';
+import { redirectTarget, redirectTestRules } from '../nodes/shared/errors';
+import { plainHttpNotice, trimTrailingSlashes, urlFieldText } from '../nodes/shared/url';
 
 /** The API's base URL: the full override when given, else https://{server}/ns-api/v2. */
 export function netSapiensBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const override = String(credentials.baseUrl ?? '').trim();
-	if (override !== '') return override.replace(/\/+$/, '');
+	const override = urlFieldText(credentials.baseUrl, 'Base URL Override', 'NetSapiens');
+	if (override !== '') return trimTrailingSlashes(override);
 	// A pasted URL ("https://host/ns-api/v2") still means its host.
-	const host = String(credentials.server ?? '')
-		.trim()
-		.replace(/^https?:\/\//i, '')
-		.replace(/\/.*$/, '');
+	const server = urlFieldText(credentials.server, 'Server', 'NetSapiens').replace(
+		/^https?:\/\//i,
+		'',
+	);
+	const slash = server.indexOf('/');
+	const host = slash === -1 ? server : server.slice(0, slash);
 	if (host === '')
 		throw new Error('NetSapiens credential: Server is empty; enter the API host or a base URL');
 	return `https://${host}/ns-api/v2`;
@@ -69,7 +73,7 @@ async function requestToken(
 	credentials: ICredentialDataDecryptedObject,
 	baseUrl: string,
 ): Promise<IDataObject> {
-	let response: { statusCode: number; body: unknown };
+	let response: { statusCode: number; body: unknown; headers?: IDataObject };
 	try {
 		response = (await helper.helpers.httpRequest({
 			method: 'POST',
@@ -79,12 +83,19 @@ async function requestToken(
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-		})) as { statusCode: number; body: unknown };
+			// A followed 307/308 would re-post the client secret and password to wherever it points.
+			disableFollowRedirect: true,
+		})) as { statusCode: number; body: unknown; headers?: IDataObject };
 	} catch (error) {
 		// Rebuilt from the code alone: the transport error holds the request body, with the password.
 		const code = (error as { code?: string }).code;
 		throw new Error(
 			`NetSapiens token request failed${code ? ` (${code})` : ''}: no answer from ${baseUrl}`,
+		);
+	}
+	if (response.statusCode >= 300 && response.statusCode < 400) {
+		throw new Error(
+			`NetSapiens answered the token request with a redirect to ${redirectTarget(response.headers) ?? '(no Location)'} — check the Server or Base URL Override`,
 		);
 	}
 	if (response.statusCode >= 400) {
@@ -142,6 +153,7 @@ export class NetSapiensMessagingApi implements ICredentialType {
 			description:
 				'Full API base URL, for hosts that serve ns-api v2 elsewhere; when set, Server is ignored',
 		},
+		plainHttpNotice('baseUrl'),
 		{
 			displayName: 'Authentication',
 			name: 'authentication',
@@ -262,6 +274,7 @@ export class NetSapiensMessagingApi implements ICredentialType {
 		request: {
 			method: 'GET',
 			url: '={{ $credentials.authentication === "password" ? "/version" : "/apikeys/~" }}',
+			disableFollowRedirect: true, // see failedAnswer (nodes/shared/errors.ts)
 		},
 		rules: [
 			{
@@ -276,6 +289,7 @@ export class NetSapiensMessagingApi implements ICredentialType {
 						'NetSapiens refused this API key access (HTTP 403): check that it is enabled and not limited to other models',
 				},
 			},
+			...redirectTestRules('NetSapiens'),
 		],
 	};
 }

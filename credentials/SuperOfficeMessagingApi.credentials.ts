@@ -6,6 +6,8 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
+import { redirectTestRules } from '../nodes/shared/errors';
+import { plainHttpNotice } from '../nodes/shared/url';
 import {
 	environmentProperty,
 	localeHeaders,
@@ -53,6 +55,7 @@ export class SuperOfficeMessagingApi implements ICredentialType {
 			description:
 				'The address the Web API lives under, without /api/v1. Onsite: your web server and virtual directory. Online tenants served from a numbered host: the Endpoint of https://{env}.superoffice.com/api/state/{tenant}, e.g. https://sod2.superoffice.com/Cust12345.',
 		},
+		plainHttpNotice('baseUrl', { connection: ['custom'] }),
 		{
 			displayName: 'Authentication',
 			name: 'authType',
@@ -155,7 +158,11 @@ export class SuperOfficeMessagingApi implements ICredentialType {
 
 	/** GET /api/v1/User/currentPrincipal: who the credential signs in as. */
 	test: ICredentialTestRequest = {
-		request: { method: 'GET', url: '/api/v1/User/currentPrincipal' },
+		request: {
+			method: 'GET',
+			url: '/api/v1/User/currentPrincipal',
+			disableFollowRedirect: true, // see failedAnswer (nodes/shared/errors.ts)
+		},
 		rules: [
 			{
 				type: 'responseCode',
@@ -165,6 +172,7 @@ export class SuperOfficeMessagingApi implements ICredentialType {
 						'SuperOffice refused the credential (HTTP 401): check the token or ticket, the application token and the tenant',
 				},
 			},
+			...redirectTestRules('SuperOffice'),
 		],
 	};
 }

@@ -1,4 +1,6 @@
 import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+import { redirectTestRules } from '../nodes/shared/errors';
+import { plainHttpNotice } from '../nodes/shared/url';
 import {
 	environmentProperty,
 	localeProperties,
@@ -37,6 +39,7 @@ export class SuperOfficeMessagingOAuth2Api implements ICredentialType {
 			description:
 				'Only when your tenant is served from a numbered host: the Endpoint answered by https://{env}.superoffice.com/api/state/{tenant}. Leave empty to use https://{env}.superoffice.com/{tenant}.',
 		},
+		plainHttpNotice('apiUrl'),
 		{
 			displayName: 'Authorization URL',
 			name: 'authUrl',
@@ -66,6 +69,8 @@ export class SuperOfficeMessagingOAuth2Api implements ICredentialType {
 				'={{ ($credentials.apiUrl || "").trim() ? $credentials.apiUrl.trim().replace(/\\/+$/, "").replace(/\\/api(\\/v1)?$/i, "") : "https://" + $credentials.environment + ".superoffice.com/" + ($credentials.tenant || "").trim() }}',
 			url: '/api/v1/User/currentPrincipal',
 			method: 'GET',
+			disableFollowRedirect: true, // see failedAnswer (nodes/shared/errors.ts)
 		},
+		rules: redirectTestRules('SuperOffice'),
 	};
 }

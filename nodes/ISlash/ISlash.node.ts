@@ -1,5 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { actionSubtitle, flowControlOptions } from '../shared/descriptions';
+import { actionSubtitle, requestOptionsWithMaxFileSize } from '../shared/descriptions';
+import { ISLASH_MAX_FILE_MB } from './shared/maxFileSize';
 import { searchStickers } from './listSearch/searchStickers';
 import { searchTemplates } from './listSearch/searchTemplates';
 import { contactDescription } from './resources/contact';
@@ -61,7 +62,7 @@ export class ISlash implements INodeType {
 			...stickerDescription,
 			...labelDescription,
 			...contactDescription,
-			flowControlOptions,
+			requestOptionsWithMaxFileSize(ISLASH_MAX_FILE_MB),
 		],
 	};
 

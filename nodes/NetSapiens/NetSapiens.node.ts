@@ -1,5 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { actionSubtitle, flowControlOptions } from '../shared/descriptions';
+import { actionSubtitle, requestOptionsWithMaxFileSize } from '../shared/descriptions';
+import { NETSAPIENS_MAX_FILE_MB } from './shared/messageBody';
 import { searchMessageSessions } from './listSearch/searchMessageSessions';
 import { searchSmsNumbers } from './listSearch/searchSmsNumbers';
 import { messageDescription } from './resources/message';
@@ -47,7 +48,7 @@ export class NetSapiens implements INodeType {
 			domainField,
 			userField,
 			...resourceDescriptions.flatMap(([, ...fields]) => fields),
-			flowControlOptions,
+			requestOptionsWithMaxFileSize(NETSAPIENS_MAX_FILE_MB),
 		],
 	};
 

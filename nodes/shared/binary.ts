@@ -8,15 +8,60 @@ export interface BinaryFile {
 	size: number;
 }
 
+/** A binary property of the input item, checked but not read yet (see readBinaryFile). */
+export interface BinaryRef {
+	propertyName: string;
+	label: string;
+	fileName: string;
+	mimeType: string;
+	/** Bytes, from the binary data's metadata; undefined when the metadata does not say. */
+	size: number | undefined;
+}
+
+const PRETTY_UNITS: Record<string, number> = { B: 1, kB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12 };
+
 /**
- * Reads the input item's binary property named by the user. A missing property is the user's
- * mistake and is reported before any request is made, naming the field and what the item has.
+ * The file's size from its metadata, without reading it: `bytes` (set by n8n's binary data service),
+ * the length of in-memory base64 data, or the pretty-printed `fileSize` ("5.2 MB", decimal units).
  */
-export async function readBinaryFile(
+export function metadataSize(data: IBinaryData): number | undefined {
+	if (typeof data.bytes === 'number' && Number.isFinite(data.bytes)) return data.bytes;
+	if (!data.id && typeof data.data === 'string' && data.data !== '') {
+		const padding = data.data.endsWith('==') ? 2 : data.data.endsWith('=') ? 1 : 0;
+		return Math.floor((data.data.length * 3) / 4) - padding;
+	}
+	const pretty = /^(\d+(?:\.\d+)?) (B|kB|MB|GB|TB)$/.exec(String(data.fileSize ?? ''));
+	return pretty ? Number(pretty[1]) * PRETTY_UNITS[pretty[2]] : undefined;
+}
+
+/** Max File Size (MB) of the node's Request Options, in bytes. */
+export function readMaxFileBytes(ctx: IExecuteSingleFunctions, defaultMb: number): number {
+	const options = ctx.getNodeParameter('requestOptions', {}) as IDataObject;
+	const mb = options.maxFileSizeMb;
+	return (typeof mb === 'number' && Number.isFinite(mb) && mb > 0 ? mb : defaultMb) * 1e6;
+}
+
+function tooLarge(ctx: IExecuteSingleFunctions, label: string, size: number, maxBytes: number) {
+	const mb = (bytes: number) => `${Math.round(bytes / 1e4) / 100} MB`;
+	return fieldError(
+		ctx,
+		label,
+		`the file is ${mb(size)}, larger than Max File Size (${mb(maxBytes)})`,
+		'Raise Max File Size in the node’s Request Options if the provider accepts larger files',
+	);
+}
+
+/**
+ * Checks the input item's binary property named by the user, and its size against `maxBytes` from the
+ * binary data's metadata, reading nothing: a missing property or a file too large is the user's mistake,
+ * reported before any request, naming the field.
+ */
+export function checkBinaryFile(
 	ctx: IExecuteSingleFunctions,
 	propertyName: string,
 	label: string,
-): Promise<BinaryFile> {
+	maxBytes: number,
+): BinaryRef {
 	const name = propertyName.trim();
 	if (name === '') throw fieldError(ctx, label, 'is required but empty');
 	const binary: Record<string, IBinaryData> | undefined = ctx.getInputData().binary;
@@ -34,13 +79,30 @@ export async function readBinaryFile(
 				: 'This item has no binary data at all',
 		);
 	}
-	const buffer = await ctx.helpers.getBinaryDataBuffer(name);
+	const size = metadataSize(data);
+	if (size !== undefined && size > maxBytes) throw tooLarge(ctx, label, size, maxBytes);
 	return {
-		buffer,
+		propertyName: name,
+		label,
 		fileName: data.fileName ?? name,
 		mimeType: data.mimeType || 'application/octet-stream',
-		size: buffer.length,
+		size,
 	};
+}
+
+/**
+ * Reads a checked file. Called only once the request holds its flow-control slot (bodyWhenSending), so
+ * at most Max Requests In Flight files are in memory at once. A file whose metadata gave no size is
+ * checked now.
+ */
+export async function readBinaryFile(
+	ctx: IExecuteSingleFunctions,
+	file: BinaryRef,
+	maxBytes: number,
+): Promise<BinaryFile> {
+	const buffer = await ctx.helpers.getBinaryDataBuffer(file.propertyName);
+	if (buffer.length > maxBytes) throw tooLarge(ctx, file.label, buffer.length, maxBytes);
+	return { buffer, fileName: file.fileName, mimeType: file.mimeType, size: buffer.length };
 }
 
 /**
@@ -58,7 +120,8 @@ export function multipartBody(
 	if (file) {
 		form.append(
 			file.field,
-			new Blob([new Uint8Array(file.file.buffer)], { type: file.file.mimeType }),
+			// The Buffer's own bytes: a Blob copies them once; `new Uint8Array(buffer)` first would copy twice.
+			new Blob([file.file.buffer as Uint8Array<ArrayBuffer>], { type: file.file.mimeType }),
 			file.file.fileName,
 		);
 	}
@@ -72,10 +135,10 @@ export function multipartBody(
  */
 export function setMultipartBody(
 	request: { body?: unknown; headers?: IDataObject },
-	form: FormData,
+	form?: FormData,
 ): void {
 	for (const key of Object.keys(request.headers ?? {})) {
 		if (key.toLowerCase() === 'content-type') delete request.headers![key];
 	}
-	request.body = form;
+	if (form) request.body = form;
 }

@@ -41,6 +41,24 @@ export const flowControlOptions: INodeProperties = {
 	],
 };
 
+/**
+ * The Request Options of a node that sends files: flowControlOptions plus Max File Size. The provider
+ * documents no limit; the bound keeps one item's file from taking the n8n process down (see the
+ * default's reasoning where each node passes it).
+ */
+export function requestOptionsWithMaxFileSize(defaultMb: number): INodeProperties {
+	const maxFileSize: INodeProperties = {
+		displayName: 'Max File Size (MB)',
+		name: 'maxFileSizeMb',
+		type: 'number',
+		typeOptions: { minValue: 0.001, numberPrecision: 3 },
+		default: defaultMb,
+		description:
+			'The largest file an item may send, checked from the binary data’s size before it is read. A larger file fails its item and is not sent.',
+	};
+	return { ...flowControlOptions, options: [maxFileSize, ...(flowControlOptions.options ?? [])] };
+}
+
 /** What an ID picker is: its field, the list search behind "From List", and what a typed ID must match. */
 export interface IdLocatorField {
 	displayName: string;

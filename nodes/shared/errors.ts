@@ -1,4 +1,5 @@
 import type {
+	IAuthenticateRuleResponseCode,
 	IDataObject,
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
@@ -79,13 +80,32 @@ function describeRawBody(body: unknown): string | undefined {
 	return undefined;
 }
 
-/** Retry-After in seconds (delta-seconds or an HTTP date); undefined when absent or unreadable. */
+const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const DAY_NAME = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+const TIME = '\\d{2}:\\d{2}:\\d{2}';
+/**
+ * The forms RFC 9110 allows for Retry-After (§10.2.3: HTTP-date / delta-seconds; §5.6.7: IMF-fixdate and
+ * the obsolete rfc850-date and asctime-date). Anything else (`-5`, `+5`, `1 2`, `5, 7`, `0.5`) is no
+ * Retry-After at all: Date.parse would read several of them as long-past dates, i.e. "no wait".
+ */
+const DELTA_SECONDS = /^\d{1,10}$/;
+const HTTP_DATES: Array<[RegExp, (text: string) => string]> = [
+	[new RegExp(`^${DAY}, \\d{2} ${MONTH} \\d{4} ${TIME} GMT$`), (text) => text],
+	[new RegExp(`^${DAY_NAME}, \\d{2}-${MONTH}-\\d{2} ${TIME} GMT$`), (text) => text],
+	// asctime carries no zone: it is GMT, and Date.parse would read it as local time.
+	[new RegExp(`^${DAY} ${MONTH} [ \\d]\\d ${TIME} \\d{4}$`), (text) => `${text} GMT`],
+];
+
+/** Retry-After in seconds, from its RFC 9110 forms only; undefined when absent or in any other form. */
 export function readRetryAfter(headers: IDataObject | undefined): number | undefined {
 	const raw = headers?.['retry-after'] ?? headers?.['Retry-After'];
-	if (raw === undefined || raw === null || raw === '') return undefined;
+	if (typeof raw !== 'string' && typeof raw !== 'number') return undefined;
 	const text = String(raw).trim();
-	if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
-	const date = Date.parse(text);
+	if (DELTA_SECONDS.test(text)) return Number(text);
+	const form = HTTP_DATES.find(([pattern]) => pattern.test(text));
+	if (!form) return undefined;
+	const date = Date.parse(form[1](text));
 	if (Number.isNaN(date)) return undefined;
 	return Math.max(0, (date - Date.now()) / 1000);
 }
@@ -110,25 +130,6 @@ export function nodeErrorContext(ctx: { getNode(): INode }): ErrorContext {
  * Builds the NodeApiError for a provider answer. Only the status, the provider's text and the body go in:
  * never the request (its headers carry the credential).
  */
-export function providerApiError(
-	ctx: ErrorContext,
-	format: ProviderErrorFormat,
-	statusCode: number,
-	rawBody: unknown,
-	headers?: IDataObject,
-	failureMessage?: string,
-): NodeApiError {
-	return answerApiError(ctx.getNode(), format, statusCode, rawBody, {
-		headers,
-		failureMessage,
-		itemIndex: ctx.getItemIndex(),
-	});
-}
-
-/**
- * The same error for code that runs outside an item (webhook lifecycle methods, webhook deliveries,
- * list searches), where only the node is known.
- */
 export function answerApiError(
 	node: INode,
 	format: ProviderErrorFormat,
@@ -138,14 +139,23 @@ export function answerApiError(
 		headers,
 		failureMessage,
 		itemIndex,
-	}: { headers?: IDataObject; failureMessage?: string; itemIndex?: number } = {},
+		description,
+	}: {
+		headers?: IDataObject;
+		failureMessage?: string;
+		itemIndex?: number;
+		description?: string;
+	} = {},
 ): NodeApiError {
 	const body = parseBody(rawBody);
 	const providerMessage = failureMessage ?? format.readMessage(body);
 	const message =
 		providerMessage ??
 		`${format.provider} answered HTTP ${statusCode}${describeRawBody(body) === undefined ? ' with an empty body' : ''}`;
-	const detail = format.readDetail?.(body) ?? (providerMessage ? undefined : describeRawBody(body));
+	const detail =
+		description ??
+		format.readDetail?.(body) ??
+		(providerMessage ? undefined : describeRawBody(body));
 	const retryAfter = statusCode === 429 ? readRetryAfter(headers) : undefined;
 	const cause: JsonObject = { message, httpCode: String(statusCode) };
 	if (body !== undefined && body !== '' && typeof body === 'object')
@@ -173,6 +183,75 @@ function withReadableStatus(error: NodeApiError, statusCode: number): NodeApiErr
 	return error;
 }
 
+/** Redirect statuses: the package never follows one (see failedAnswer). */
+function isRedirect(status: number): boolean {
+	return status >= 300 && status < 400;
+}
+
+/** Where a redirect pointed, as the answer said it (capped, so a long Location cannot flood the error). */
+export function redirectTarget(headers: IDataObject | undefined): string | undefined {
+	const location = headers?.location ?? headers?.Location;
+	if (typeof location !== 'string' || location.trim() === '') return undefined;
+	const text = location.trim();
+	return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+/**
+ * Credential-test rules for the redirect statuses: the test request is sent with
+ * `disableFollowRedirect`, and n8n's tester then shows the rule's message instead of "Found".
+ */
+export function redirectTestRules(provider: string): IAuthenticateRuleResponseCode[] {
+	return [301, 302, 303, 307, 308].map((value) => ({
+		type: 'responseCode',
+		properties: {
+			value,
+			message: `${provider} answered a redirect (HTTP ${value}); requests never follow one — check the Base URL`,
+		},
+	}));
+}
+
+/**
+ * The one failure check of every answer, for both request paths (the engine's postReceive and
+ * providerRequest): a status of 400 or more, a 2xx that reports a failure (`failureIn2xx`), or a
+ * redirect. Requests are sent with `disableFollowRedirect`, because n8n's HTTP layer would otherwise
+ * follow a 3xx and, by default, re-add the Authorization header on a cross-origin hop, keep custom
+ * headers (X-USER-TOKEN, SO-AppToken) and re-post the body on a 307/308 (@n8n/backend-network,
+ * `getBeforeRedirectFn`, `sendCredentialsOnCrossOriginRedirect`). A redirect the package did not follow
+ * is a failure naming where it pointed, never a silent success. Returns undefined for a good answer.
+ */
+export function failedAnswer(
+	node: INode,
+	format: ProviderErrorFormat,
+	response: { statusCode: number; body: unknown; headers?: IDataObject },
+	itemIndex?: number,
+): NodeApiError | undefined {
+	const { statusCode: status, headers } = response;
+	if (isRedirect(status)) {
+		const target = redirectTarget(headers);
+		const message = target
+			? `${format.provider} answered a redirect to ${target} — check the Base URL`
+			: `${format.provider} answered a redirect (HTTP ${status}) without a Location — check the Base URL`;
+		return answerApiError(node, format, status, response.body, {
+			headers,
+			failureMessage: message,
+			itemIndex,
+			description: `HTTP ${status}. Requests never follow a redirect: the credential would be sent along to the other address.`,
+		});
+	}
+	if (status >= 400)
+		return answerApiError(node, format, status, response.body, { headers, itemIndex });
+	const body = parseBody(response.body);
+	const failure = format.failureIn2xx?.(body);
+	if (failure !== undefined) {
+		return answerApiError(node, format, status, body, {
+			headers,
+			failureMessage: failure,
+			itemIndex,
+		});
+	}
+	return undefined;
+}
+
 /**
  * postReceive hook: throws the provider's own error for a failed answer (requests are sent with
  * ignoreHttpStatusErrors so n8n's generic "Bad request" message never replaces it).
@@ -183,14 +262,8 @@ export function checkProviderResponse(format: ProviderErrorFormat) {
 		items: INodeExecutionData[],
 		response: IN8nHttpFullResponse,
 	): Promise<INodeExecutionData[]> {
-		const status = response.statusCode;
-		if (status >= 400) {
-			throw providerApiError(this, format, status, response.body, response.headers);
-		}
-		const failure = format.failureIn2xx?.(parseBody(response.body));
-		if (failure !== undefined) {
-			throw providerApiError(this, format, status, response.body, response.headers, failure);
-		}
+		const failure = failedAnswer(this.getNode(), format, response, this.getItemIndex());
+		if (failure) throw failure;
 		return items;
 	};
 }

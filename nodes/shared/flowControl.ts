@@ -1,5 +1,5 @@
-import type { IExecuteSingleFunctions, NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, NodeApiError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 /**
  * The pace of one provider account (credential) for every execution in this process. A provider's rate
@@ -25,20 +25,24 @@ class AccountPace {
 		return this.rate * (1 + (PACE_GROWTH_PER_SECOND * Math.max(now - this.rateSetAt, 0)) / 1000);
 	}
 
-	/** Waits until a request may start; returns its start time. */
-	async turn(): Promise<number> {
+	/**
+	 * Waits until a request may start; returns its start time. A pause (another request's Retry-After)
+	 * that outlasts `maxPauseMs` is not waited out: the pause's remaining time is returned at once.
+	 */
+	async turn(maxPauseMs: number): Promise<Turn> {
 		for (;;) {
 			const now = Date.now();
 			if (this.pausedUntil > now) {
+				if (this.pausedUntil - now > maxPauseMs) return { pausedForMs: this.pausedUntil - now };
 				await sleep(this.pausedUntil - now);
 				continue;
 			}
 			if (this.rate > 0 && now - this.lastLimitedAt > PACE_KEPT_MS) this.rate = 0;
-			if (this.rate === 0) return now;
+			if (this.rate === 0) return { startedAt: now };
 			const at = Math.max(now, this.nextStartAt);
 			this.nextStartAt = at + 1000 / this.rateAt(at);
 			if (at > now) await sleep(at - now);
-			if (this.pausedUntil <= Date.now()) return at; // else a 429 came meanwhile: wait for it
+			if (this.pausedUntil <= Date.now()) return { startedAt: at }; // else a 429 came meanwhile: wait for it
 		}
 	}
 
@@ -75,6 +79,9 @@ class AccountPace {
 		return this.rate === 0 && this.pausedUntil <= Date.now();
 	}
 }
+
+/** A request's turn: when it started, or how long the account stays paused beyond the item's bound. */
+type Turn = { startedAt: number } | { pausedForMs: number };
 
 const PACE_KEPT_MS = 60_000;
 const MIN_MEASURED = 5;
@@ -114,8 +121,11 @@ class RunGate {
 		private readonly onIdle: () => void,
 	) {}
 
-	/** Holds a slot, then waits for the account's turn; a retry goes first, ahead of items not tried yet. */
-	async acquire(retry: boolean): Promise<number> {
+	/**
+	 * Holds a slot, then waits for the account's turn; a retry goes first, ahead of items not tried yet.
+	 * When the turn is refused (a pause too long) the slot is given back at once.
+	 */
+	async acquire(retry: boolean, maxPauseMs: number): Promise<Turn> {
 		if (this.active < this.limit) {
 			this.active++;
 		} else {
@@ -123,7 +133,9 @@ class RunGate {
 				retry ? this.waiting.unshift(resolve) : this.waiting.push(resolve),
 			);
 		}
-		return await this.pace.turn();
+		const turn = await this.pace.turn(maxPauseMs);
+		if ('pausedForMs' in turn) this.release();
+		return turn;
 	}
 
 	release(): void {
@@ -207,9 +219,24 @@ export async function withFlowControl<T>(
 	const gate = gateFor(ctx, settings.maxInFlight);
 	let waitedSeconds = 0;
 	let ownWaitMs = 0;
+	let heldByPause = 0; // seconds of the last wait that the account's pause holds, not our own sleep
 	for (let attempt = 0; ; attempt++) {
 		if (ownWaitMs > 0) await sleep(ownWaitMs);
-		const startedAt = await gate.acquire(attempt > 0);
+		const budgetMs = (settings.maxRateLimitWaitSeconds - waitedSeconds + heldByPause) * 1000;
+		const turn = await gate.acquire(attempt > 0, Math.max(budgetMs, 0));
+		if ('pausedForMs' in turn) {
+			// Another request's Retry-After paused the account for longer than this item may still wait.
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`The provider paused this account for ${Math.ceil(turn.pausedForMs / 1000)} s more (Retry-After of an earlier request), longer than this item may still wait (Max Rate-Limit Wait: ${settings.maxRateLimitWaitSeconds} s); nothing was sent`,
+				{
+					itemIndex: ctx.getItemIndex(),
+					description:
+						'Raise Max Rate-Limit Wait in the node’s Request Options, or run the workflow again later.',
+				},
+			);
+		}
+		const { startedAt } = turn;
 		try {
 			const result = await send();
 			gate.pace.wasAccepted(startedAt);
@@ -228,6 +255,7 @@ export async function withFlowControl<T>(
 			)
 				throw nodeError;
 			ownWaitMs = gate.pace.wasLimited(wait * 1000);
+			heldByPause = ownWaitMs > 0 ? 0 : wait;
 			waitedSeconds += wait;
 		} finally {
 			gate.release();

@@ -50,6 +50,25 @@ export interface OperationSpec<Built = any> {
 	): INodeExecutionData[];
 }
 
+/**
+ * Request bodies made only once the request holds its flow-control slot (bodyWhenSending), by request.
+ * A media body (the file read, base64-encoded or in a multipart form) made in `build` would be made for
+ * every item at once: n8n's engine runs `build` for all items before any slot is free, so memory would
+ * grow with items × file size. Made in the slot, at most Max Requests In Flight bodies exist at a time.
+ */
+const lateBodies = new WeakMap<
+	object,
+	(this: IExecuteSingleFunctions) => Promise<RequestOptions['body']>
+>();
+
+/** For `build`: the request's body is `make()`'s result, made only once the request may leave. */
+export function bodyWhenSending(
+	request: RequestOptions,
+	make: (this: IExecuteSingleFunctions) => Promise<RequestOptions['body']>,
+): void {
+	lateBodies.set(request, make);
+}
+
 /** No listing walks further than this, whatever the provider says. */
 const MAX_PAGES = 1000;
 
@@ -110,17 +129,25 @@ function runOperation(spec: OperationSpec, format: ProviderErrorFormat) {
 		try {
 			const built = await spec.build?.call(this, requestData.options);
 			const flow = readFlowSettings(this);
-			const send = async () =>
-				await withFlowControl(
-					this,
-					flow,
-					async () => await this.makeRoutingRequest(requestData),
-					toError,
-				);
+			const late = lateBodies.get(requestData.options);
+			const request = async () => {
+				if (!late) return await this.makeRoutingRequest(requestData);
+				requestData.options.body = await late.call(this);
+				let sent = false;
+				try {
+					const answer = await this.makeRoutingRequest(requestData);
+					sent = true;
+					return answer;
+				} finally {
+					if (!sent) requestData.options.body = undefined; // not kept while a 429 retry waits
+				}
+			};
+			const send = async () => await withFlowControl(this, flow, request, toError);
 			const items = spec.paging ? await collectPages(this, spec, requestData, send) : await send();
 			const finished = spec.finish
 				? spec.finish.call(this, items, requestData.options, built)
 				: items;
+			if (late) requestData.options.body = undefined;
 			return pairItems(finished, itemIndex);
 		} catch (error) {
 			const nodeError = toError(error);
@@ -141,7 +168,13 @@ export function operationRouting(
 	ignoreHttpStatusErrors: IHttpRequestOptions['ignoreHttpStatusErrors'] = true,
 ): INodePropertyRouting {
 	return {
-		request: { method: spec.method, url: spec.url ?? '', ignoreHttpStatusErrors },
+		// See failedAnswer (errors.ts): a redirect is refused, never followed.
+		request: {
+			method: spec.method,
+			url: spec.url ?? '',
+			ignoreHttpStatusErrors,
+			disableFollowRedirect: true,
+		},
 		send: { paginate: true },
 		operations: { pagination: runOperation(spec, format) },
 		output: {

@@ -9,7 +9,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 import type { ProviderErrorFormat } from './errors';
-import { answerApiError, failureToNodeError, parseBody } from './errors';
+import { failedAnswer, failureToNodeError, parseBody } from './errors';
 
 /** The contexts that call a provider outside the declarative engine. */
 export type RequestContext =
@@ -53,6 +53,8 @@ export async function providerRequest(
 		headers: { Accept: 'application/json' },
 		json: true,
 		returnFullResponse: true,
+		// See failedAnswer: a redirect is refused, never followed.
+		disableFollowRedirect: true,
 		ignoreHttpStatusErrors: call.renewsTokenOn401 ? { ignore: true, except: [401] } : true,
 		...(call.qs ? { qs: call.qs } : {}),
 		...(call.body ? { body: call.body } : {}),
@@ -68,19 +70,9 @@ export async function providerRequest(
 	} catch (error) {
 		throw failureToNodeError(node, format, error);
 	}
-	if (response.statusCode >= 400) {
-		throw answerApiError(node, format, response.statusCode, response.body, {
-			headers: response.headers,
-		});
-	}
+	const failure = failedAnswer(node, format, response);
+	if (failure) throw failure;
 	const body = parseBody(response.body);
-	const failure = format.failureIn2xx?.(body);
-	if (failure !== undefined) {
-		throw answerApiError(node, format, response.statusCode, body, {
-			headers: response.headers,
-			failureMessage: failure,
-		});
-	}
 	return body;
 }
 

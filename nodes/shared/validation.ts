@@ -178,7 +178,25 @@ export function readChoice<T extends string>(
 
 /** Path parameters are encoded so an ID can never change which endpoint is called. */
 export function pathSegment(ctx: Ctx, name: string, label: string): string {
-	return encodeURIComponent(readText(ctx, name, label, { required: true }));
+	const text = readText(ctx, name, label, { required: true });
+	if (isDotSegment(text)) {
+		throw fieldError(
+			ctx,
+			label,
+			`"${text}" is a dot segment, which would change the request's path`,
+			'Enter the value itself; "." and ".." address no item',
+		);
+	}
+	return encodeURIComponent(text);
+}
+
+/**
+ * `.` or `..`, also written `%2e` (RFC 3986 §5.2.4): encodeURIComponent keeps the dots, and the URL
+ * parser then drops the segment or climbs one up, so `..` as a value sends the request to another
+ * endpoint. All four nodes are AI tools, so such a value may come from a model steered by a message.
+ */
+export function isDotSegment(text: string): boolean {
+	return /^(?:\.|%2e){1,2}$/i.test(text);
 }
 
 /**

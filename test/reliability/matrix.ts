@@ -232,7 +232,39 @@ function missingBinary(path: string, label: string, present: string): BadInput[]
 			refused: label,
 		},
 		{ name: `${label}: an object`, set: { [path]: '={{ { name: "data" } }}' }, refused: label },
+		{
+			// Issue 33: a protection of the n8n process (Max File Size), checked from the binary data's
+			// metadata; the data is in no store, so a read would fail: the refusal proves nothing was read.
+			name: `${label}: a 60 MB file, over Max File Size`,
+			set: { [path]: present },
+			items: [
+				{
+					json: {},
+					binary: {
+						[present]: {
+							data: 'filesystem-v2',
+							id: 'filesystem-v2:workflows/1/executions/1/binary_data/absent',
+							mimeType: 'video/mp4',
+							fileName: 'long.mp4',
+							bytes: 60_000_000,
+						},
+					},
+				},
+			],
+			refused: label,
+			says: /the file is 60 MB, larger than Max File Size/,
+		},
 	];
+}
+
+/** Issue 33: `.` and `..` (also as %2e) as a path value would change the endpoint; refused. */
+function dotSegments(path: string, label: string): BadInput[] {
+	return ['..', '.', '%2e%2E'].map((value) => ({
+		name: `${label}: the dot segment "${value}"`,
+		set: { [path]: value },
+		refused: label,
+		says: /is a dot segment/,
+	}));
 }
 
 const file = (bytes: Buffer, mimeType: string, fileName: string): IBinaryData => ({
@@ -290,6 +322,7 @@ const evoSession: SendOperation = {
 			refused: 'Send To',
 			says: /is not one of/,
 		},
+		...dotSegments('sessionId', 'Session ID'),
 	],
 	fuzz: [{ path: 'sessionId' }, { path: 'body' }],
 };
@@ -780,6 +813,8 @@ function netSapiensSend(type: NsType, provider: ProviderEntry = NETSAPIENS): Sen
 		},
 		{ name: 'Domain: an object', set: { domain: '={{ { d: 1 } }}' }, refused: 'Domain' },
 		{ name: 'User: a list', set: { user: '={{ ["1000"] }}' }, refused: 'User' },
+		...dotSegments('domain', 'Domain'),
+		...dotSegments('user', 'User'),
 	];
 	if (!spec.list) {
 		badInputs.push({
@@ -814,8 +849,8 @@ function netSapiensSend(type: NsType, provider: ProviderEntry = NETSAPIENS): Sen
 			...missingBinary('binaryPropertyName', 'Input Binary Field', 'data'),
 			...optionalText('message', 'Message'),
 		);
-		// No oversize case: ns-api v2 documents no media size limit (OpenAPI v45 MessageSend.size is only
-		// the file's size), so the node has none to enforce.
+		// ns-api v2 documents no media size limit (OpenAPI v45 MessageSend.size is only the file's size):
+		// the oversize case in missingBinary is Max File Size, a protection of the n8n process.
 	} else {
 		badInputs.push(
 			...requiredText('message', 'Message', {

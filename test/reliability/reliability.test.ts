@@ -240,7 +240,20 @@ const providerFault = (
 	requests,
 });
 
+/** Issue 33: a redirect is never followed (the credential would go along); it fails naming its target. */
+const ELSEWHERE = 'https://elsewhere.test/collect';
+const redirectFault = (status: number): Fault => ({
+	name: `${status} to another host`,
+	answer: (i) => i.times(ITEMS).reply(status, '', { Location: ELSEWHERE }),
+	message: (p) => `${plainName(p)} answered a redirect to ${ELSEWHERE} — check the Base URL`,
+	httpCode: String(status),
+	description: /never follow a redirect/,
+	requests: () => 1,
+});
+
 const FAULTS: Fault[] = [
+	redirectFault(302),
+	redirectFault(307),
 	providerFault(400),
 	providerFault(401, (p) => p.requestsOn401),
 	providerFault(403),
@@ -330,6 +343,8 @@ describe('2. Provider faults: NodeApiError with the provider’s own text (or a 
 			if (fault.description && !fault.description.test(String(error.description)))
 				problems.push(`description "${error.description}"`);
 		}
+		// A followed redirect reaches a host no scope serves: nock reports it here.
+		if (network.unexpected.length) problems.push(`also requested ${network.unexpected.join(', ')}`);
 		const requests = total(counts);
 		const expected = fault.requests(op.provider);
 		if (requests !== expected) problems.push(`${requests} requests, expected ${expected}`);
@@ -365,6 +380,11 @@ const LOGIN_FAULTS: Array<
 		'login connection reset',
 		(i) => i.replyWithError(RESET()),
 		/closed unexpectedly|reset|ECONNRESET/,
+	],
+	[
+		'login answers a 307 to another host (not re-posted)',
+		(i) => i.reply(307, '', { Location: ELSEWHERE }),
+		/token request with a redirect to https:\/\/elsewhere\.test\/collect/,
 	],
 	[
 		'login answer without a token',
@@ -602,7 +622,7 @@ describe('4. No duplicates: only a 429 is retried, after Retry-After, bounded', 
 				return [
 					429,
 					op.provider.errorBody(PROVIDER_TEXT[429], 429) as nock.Body,
-					{ 'Retry-After': '0.2' },
+					{ 'Retry-After': '1' },
 				];
 			});
 			op.intercept().reply(() => {
@@ -617,19 +637,62 @@ describe('4. No duplicates: only a 429 is retried, after Retry-After, bounded', 
 				problems.push('not one sent item');
 			if (answered.length !== 2) problems.push(`${answered.length} requests, expected 2`);
 			const waited = answered.length === 2 ? answered[1] - answered[0] : 0;
-			if (waited < 180) problems.push(`retried after ${waited} ms, before Retry-After (200 ms)`);
+			if (waited < 950) problems.push(`retried after ${waited} ms, before Retry-After (1 s)`);
 			if (answered.length > 2) ledger.duplicated += answered.length - 2;
 			problems.push(...leaksOf(`${name} 429 then success`, op.provider, run));
 			ledger.record(
 				'4 no duplicates',
 				name,
-				'429 (Retry-After 0.2 s) then 2xx',
+				'429 (Retry-After 1 s) then 2xx',
 				`sent once after ${answered.length} requests, waited ${waited} ms`,
 				problems,
 			);
 			expect(problems).toEqual([]);
 		},
 	);
+
+	// Issue 33: only RFC 9110 forms of Retry-After count; these would otherwise read as past dates (no wait).
+	const ODD_RETRY_AFTER = ['-5', '1 2', '5, 7', '+5'];
+	it.each(
+		SEND_OPERATIONS.map(
+			(op, index) =>
+				[operationName(op), ODD_RETRY_AFTER[index % ODD_RETRY_AFTER.length], op] as const,
+		),
+	)('%s › 429 with "Retry-After: %s": the fallback backoff, sent once', async (name, odd, op) => {
+		const answered: number[] = [];
+		op.provider.prepare?.();
+		op.intercept().reply(() => {
+			answered.push(Date.now());
+			return [
+				429,
+				op.provider.errorBody(PROVIDER_TEXT[429], 429) as nock.Body,
+				{ 'Retry-After': odd },
+			];
+		});
+		op.intercept().reply(() => {
+			answered.push(Date.now());
+			return [op.success.status, op.success.body as nock.Body];
+		});
+		const run = await drive(op);
+		const problems: string[] = [];
+		if (run.result?.error || run.thrown)
+			problems.push(`failed: ${describeError(runError(run.result))}`);
+		if (run.result?.main.length !== 1 || errorText(run.result.main[0]) !== undefined)
+			problems.push('not one sent item');
+		if (answered.length !== 2) problems.push(`${answered.length} requests, expected 2`);
+		const waited = answered.length === 2 ? answered[1] - answered[0] : 0;
+		if (waited < 950) problems.push(`retried after ${waited} ms, before the 1 s fallback backoff`);
+		if (answered.length > 2) ledger.duplicated += answered.length - 2;
+		problems.push(...leaksOf(`${name} odd Retry-After`, op.provider, run));
+		ledger.record(
+			'4 no duplicates',
+			name,
+			`429 (Retry-After "${odd}") then 2xx`,
+			`sent once after ${answered.length} requests, waited ${waited} ms`,
+			problems,
+		);
+		expect(problems).toEqual([]);
+	});
 
 	it.each(SEND_OPERATIONS.map((op) => [operationName(op), op] as const))(
 		'%s › 429 asking for 120 s: bounded total wait',

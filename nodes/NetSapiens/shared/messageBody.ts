@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
-import { readBinaryFile } from '../../shared/binary';
+import { checkBinaryFile, readBinaryFile, readMaxFileBytes } from '../../shared/binary';
+import { bodyWhenSending, type RequestOptions } from '../../shared/operation';
 import {
 	fieldError,
 	readChoice,
@@ -203,8 +204,19 @@ function readDestination(ctx: IExecuteSingleFunctions, type: SendType): string |
 	return destinations;
 }
 
-/** Builds and validates the MessageSend body from the node's fields (nothing has been sent yet). */
-export async function readMessageBody(ctx: IExecuteSingleFunctions): Promise<IDataObject> {
+/**
+ * Default Max File Size for NetSapiens media, in MB. ns-api documents no limit, so this protects the n8n
+ * process (the file travels base64-encoded in JSON, a third larger), set at the largest MMS a carrier
+ * path takes: Twilio refuses MMS over 5 MB (https://www.twilio.com/docs/api/errors/11751), and US
+ * carriers take 0.6–1.5 MB (https://support.twilio.com/hc/en-us/articles/360018832773).
+ */
+export const NETSAPIENS_MAX_FILE_MB = 5;
+
+/**
+ * Validates the MessageSend body from the node's fields and puts it on the request (nothing has been sent
+ * yet). A media file is checked from its metadata here and read only when the request may leave.
+ */
+export function setMessageBody(ctx: IExecuteSingleFunctions, request: RequestOptions): void {
 	const type = readChoice(ctx, 'messageType', 'Type', SEND_TYPE_NAMES);
 	const spec = SEND_TYPES[type];
 	const destination = readDestination(ctx, type);
@@ -214,17 +226,26 @@ export async function readMessageBody(ctx: IExecuteSingleFunctions): Promise<IDa
 		if (fromNumber !== '') body['from-number'] = phoneDigits(ctx, fromNumber, 'From Number');
 	}
 	if (spec.media) {
-		const file = await readBinaryFile(
+		const maxBytes = readMaxFileBytes(ctx, NETSAPIENS_MAX_FILE_MB);
+		const ref = checkBinaryFile(
 			ctx,
 			readText(ctx, 'binaryPropertyName', 'Input Binary Field'),
 			'Input Binary Field',
+			maxBytes,
 		);
 		body.message = readMessageText(ctx, 'message', 'Message') || MEDIA_PLACEHOLDER_TEXT;
-		body.data = file.buffer.toString('base64');
-		body['mime-type'] = file.mimeType;
-		body.size = file.size;
+		request.body = body;
+		bodyWhenSending(request, async function () {
+			const file = await readBinaryFile(this, ref, maxBytes);
+			return {
+				...body,
+				data: file.buffer.toString('base64'),
+				'mime-type': file.mimeType,
+				size: file.size,
+			};
+		});
 	} else {
 		body.message = readMessageText(ctx, 'message', 'Message', { required: true });
+		request.body = body;
 	}
-	return body;
 }

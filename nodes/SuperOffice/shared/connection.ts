@@ -1,4 +1,5 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeProperties } from 'n8n-workflow';
+import { trimTrailingSlashes, urlFieldText } from '../../shared/url';
 
 /** The two credential types a SuperOffice node can use; the node's Authentication parameter holds one. */
 export const API_CREDENTIAL = 'superOfficeMessagingApi';
@@ -19,10 +20,12 @@ export function superOfficeBaseUrl(
 	credentials: ICredentialDataDecryptedObject,
 ): string | undefined {
 	const exact =
-		credentials.connection === 'custom' ? text(credentials.baseUrl) : text(credentials.apiUrl);
+		credentials.connection === 'custom'
+			? urlFieldText(credentials.baseUrl, 'API URL', 'SuperOffice')
+			: urlFieldText(credentials.apiUrl, 'API URL', 'SuperOffice');
 	if (credentials.connection === 'custom' || exact !== '') {
 		if (!/^https?:\/\/[^/\s]+/i.test(exact)) return undefined;
-		return exact.replace(/\/+$/, '').replace(/\/api(\/v1)?$/i, '');
+		return trimTrailingSlashes(exact).replace(/\/api(\/v1)?$/i, '');
 	}
 	const environment = text(credentials.environment);
 	const tenant = text(credentials.tenant);

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { guardNetwork } from '../../harness/nockGuard';
 import { createRateLimiter } from '../../../sandbox/rateLimit';
+import { readRetryAfter } from '../../../nodes/shared/errors';
 import { BASE, runEvoVoice } from '../EvoVoice/fixtures';
 
 /** Shared flow control (nodes/shared/flowControl.ts) through a real provider node and n8n's engine. */
@@ -190,5 +191,87 @@ describe('429 and other failures', () => {
 		const result = await runEvoVoice({ parameters: sendEach, items: items(1) });
 		expect(result.error).toBeDefined();
 		expect(nock.isDone()).toBe(true); // exactly the one interceptor was used; a retry would hit "no match"
+	});
+});
+
+describe('Issue 33 › 4. Retry-After only in RFC 9110 forms', () => {
+	it.each(['-5', '1 2', '5, 7', '+5', '0.5', 'soon', '5s', 'Tue, 1 Jan 2030'])(
+		'"%s" is no Retry-After (the fallback backoff applies)',
+		(value) => {
+			expect(readRetryAfter({ 'retry-after': value })).toBeUndefined();
+		},
+	);
+
+	it('reads delta-seconds, the IMF-fixdate and both obsolete date forms (asctime as GMT)', () => {
+		expect(readRetryAfter({ 'retry-after': '7' })).toBe(7);
+		const inTenSeconds = // whole seconds, as HTTP dates have them
+			new Date(Math.ceil(Date.now() / 1000) * 1000 + 10_000);
+		const imf = inTenSeconds.toUTCString(); // Sun, 06 Nov 1994 08:49:37 GMT
+		const [day, date, month, year, time] = imf.replace(',', '').split(' ');
+		const days: Record<string, string> = {
+			Mon: 'Monday',
+			Tue: 'Tuesday',
+			Wed: 'Wednesday',
+			Thu: 'Thursday',
+			Fri: 'Friday',
+			Sat: 'Saturday',
+			Sun: 'Sunday',
+		};
+		const rfc850 = `${days[day]}, ${date}-${month}-${year.slice(2)} ${time} GMT`;
+		const asctime = `${day} ${month} ${String(Number(date)).padStart(2, ' ')} ${time} ${year}`;
+		for (const form of [imf, rfc850, asctime]) {
+			const seconds = readRetryAfter({ 'retry-after': form })!;
+			expect(seconds).toBeGreaterThan(8);
+			expect(seconds).toBeLessThanOrEqual(11);
+		}
+	});
+
+	it('a 429 with "Retry-After: -5" waits the fallback backoff (1 s), not zero', async () => {
+		const answered: number[] = [];
+		nock(BASE)
+			.post('/sessions/s0/messages')
+			.reply(() => {
+				answered.push(Date.now());
+				return [429, {}, { 'Retry-After': '-5' }];
+			})
+			.post('/sessions/s0/messages')
+			.reply(() => {
+				answered.push(Date.now());
+				return [200, { id: 's0' }];
+			});
+		const result = await runEvoVoice({ parameters: sendEach, items: items(1) });
+		expect(result.error).toBeUndefined();
+		expect(answered).toHaveLength(2);
+		expect(answered[1] - answered[0]).toBeGreaterThanOrEqual(950);
+	});
+
+	it('an inherited account-wide pause longer than the item’s Max Rate-Limit Wait fails the item at once', async () => {
+		let limitedAt = 0;
+		nock(BASE)
+			.post('/sessions/s0/messages')
+			.reply(() => {
+				limitedAt = Date.now();
+				return [429, {}, { 'Retry-After': '3' }];
+			})
+			.post('/sessions/s0/messages')
+			.reply(200, { id: 's0' });
+		const first = runEvoVoice({
+			parameters: sendEach,
+			items: items(1),
+			credentialId: 'paused-account',
+		});
+		while (!limitedAt) await new Promise((resolve) => setTimeout(resolve, 5));
+		await new Promise((resolve) => setTimeout(resolve, 100)); // the 429 has reached the first run
+		const begin = Date.now();
+		const second = await runEvoVoice({
+			parameters: { ...send, sessionId: 's1', requestOptions: { maxRateLimitWaitSeconds: 1 } },
+			items: [{ json: {} }],
+			credentialId: 'paused-account',
+		});
+		expect(Date.now() - begin).toBeLessThan(900);
+		expect(second.error?.message).toMatch(
+			/^The provider paused this account for \d s more .*Max Rate-Limit Wait: 1 s\); nothing was sent$/,
+		);
+		expect((await first).main).toHaveLength(1); // the first run's own wait (3 s) is within its bound
 	});
 });

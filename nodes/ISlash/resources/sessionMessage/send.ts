@@ -3,9 +3,12 @@ import {
 	multipartBody,
 	readBinaryFile,
 	setMultipartBody,
-	type BinaryFile,
+	type BinaryRef,
+	checkBinaryFile,
+	readMaxFileBytes,
 } from '../../../shared/binary';
-import type { OperationSpec } from '../../../shared/operation';
+import { bodyWhenSending, type OperationSpec } from '../../../shared/operation';
+import { ISLASH_MAX_FILE_MB } from '../../shared/maxFileSize';
 import {
 	fieldError,
 	readChoice,
@@ -128,14 +131,14 @@ export const sessionMessageSendProperties: INodeProperties[] = [
 
 interface SessionMessageParts {
 	text: string;
-	file?: BinaryFile;
+	file?: BinaryRef;
 	fileUrl: string;
 	stickerId: string;
 }
 
 const ATTACHMENTS = ['none', 'binary', 'fileUrl', 'sticker'] as const;
 
-async function readParts(ctx: IExecuteSingleFunctions): Promise<SessionMessageParts> {
+function readParts(ctx: IExecuteSingleFunctions, maxBytes: number): SessionMessageParts {
 	// An unknown value (an imported or hand-edited workflow) would otherwise send the text alone.
 	const attachment = readChoice(ctx, 'attachment', 'Attachment', ATTACHMENTS);
 	const parts: SessionMessageParts = {
@@ -147,7 +150,7 @@ async function readParts(ctx: IExecuteSingleFunctions): Promise<SessionMessagePa
 	// as text alone.
 	if (attachment === 'binary') {
 		const name = readText(ctx, 'binaryPropertyName', 'Input Binary Field');
-		parts.file = await readBinaryFile(ctx, name, 'Input Binary Field');
+		parts.file = checkBinaryFile(ctx, name, 'Input Binary Field', maxBytes);
 	} else if (attachment === 'fileUrl') {
 		parts.fileUrl = readHttpUrl(ctx, 'fileUrl', 'File URL');
 		if (parts.fileUrl === '') throw fieldError(ctx, 'File URL', 'is required but empty');
@@ -176,23 +179,32 @@ export const sessionMessageSend: OperationSpec = {
 	url: '/send-session-message',
 	async build(request) {
 		const identity = readText(this, 'identity', 'Contact Identity', { required: true });
-		const parts = await readParts(this);
+		const maxBytes = readMaxFileBytes(this, ISLASH_MAX_FILE_MB);
+		const parts = readParts(this, maxBytes);
 		const quotedMessageId = readInteger(this, 'options.quotedMessageId', 'Quoted Message ID', {
 			min: 0,
 		});
 		const session = await readSessionKey(this);
-		const form = multipartBody(
-			{
-				session,
-				identity,
-				text: parts.text,
-				file_url: parts.fileUrl,
-				sticker_id: parts.stickerId,
-				quoted_message_id: quotedMessageId,
-			},
-			parts.file ? { field: 'file', file: parts.file } : undefined,
-		);
-		setMultipartBody(request, form);
+		const fields = {
+			session,
+			identity,
+			text: parts.text,
+			file_url: parts.fileUrl,
+			sticker_id: parts.stickerId,
+			quoted_message_id: quotedMessageId,
+		};
+		const file = parts.file;
+		if (!file) {
+			setMultipartBody(request, multipartBody(fields));
+			return;
+		}
+		setMultipartBody(request);
+		bodyWhenSending(request, async function () {
+			return multipartBody(fields, {
+				field: 'file',
+				file: await readBinaryFile(this, file, maxBytes),
+			});
+		});
 	},
 	finish(items) {
 		return items.map((item) => ({ ...item, json: messageOf(item.json) as IDataObject }));

@@ -1,5 +1,13 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
-import { multipartBody, readBinaryFile, setMultipartBody } from '../../../shared/binary';
+import {
+	checkBinaryFile,
+	multipartBody,
+	readBinaryFile,
+	readMaxFileBytes,
+	setMultipartBody,
+} from '../../../shared/binary';
+import { bodyWhenSending } from '../../../shared/operation';
+import { ISLASH_MAX_FILE_MB } from '../../shared/maxFileSize';
 import type { RequestOptions } from '../../../shared/operation';
 import { compact, fieldError, readDateTime, readText } from '../../../shared/validation';
 import { dataOf, traceIdOf } from '../../shared/answer';
@@ -157,14 +165,21 @@ export async function buildTemplateRequest(
 		'templateOptions.mediaBinaryPropertyName',
 		'Media Input Binary Field',
 	);
+	const maxBytes = readMaxFileBytes(ctx, ISLASH_MAX_FILE_MB);
 	const media =
 		mediaField === ''
 			? undefined
-			: await readBinaryFile(ctx, mediaField, 'Media Input Binary Field');
+			: checkBinaryFile(ctx, mediaField, 'Media Input Binary Field', maxBytes);
 	const session = await readSessionKey(ctx);
 	const fields = { session, identity, ...extra, template_name: templateName, ...variables };
 	if (media) {
-		setMultipartBody(request, multipartBody(fields, { field: 'media', file: media }));
+		setMultipartBody(request);
+		bodyWhenSending(request, async function () {
+			return multipartBody(fields, {
+				field: 'media',
+				file: await readBinaryFile(this, media, maxBytes),
+			});
+		});
 	} else {
 		request.body = compact(fields as IDataObject);
 	}

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { OperationSpec } from '../../../shared/operation';
 import { readText } from '../../../shared/validation';
 import { messageSessionLocator } from '../../shared/descriptions';
-import { messageBodyProperties, readMessageBody } from '../../shared/messageBody';
+import { messageBodyProperties, setMessageBody } from '../../shared/messageBody';
 import { newSessionId } from '../../shared/newSessionId';
 import { sentMessageOutput } from '../../shared/sentMessageOutput';
 import { checkSendSessionId, sessionPath } from '../../shared/paths';
@@ -25,9 +25,8 @@ export const messageSend: OperationSpec<{ id: string; created: boolean }> = {
 		const given = readText(this, 'messagesession', 'Message Session');
 		const sessionId =
 			given === '' ? newSessionId() : checkSendSessionId(this, given, 'Message Session');
-		const body = await readMessageBody(this);
+		setMessageBody(this, request);
 		request.url = `${sessionPath(this, sessionId)}/messages`;
-		request.body = body;
 		// a generated ID is not in the API's answer: finish() adds it to the output
 		return { id: sessionId, created: given === '' };
 	},

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { OperationSpec } from '../../../shared/operation';
-import { messageBodyProperties, readMessageBody } from '../../shared/messageBody';
+import { messageBodyProperties, setMessageBody } from '../../shared/messageBody';
 import { sentMessageOutput } from '../../shared/sentMessageOutput';
 import { userPath } from '../../shared/paths';
 
@@ -22,9 +22,8 @@ export const messageSessionStartProperties: INodeProperties[] = [
 export const messageSessionStart: OperationSpec = {
 	method: 'POST',
 	async build(request) {
-		const body = await readMessageBody(this);
+		setMessageBody(this, request);
 		request.url = `${userPath(this)}/messages`;
-		request.body = body;
 	},
 	finish(items, request) {
 		return sentMessageOutput(items, request, { created: true });
