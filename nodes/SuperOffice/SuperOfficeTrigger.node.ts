@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'crypto';
+import { createHash } from 'crypto';
 import type {
 	IDataObject,
 	IHookFunctions,
@@ -22,13 +22,17 @@ import {
 	startExecution,
 	withDeliveryState,
 } from '../shared/webhookDelivery';
+import { newWebhookSecret } from '../shared/webhookSecrets';
 import { isValidSignature } from './shared/signature';
 import { superOfficeApiRequest } from './shared/transport';
 
 const CHAT_EVENTS = ['chatsession.created', 'chatsession.changed', 'chatsession.message'] as const;
 
 /**
- * Static data of one registration: SuperOffice's webhook ID and the secret it signs deliveries with. The
+ * Static data of one registration: SuperOffice's webhook ID and the secret it signs deliveries with,
+ * random and made at activation. Nothing in the credential is used for it: the credential's secret
+ * material changes while the workflow stays active (a Bearer token expires hourly, a ticket or an OAuth2
+ * token is renewed) and n8n runs `create()` only on activation, so every delivery would then be refused. The
  * handled events and each session's last message are kept by withDeliveryState; `lastMessageIds` is where
  * earlier versions kept the latter.
  */
@@ -47,16 +51,6 @@ interface Registration extends IDataObject {
  * while a captured delivery cannot be replayed once its event ID has left the trigger's memory.
  */
 export const TIMESTAMP_TOLERANCE_MS = 60 * 60 * 1000;
-
-/**
- * The secret SuperOffice signs this node's deliveries with: random, made at activation and kept with the
- * registration in static data. Nothing in the credential is used, because the credential's secret material
- * changes while the workflow stays active (a Bearer token expires hourly, a ticket or an OAuth2 token is
- * renewed) and n8n runs `create()` only on activation: every delivery would then be refused.
- */
-function newWebhookSecret(): string {
-	return randomBytes(32).toString('hex');
-}
 
 function selectedEvents(ctx: IHookFunctions | IWebhookFunctions): string[] {
 	const events = ctx.getNodeParameter('events', []) as unknown;
