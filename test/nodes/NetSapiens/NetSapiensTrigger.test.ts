@@ -4,7 +4,7 @@ import { NetSapiensMessagingApi } from '../../../credentials/NetSapiensMessaging
 import { farExpiry, NetSapiensTrigger } from '../../../nodes/NetSapiens/NetSapiensTrigger.node';
 import { guardNetwork } from '../../harness/nockGuard';
 import { loadInNewProcess, TriggerHarness } from '../../harness/trigger';
-import { API_KEY, apiKeyCredentials, BASE, BEARER } from './fixtures';
+import { apiKeyCredentials, BASE, BEARER } from './fixtures';
 
 const network = guardNetwork();
 
