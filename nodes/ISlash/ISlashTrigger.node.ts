@@ -19,11 +19,12 @@ import {
 } from '../shared/webhookDelivery';
 import { secretsMatch } from '../shared/webhookSecrets';
 import { parseDelivery, type ISlashEvent } from './shared/webhook';
+import { webhookSecretProblem } from './shared/webhookSecret';
 
-const MIN_SECRET_LENGTH = 16;
-
-function readSecret(ctx: IHookFunctions | IWebhookFunctions): string {
-	const value = ctx.getNodeParameter('webhookSecret', '') as unknown;
+/** The Webhook Secret of the node's iSlash credential. */
+async function readSecret(ctx: IHookFunctions | IWebhookFunctions): Promise<string> {
+	const credentials = await ctx.getCredentials('iSlashMessagingApi');
+	const value = credentials.webhookSecret;
 	return typeof value === 'string' ? value.trim() : '';
 }
 
@@ -82,27 +83,17 @@ export class ISlashTrigger implements INodeType {
 		defaults: { name: 'iSlash Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'iSlashMessagingApi', required: true }],
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
 		properties: [
 			{
 				displayName:
-					"iSlash has no API to register webhooks. Copy this node's Production URL (Webhook URLs, above), add <code>?secret=</code> followed by the Webhook Secret below — e.g. <code>https://your-n8n/webhook/…/webhook?secret=…</code> — and paste it into iSlash's webhook settings. Deliveries without the secret are refused with 401.",
+					"iSlash has no API to register webhooks. Copy this node's Production URL (Webhook URLs, above), add <code>?secret=</code> followed by the Webhook Secret of the iSlash credential — e.g. <code>https://your-n8n/webhook/…/webhook?secret=…</code> — and paste it into iSlash's webhook settings. Deliveries without the secret are refused with 401.",
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
-			},
-			{
-				displayName: 'Webhook Secret',
-				name: 'webhookSecret',
-				type: 'string',
-				typeOptions: { password: true },
-				required: true,
-				default: '',
-				placeholder: 'e.g. 9f2c7d4e1a8b6c3f5e0d2a4b',
-				description:
-					'A random text of at least 16 characters that only you and iSlash know; keep a copy, it is part of the URL you paste into iSlash (?secret=…)',
 			},
 			eventsProperty,
 		],
@@ -119,11 +110,11 @@ export class ISlashTrigger implements INodeType {
 				return false;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				const secret = readSecret(this);
-				if (secret.length < MIN_SECRET_LENGTH) {
+				const problem = webhookSecretProblem(await readSecret(this));
+				if (problem) {
 					throw new NodeOperationError(
 						this.getNode(),
-						`Webhook Secret: must be at least ${MIN_SECRET_LENGTH} characters`,
+						`Webhook Secret (iSlash credential): ${problem}`,
 						{
 							description:
 								'It is what keeps strangers from starting this workflow through its URL.',
@@ -141,10 +132,10 @@ export class ISlashTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const expected = readSecret(this);
+		const expected = await readSecret(this);
 		const given = this.getQueryData() as IDataObject;
 		if (
-			expected === '' ||
+			webhookSecretProblem(expected) !== undefined ||
 			typeof given.secret !== 'string' ||
 			!secretsMatch(given.secret, expected)
 		) {
