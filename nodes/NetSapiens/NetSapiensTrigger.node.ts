@@ -14,7 +14,9 @@ import {
 	answerOnly,
 	contentKey,
 	keepUnseen,
+	rawBodyOf,
 	startExecution,
+	UnkeyableEvent,
 	withDeliveryState,
 } from '../shared/webhookDelivery';
 import { newWebhookSecret, redactingSecrets, secretsMatch } from '../shared/webhookSecrets';
@@ -105,7 +107,11 @@ function deliveredObjects(body: unknown): IDataObject[] | undefined {
 }
 
 /** What identifies one event: a message by its session and ID, anything else by its content. */
-function deliveryKey(model: string, object: IDataObject): string {
+function deliveryKey(
+	model: string,
+	object: IDataObject,
+	delivery: { raw?: Buffer; index: number },
+): string {
 	const id = object.id;
 	if (
 		model === 'message' &&
@@ -114,7 +120,7 @@ function deliveryKey(model: string, object: IDataObject): string {
 	) {
 		return `message:${String(object['messagesession-id'] ?? '')}:${String(id)}`;
 	}
-	return `${model}:${contentKey(object)}`;
+	return `${model}:${contentKey(object, delivery)}`;
 }
 
 const eventProperty: INodeProperties = {
@@ -273,9 +279,20 @@ export class NetSapiensTrigger implements INodeType {
 		const model = this.getNodeParameter('event') as string;
 		const inboundOnly =
 			model === 'message' && (this.getNodeParameter('inboundOnly', true) as boolean);
+		let keyed: Array<{ object: IDataObject; key: string }>;
+		try {
+			const raw = await rawBodyOf(this);
+			keyed = objects.map((object, index) => ({
+				object,
+				key: deliveryKey(model, object, { raw, index }),
+			}));
+		} catch (error) {
+			if (error instanceof UnkeyableEvent) return answerOnly(this, 400, { message: error.message });
+			throw error;
+		}
 		return await withDeliveryState(this, async (state) => {
 			// NetSapiens counts any answer above 302 as a failed delivery and sends it again: an object seen before is not new.
-			const fresh = keepUnseen(state, objects, (object) => deliveryKey(model, object));
+			const fresh = keepUnseen(state, keyed, ({ key }) => key).map(({ object }) => object);
 			const kept = inboundOnly ? fresh.filter((object) => object.direction === 'orig') : fresh;
 			const summary = { received: objects.length, new: fresh.length, kept: kept.length };
 			if (kept.length === 0) return answerOnly(this, 200, summary);

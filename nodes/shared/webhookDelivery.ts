@@ -160,23 +160,55 @@ export function keepUnseen<T>(
 	return kept;
 }
 
-/** A key for an event that has no ID of its own: a digest of its content, key order ignored. */
-export function contentKey(value: unknown): string {
-	const canonical = (entry: unknown): unknown => {
-		if (Array.isArray(entry)) return entry.map(canonical);
+/** Nesting beyond which an event's content is not walked for its key (real deliveries nest a few levels). */
+const KEY_DEPTH = 64;
+
+class TooDeep extends Error {}
+
+/** An event too deeply nested to be keyed by content, in a delivery whose raw bytes are not at hand. */
+export class UnkeyableEvent extends Error {
+	constructor() {
+		super('The delivery is nested too deeply to be told apart from a redelivery');
+	}
+}
+
+const digest = (data: string | Buffer) =>
+	createHash('sha256').update(data).digest('base64url').slice(0, 32);
+
+/**
+ * A key for an event that has no ID of its own: a digest of its content, key order ignored. The walk
+ * stops at {@link KEY_DEPTH} levels (an unbounded one overflows the stack on a hostile body, n8n answers
+ * 500 and the provider sends it again for ever): a deeper event is keyed by the delivery's raw bytes and
+ * its position in them, so the same bytes sent again get the same key. Without raw bytes it throws
+ * {@link UnkeyableEvent}, which the trigger answers with 400.
+ */
+export function contentKey(value: unknown, delivery?: { raw?: Buffer; index: number }): string {
+	const canonical = (entry: unknown, depth: number): unknown => {
+		if (depth > KEY_DEPTH) throw new TooDeep();
+		if (Array.isArray(entry)) return entry.map((item) => canonical(item, depth + 1));
 		if (entry && typeof entry === 'object') {
 			return Object.fromEntries(
 				Object.keys(entry)
 					.sort()
-					.map((key) => [key, canonical((entry as IDataObject)[key])]),
+					.map((key) => [key, canonical((entry as IDataObject)[key], depth + 1)]),
 			);
 		}
 		return entry;
 	};
-	return createHash('sha256')
-		.update(JSON.stringify(canonical(value)) ?? '')
-		.digest('base64url')
-		.slice(0, 32);
+	try {
+		return digest(JSON.stringify(canonical(value, 0)) ?? '');
+	} catch (error) {
+		if (!(error instanceof TooDeep)) throw error;
+		if (!delivery?.raw || delivery.raw.length === 0) throw new UnkeyableEvent();
+		return `raw:${digest(delivery.raw)}:${delivery.index}`;
+	}
+}
+
+/** The raw bytes of a delivery, when n8n kept them (read on demand where n8n reads them lazily). */
+export async function rawBodyOf(ctx: IWebhookFunctions): Promise<Buffer | undefined> {
+	const req = ctx.getRequestObject();
+	if (!req.rawBody && typeof req.readRawBody === 'function') await req.readRawBody();
+	return Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined;
 }
 
 /** Answers the delivery without starting anything. */

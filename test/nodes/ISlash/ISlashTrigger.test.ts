@@ -113,7 +113,7 @@ describe('iSlash Trigger › deliveries', () => {
 		['messages that are not a list', { messages: { id: 'x' } }],
 		['a Facebook body without entry', { object: 'page' }],
 	])('answers 400 and starts nothing for %s', async (_case, body) => {
-		const result = await harness().deliver({ body, query: withSecret });
+		const result = await harness().deliver({ body, rawBody: null, query: withSecret });
 		expect(result.response.status).toBe(400);
 		expect(String((result.response.body as { error: string }).error)).toMatch(
 			/^Not an iSlash delivery: /,
@@ -250,7 +250,7 @@ describe('iSlash Trigger › deliveries', () => {
 				},
 			],
 		};
-		const result = await harness().deliver({ body, query: withSecret });
+		const result = await harness().deliver({ body, rawBody: null, query: withSecret });
 		expect(
 			result.items?.map(({ json }) => [
 				json.event,
@@ -279,7 +279,7 @@ describe('iSlash Trigger › deliveries', () => {
 			messages: [whatsAppText.messages[0], whatsAppImage.messages[0]],
 			statuses: whatsAppStatus.statuses,
 		};
-		const result = await harness().deliver({ body, query: withSecret });
+		const result = await harness().deliver({ body, rawBody: null, query: withSecret });
 		expect(result.items?.map(({ json }) => json.type)).toEqual(['text', 'image', 'delivered']);
 	});
 
@@ -414,5 +414,34 @@ describe('iSlash Trigger › issue 34 item 5: the secret in the URL is in no err
 			query: { secret: `${SECRET.slice(0, -1)}0` },
 		});
 		expect(JSON.stringify(refused.response)).not.toContain(SECRET);
+	});
+});
+
+describe('iSlash Trigger › issue 34 item 6: deeply nested deliveries', () => {
+	/** A WhatsApp message without an ID (keyed by content) carrying a field nested `depth` levels deep. */
+	function nested(depth: number) {
+		let value: unknown = 'bottom';
+		for (let level = 0; level < depth; level++) value = { deeper: value };
+		const message = { from: '85256872847', type: 'text', text: { body: 'Deep' } };
+		const raw = `{"messages":[${JSON.stringify(message).slice(0, -1)},"extra":${'{"deeper":'.repeat(depth)}"bottom"${'}'.repeat(depth)}}]}`;
+		return { body: { messages: [{ ...message, extra: value }] }, raw: Buffer.from(raw) };
+	}
+
+	it('item 6: a deeply nested authenticated delivery gets a bounded key: one execution, its redelivery none, no 5xx', async () => {
+		const trigger = harness();
+		const { body, raw } = nested(20_000);
+		const first = await trigger.deliver({ body, rawBody: raw, query: withSecret });
+		expect(first.response.status).toBe(200);
+		expect(first.items).toHaveLength(1);
+		const again = await trigger.deliver({ body, rawBody: raw, query: withSecret });
+		expect(again.response.status).toBe(200);
+		expect(again.items).toBeUndefined();
+	});
+
+	it('item 6: a deeply nested delivery without its raw bytes cannot be keyed: 400, no execution', async () => {
+		const { body } = nested(20_000);
+		const result = await harness().deliver({ body, rawBody: null, query: withSecret });
+		expect(result.response.status).toBe(400);
+		expect(result.items).toBeUndefined();
 	});
 });

@@ -433,3 +433,34 @@ describe('NetSapiens Trigger › issue 34', () => {
 		expect(JSON.stringify(listing) + String((listing as Error).message)).not.toContain(SECRET);
 	});
 });
+
+/** A JSON object nested `depth` levels deep, as an object and as the bytes a provider sends. */
+function nested(depth: number, top: Record<string, unknown>) {
+	let value: unknown = 'bottom';
+	for (let level = 0; level < depth; level++) value = { deeper: value };
+	const raw = `${JSON.stringify(top).slice(0, -1)},"extra":${'{"deeper":'.repeat(depth)}"bottom"${'}'.repeat(depth)}}`;
+	return { body: { ...top, extra: value }, raw: Buffer.from(raw) };
+}
+
+describe('NetSapiens Trigger › issue 34 item 6: deeply nested deliveries', () => {
+	it('item 6: a deeply nested authenticated delivery gets a bounded key: one execution, its redelivery none, no 5xx', async () => {
+		const harness = trigger({ event: 'messagesession' });
+		const secret = await activate(harness);
+		const { body, raw } = nested(20_000, { 'messagesession-id': 'deep' });
+		const first = await harness.deliver({ body, rawBody: raw, query: { secret } });
+		expect(first.response.status).toBe(200);
+		expect(first.items).toHaveLength(1);
+		const again = await harness.deliver({ body, rawBody: raw, query: { secret } });
+		expect(again.response.status).toBe(200);
+		expect(again.items).toBeUndefined();
+	});
+
+	it('item 6: a deeply nested delivery without its raw bytes cannot be keyed: 400, no execution', async () => {
+		const harness = trigger({ event: 'messagesession' });
+		const secret = await activate(harness);
+		const { body } = nested(20_000, { 'messagesession-id': 'deep' });
+		const result = await harness.deliver({ body, rawBody: null, query: { secret } });
+		expect(result.response.status).toBe(400);
+		expect(result.items).toBeUndefined();
+	});
+});
