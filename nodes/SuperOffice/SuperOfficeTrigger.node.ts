@@ -309,13 +309,14 @@ export class SuperOfficeTrigger implements INodeType {
 
 		// Only the signed bytes count: n8n's parsed body depends on the unsigned Content-Type header, and
 		// the X-SuperOffice-* headers are not signed.
-		const signed = signedPayload(req.rawBody);
-		if (!signed) return answerOnly(this, 400, 'The signed body is not a JSON object');
-		const refusal = disagreement(signed, headers) ?? staleness(signed.Timestamp, Date.now());
-		if (refusal) return answerOnly(this, 400, refusal);
-
+		// Signed, so from SuperOffice itself: a body that is no subscribed event is acknowledged, not refused.
+		const signed = signedPayload(req.rawBody) ?? {};
+		const mismatch = disagreement(signed, headers);
+		if (mismatch) return answerOnly(this, 400, mismatch);
 		const event = String(signed.Event ?? '');
 		if (!selectedEvents(this).includes(event)) return answerOnly(this, 200, 'Event not subscribed');
+		const stale = staleness(signed.Timestamp, Date.now());
+		if (stale) return answerOnly(this, 400, stale);
 		const fetchMessages =
 			event === 'chatsession.message' && (this.getNodeParameter('fetchMessages', true) as boolean);
 		const chatSessionId = String(signed.PrimaryKey ?? '');
