@@ -16,7 +16,7 @@ import {
 	keepUnseen,
 	rawBodyOf,
 	startExecution,
-	UnkeyableEvent,
+	UNKEYABLE,
 	withDeliveryState,
 } from '../shared/webhookDelivery';
 import { secretsMatch } from '../shared/webhookSecrets';
@@ -44,8 +44,14 @@ function deliveryBody(ctx: IWebhookFunctions): unknown {
 }
 
 /** A message by its ID; a status by its message, status and time (one message gets several); else by content. */
-function eventKey(event: ISlashEvent, delivery: { raw?: Buffer; index: number }): string {
-	if (event.messageId === null) return `${event.event}:${contentKey(event.raw, delivery)}`;
+function eventKey(
+	event: ISlashEvent,
+	delivery: { raw?: Buffer; index: number },
+): string | undefined {
+	if (event.messageId === null) {
+		const key = contentKey(event.raw, delivery);
+		return key === undefined ? undefined : `${event.event}:${key}`;
+	}
 	if (event.event === 'message') return `message:${event.channel}:${event.messageId}`;
 	return `status:${event.channel}:${event.messageId}:${event.type}:${event.timestamp ?? ''}`;
 }
@@ -154,17 +160,13 @@ export class ISlashTrigger implements INodeType {
 		const events = delivery.events.filter((event) =>
 			wanted.has(event.event === 'message' ? 'messages' : 'statuses'),
 		);
-		let keyed: Array<{ event: ISlashEvent; key: string }>;
-		try {
-			const raw = await rawBodyOf(this);
-			keyed = events.map((event, index) => ({ event, key: eventKey(event, { raw, index }) }));
-		} catch (error) {
-			if (error instanceof UnkeyableEvent) return answerOnly(this, 400, { error: error.message });
-			throw error;
-		}
+		const raw = await rawBodyOf(this);
+		const keyed = events.map((event, index) => ({ event, key: eventKey(event, { raw, index }) }));
+		if (keyed.some(({ key }) => key === undefined))
+			return answerOnly(this, 400, { error: UNKEYABLE });
 		return await withDeliveryState(this, async (state) => {
 			// A delivery sent again (e.g. after a timeout) carries the same message IDs: only unseen events start the workflow.
-			const fresh = keepUnseen(state, keyed, ({ key }) => key).map(({ event }) => event);
+			const fresh = keepUnseen(state, keyed, ({ key }) => String(key)).map(({ event }) => event);
 			if (fresh.length === 0) return answerOnly(this, 200, { received: true });
 			return startExecution(
 				this,

@@ -16,11 +16,13 @@ import {
 	keepUnseen,
 	rawBodyOf,
 	startExecution,
-	UnkeyableEvent,
+	UNKEYABLE,
 	withDeliveryState,
 } from '../shared/webhookDelivery';
 import { newWebhookSecret, redactingSecrets, secretsMatch } from '../shared/webhookSecrets';
 import { answeredStatus } from '../shared/providerRequest';
+import { failureToNodeError } from '../shared/errors';
+import { netSapiensErrors } from './shared/errors';
 import { netSapiensRequest } from './shared/transport';
 
 /** Subscription models this trigger offers (OpenAPI v45 Subscription.model). */
@@ -81,7 +83,8 @@ async function deleteSubscription(ctx: IHookFunctions, id: string): Promise<void
 		);
 	} catch (error) {
 		// Already gone (expired or removed in the portal): nothing left to delete.
-		if (answeredStatus(error) !== 404) throw error;
+		if (answeredStatus(error) !== 404)
+			throw failureToNodeError(ctx.getNode(), netSapiensErrors, error);
 	}
 }
 
@@ -111,7 +114,7 @@ function deliveryKey(
 	model: string,
 	object: IDataObject,
 	delivery: { raw?: Buffer; index: number },
-): string {
+): string | undefined {
 	const id = object.id;
 	if (
 		model === 'message' &&
@@ -120,7 +123,8 @@ function deliveryKey(
 	) {
 		return `message:${String(object['messagesession-id'] ?? '')}:${String(id)}`;
 	}
-	return `${model}:${contentKey(object, delivery)}`;
+	const key = contentKey(object, delivery);
+	return key === undefined ? undefined : `${model}:${key}`;
 }
 
 const eventProperty: INodeProperties = {
@@ -259,7 +263,11 @@ export class NetSapiensTrigger implements INodeType {
 						}
 						for (const id of ids) await deleteSubscription(this, id);
 					});
-				} catch {
+				} catch (error) {
+					// Reported, not hidden; the ID and secret stay so a later deactivation can try again.
+					this.logger.warn(
+						`NetSapiens subscription could not be deleted: ${(error as Error).message}`,
+					);
 					return false;
 				}
 				delete data.subscriptionId;
@@ -279,20 +287,17 @@ export class NetSapiensTrigger implements INodeType {
 		const model = this.getNodeParameter('event') as string;
 		const inboundOnly =
 			model === 'message' && (this.getNodeParameter('inboundOnly', true) as boolean);
-		let keyed: Array<{ object: IDataObject; key: string }>;
-		try {
-			const raw = await rawBodyOf(this);
-			keyed = objects.map((object, index) => ({
-				object,
-				key: deliveryKey(model, object, { raw, index }),
-			}));
-		} catch (error) {
-			if (error instanceof UnkeyableEvent) return answerOnly(this, 400, { message: error.message });
-			throw error;
+		const raw = await rawBodyOf(this);
+		const keyed = objects.map((object, index) => ({
+			object,
+			key: deliveryKey(model, object, { raw, index }),
+		}));
+		if (keyed.some(({ key }) => key === undefined)) {
+			return answerOnly(this, 400, { message: UNKEYABLE });
 		}
 		return await withDeliveryState(this, async (state) => {
 			// NetSapiens counts any answer above 302 as a failed delivery and sends it again: an object seen before is not new.
-			const fresh = keepUnseen(state, keyed, ({ key }) => key).map(({ object }) => object);
+			const fresh = keepUnseen(state, keyed, ({ key }) => String(key)).map(({ object }) => object);
 			const kept = inboundOnly ? fresh.filter((object) => object.direction === 'orig') : fresh;
 			const summary = { received: objects.length, new: fresh.length, kept: kept.length };
 			if (kept.length === 0) return answerOnly(this, 200, summary);
