@@ -1,3 +1,7 @@
+// Tests run in a time zone far from UTC (the workers inherit it), so a date read in the local zone of the
+// machine n8n runs on instead of UTC shows up as a failure.
+process.env.TZ = 'Pacific/Auckland';
+
 /** @type {import('jest').Config} */
 module.exports = {
 	preset: 'ts-jest',

@@ -62,6 +62,15 @@ export class ISlashMessagingApi implements ICredentialType {
 			description:
 				'A session key your iSlash admin generates per channel (WhatsApp number or Facebook page); it decides which channel the node acts on. Each node operation can override it.',
 		},
+		{
+			displayName: 'Webhook Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'For the iSlash Trigger only: a random text of at least 32 letters, digits or - . _ ~, e.g. the output of openssl rand -hex 32. It goes at the end of the webhook URL you paste into iSlash (?secret=…); change both together to rotate it.',
+		},
 	];
 
 	/**

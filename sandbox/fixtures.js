@@ -17,7 +17,12 @@ module.exports = {
 		endpointId: 'ep-1',
 		endpointNumber: '+15550000001',
 	},
-	islash: { userToken: 'sandbox-user-token', session: 'sandbox-session-key' },
+	islash: {
+		userToken: 'sandbox-user-token',
+		session: 'sandbox-session-key',
+		// the iSlash credential's Webhook Secret, as `openssl rand -hex 32` makes one
+		webhookSecret: '5d0c1a7be93f42d8c6e1b0a9f4d2e7c3a8b5f1e6d9c2a7b4e0f3d8c1a6b9e2f5',
+	},
 	superoffice: {
 		tenant: 'Cust12345',
 		accessToken: '8A:Cust12345.sandbox-access-token',

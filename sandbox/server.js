@@ -507,9 +507,14 @@ function superoffice(state, req, res, path, body) {
 }
 
 /** POSTs a SuperOffice webhook payload to a target, signed as SuperOffice signs it; resolves the status. */
-async function deliverSuperOffice(hook, payload, headers = {}) {
+async function deliverSuperOffice(
+	hook,
+	payload,
+	headers = {},
+	timestamp = new Date().toISOString(),
+) {
 	const raw = JSON.stringify({
-		Timestamp: new Date().toISOString(),
+		Timestamp: timestamp,
 		Changes: [],
 		ContextIdentifier: FIXTURES.superoffice.tenant,
 		ChangedByAssociateId: 0,
@@ -550,11 +555,14 @@ async function announceChatMessage(state, chatSessionId, { customer = false } = 
  * Sends the last delivery made for a customer's message again, exactly (same body; for SuperOffice the
  * same X-SuperOffice-EventId), as a provider does after a timeout or an error answer.
  */
-async function redeliver(state, provider, post) {
+async function redeliver(state, provider, post, { headers, timestamp } = {}) {
 	const last = state.lastDelivery[provider];
 	if (!last) throw new Error(`nothing delivered yet for ${provider}`);
+	// SuperOffice: extra headers (a replay with a changed X-SuperOffice-* header) or another signed Timestamp
 	if (provider === 'superoffice')
-		return await Promise.all(last.hooks.map((h) => deliverSuperOffice(h, last.payload)));
+		return await Promise.all(
+			last.hooks.map((h) => deliverSuperOffice(h, last.payload, headers, timestamp)),
+		);
 	return await Promise.all(last.targets.map((target) => post(target, last.body)));
 }
 
@@ -565,7 +573,18 @@ async function redeliver(state, provider, post) {
  */
 async function deliver(
 	state,
-	{ provider, text = 'Hello, is anyone there?', texts, url, chatSessionId = 178105, again = false },
+	{
+		provider,
+		text = 'Hello, is anyone there?',
+		texts,
+		url,
+		chatSessionId = 178105,
+		again = false,
+		headers,
+		timestamp,
+		date,
+		direction = 'Incoming',
+	},
 ) {
 	const post = async (target, body) => {
 		const answer = await fetch(target, {
@@ -576,7 +595,7 @@ async function deliver(
 		await answer.arrayBuffer();
 		return answer.status;
 	};
-	if (again) return await redeliver(state, provider, post);
+	if (again) return await redeliver(state, provider, post, { headers, timestamp });
 	if (provider === 'netsapiens') {
 		const message = {
 			id: crypto.randomUUID(),
@@ -625,8 +644,9 @@ async function deliver(
 			accountId: fx.accountId,
 			endpointId: fx.endpointId,
 			endpointDisplayName: fx.endpointNumber,
-			date: new Date().toISOString(),
-			direction: 'Incoming',
+			// another date: a message the provider stores late, or a scheduled one dated in the future
+			date: date ?? new Date().toISOString(),
+			direction,
 			otherAddress: '+15556667777',
 			sender: '+15556667777',
 			text,

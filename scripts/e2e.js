@@ -6,6 +6,7 @@
 // then each per-provider package alone and all five side by side (scripts/e2e-packages.js); last, the
 // examples and the AI Agent tools again in n8n 1.123.81 (the triggers' scenarios run on 2.40.7 only).
 const assert = require('node:assert/strict');
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const { FIXTURES } = require('../sandbox/server');
 const { nodeOutput, sleep, waitFor, freePort, provideN8n, N8N_VERSIONS } = require('./n8n-runtime');
@@ -312,6 +313,13 @@ async function main() {
 			await check(
 				"the EvoVoice poller (every minute, n8n's shortest interval) starts the workflow with a new incoming message, once",
 				async () => {
+					// A scheduled outgoing text dated in the year 2999 must not move the cursor past the next message.
+					await sandbox.deliver({
+						provider: 'evovoice',
+						text: 'Scheduled for 2999',
+						date: '2999-01-01T00:00:00.000Z',
+						direction: 'Outgoing',
+					});
 					// The first poll only sets the cursor to "now"; a message is offered every 15 s until a poll emits one.
 					const started = Date.now();
 					while (!sandbox.state.echoes.some((e) => e.provider === 'evovoice')) {
@@ -324,7 +332,24 @@ async function main() {
 							'a poll',
 						).catch(() => undefined);
 					}
-					await sleep(61000 - ((Date.now() - started) % 60000)); // one more poll: nothing may come twice
+					// A late arrival: stored by the provider only now, dated just before the newest message already polled.
+					const polled = sandbox.state.echoes.filter((e) => e.provider === 'evovoice');
+					const newest = Math.max(...polled.map((e) => Date.parse(e.item.date)));
+					await sandbox.deliver({
+						provider: 'evovoice',
+						text: 'Stored late by the provider',
+						date: new Date(newest - 1).toISOString(),
+					});
+					// one more poll: it finds the late arrival, and nothing may come twice
+					await waitFor(
+						() =>
+							sandbox.state.echoes.some(
+								(e) => e.provider === 'evovoice' && e.item.text === 'Stored late by the provider',
+							),
+						75000,
+						'the poll that finds the late arrival',
+					);
+					await sleep(3000);
 					const echoes = sandbox.state.echoes.filter((e) => e.provider === 'evovoice');
 					const ids = echoes.map((e) => e.item.id);
 					assert.equal(new Set(ids).size, ids.length, `a message was emitted twice: ${ids}`);
@@ -352,8 +377,28 @@ async function main() {
 						body: JSON.stringify({ Event: 'chatsession.message', PrimaryKey: 4242 }),
 					});
 					assert.equal(forged.status, 401);
+					// SuperOffice: the last signed delivery replayed with a changed (unsigned) header, or signed
+					// with a Timestamp from 2020, is refused; nothing answers in the chat
+					const replies = sent(sandbox, 'superoffice').length;
+					for (const headers of [
+						{ 'x-superoffice-eventid': crypto.randomUUID() },
+						{ 'x-superoffice-event': 'chatsession.changed' },
+					])
+						assert.deepEqual(
+							await sandbox.deliver({ provider: 'superoffice', again: true, headers }),
+							[400],
+						);
+					assert.deepEqual(
+						await sandbox.deliver({
+							provider: 'superoffice',
+							again: true,
+							timestamp: '2020-01-01T00:00:00.000Z',
+						}),
+						[400],
+					);
 					await sleep(1500);
 					assert.equal(webhookEchoes(), echoes);
+					assert.equal(sent(sandbox, 'superoffice').length, replies);
 				},
 			);
 
@@ -483,7 +528,19 @@ async function main() {
 					}
 					before = await executions();
 					const echoedEvo = echoesOf('evovoice').length;
+					// Activation stored the webhook secrets; after the restart they are the ones the providers hold,
+					// and n8n kept the registrations (checkExists) instead of adding a second one.
+					const superOfficeState = Object.values(
+						(await n8n.staticData('example-superoffice')) ?? {},
+					).find((node) => node?.webhookId);
+					assert.equal(sandbox.state.webhooks.length, 1);
+					assert.equal(superOfficeState?.secret, sandbox.state.webhooks[0].Secret);
+					assert.equal(sandbox.state.subscriptions.length, 1);
 					const saved = await n8n.staticData('e2e-netsapiens');
+					assert.equal(
+						new URL(sandbox.state.subscriptions[0]['post-url']).searchParams.get('secret'),
+						saved?.['node:NetSapiens Trigger']?.secret,
+					);
 					process.stdout.write(
 						`    NetSapiens trigger's saved memory after the restart: ${saved?.['node:NetSapiens Trigger']?.delivered?.seen?.length ?? 0} event keys\n`,
 					);

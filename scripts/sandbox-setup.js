@@ -42,6 +42,7 @@ function sandboxCredentials(url) {
 				host: `${url}/islash`,
 				userToken: FIXTURES.islash.userToken,
 				defaultSession: FIXTURES.islash.session,
+				webhookSecret: FIXTURES.islash.webhookSecret,
 			},
 		},
 		// n8n's own OpenAI credential, its Base URL the sandbox's scripted model (sandbox/model.js)

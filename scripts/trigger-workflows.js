@@ -1,7 +1,9 @@
 // Workflows that prove the trigger nodes inside a real n8n: each trigger feeds an HTTP Request node that
 // posts what it received back to the sandbox (/_sandbox/echo). The SuperOffice example (trigger → send)
 // is used as it is.
-const ISLASH_WEBHOOK_SECRET = 'sandbox-islash-webhook-secret';
+const FIXTURES = require('../sandbox/fixtures');
+
+const ISLASH_WEBHOOK_SECRET = FIXTURES.islash.webhookSecret;
 const ISLASH_WEBHOOK_ID = '6b1d3c2a-0000-4000-8000-0000000151a5';
 
 function echo(url, provider) {
@@ -76,7 +78,10 @@ function triggerWorkflows(url) {
 				name: 'iSlash Trigger',
 				type: 'n8n-nodes-session-messaging.iSlashTrigger',
 				webhookId: ISLASH_WEBHOOK_ID,
-				parameters: { webhookSecret: ISLASH_WEBHOOK_SECRET, events: ['messages'] },
+				parameters: { events: ['messages'] },
+				credentials: {
+					iSlashMessagingApi: { id: 'iSlashMessagingApi-demo', name: 'iSlash API demo' },
+				},
 			},
 			url,
 			'islash',

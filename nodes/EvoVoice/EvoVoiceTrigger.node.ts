@@ -8,7 +8,13 @@ import {
 } from 'n8n-workflow';
 import { getAccounts } from './loadOptions/getAccounts';
 import { accountIdsOption, idListOption } from './shared/descriptions';
-import { advanceCursor, type MessageCursor } from './shared/messageCursor';
+import {
+	advanceCursor,
+	messageTime,
+	readCursor,
+	readFrom,
+	startCursor,
+} from './shared/messageCursor';
 import { evoVoiceGet, joinIds } from './shared/transport';
 import { listItems } from './shared/routing';
 
@@ -63,11 +69,6 @@ async function fetchMessagesSince(
 		if (rows.length < PAGE_SIZE) return { messages, complete: true };
 	}
 	return { messages, complete: false };
-}
-
-function isCursor(value: unknown): value is MessageCursor {
-	const cursor = value as MessageCursor | undefined;
-	return typeof cursor?.lastDate === 'string' && Array.isArray(cursor.seenIds);
 }
 
 export class EvoVoiceTrigger implements INodeType {
@@ -131,28 +132,26 @@ export class EvoVoiceTrigger implements INodeType {
 			const { messages } = await fetchMessagesSince(this, since, MANUAL_MAX_PAGES, deadline);
 			const recent = messages
 				.filter((message) => message.direction === 'Incoming')
-				.sort((a, b) => Date.parse(String(b.date)) - Date.parse(String(a.date)))
+				.sort((a, b) => messageTime(b) - messageTime(a))
 				.slice(0, MANUAL_SAMPLE_SIZE);
 			return recent.length > 0 ? [recent.map((json) => ({ json }))] : null;
 		}
 
 		const state = this.getWorkflowStaticData('node');
-		if (!isCursor(state.cursor)) {
+		const stored = readCursor(state.cursor);
+		if (!stored) {
 			// First activation: start from now instead of emitting the account's history.
-			state.cursor = {
-				lastDate: new Date(startedAt).toISOString(),
-				seenIds: [],
-			} satisfies MessageCursor;
+			state.cursor = startCursor(startedAt) as unknown as IDataObject;
 			return null;
 		}
 		const { messages, complete } = await fetchMessagesSince(
 			this,
-			state.cursor.lastDate,
+			readFrom(stored),
 			MAX_PAGES,
 			deadline,
 		);
-		const { emitted, cursor } = advanceCursor(state.cursor, messages, complete);
-		state.cursor = cursor;
+		const { emitted, cursor } = advanceCursor(stored, messages, complete, startedAt);
+		state.cursor = cursor as unknown as IDataObject;
 		return emitted.length > 0 ? [emitted.map((json) => ({ json }))] : null;
 	}
 }

@@ -14,16 +14,19 @@ import {
 	answerOnly,
 	contentKey,
 	keepUnseen,
+	rawBodyOf,
 	startExecution,
+	UNKEYABLE,
 	withDeliveryState,
 } from '../shared/webhookDelivery';
 import { secretsMatch } from '../shared/webhookSecrets';
 import { parseDelivery, type ISlashEvent } from './shared/webhook';
+import { webhookSecretProblem } from './shared/webhookSecret';
 
-const MIN_SECRET_LENGTH = 16;
-
-function readSecret(ctx: IHookFunctions | IWebhookFunctions): string {
-	const value = ctx.getNodeParameter('webhookSecret', '') as unknown;
+/** The Webhook Secret of the node's iSlash credential. */
+async function readSecret(ctx: IHookFunctions | IWebhookFunctions): Promise<string> {
+	const credentials = await ctx.getCredentials('iSlashMessagingApi');
+	const value = credentials.webhookSecret;
 	return typeof value === 'string' ? value.trim() : '';
 }
 
@@ -41,8 +44,14 @@ function deliveryBody(ctx: IWebhookFunctions): unknown {
 }
 
 /** A message by its ID; a status by its message, status and time (one message gets several); else by content. */
-function eventKey(event: ISlashEvent): string {
-	if (event.messageId === null) return `${event.event}:${contentKey(event.raw)}`;
+function eventKey(
+	event: ISlashEvent,
+	delivery: { raw?: Buffer; index: number },
+): string | undefined {
+	if (event.messageId === null) {
+		const key = contentKey(event.raw, delivery);
+		return key === undefined ? undefined : `${event.event}:${key}`;
+	}
 	if (event.event === 'message') return `message:${event.channel}:${event.messageId}`;
 	return `status:${event.channel}:${event.messageId}:${event.type}:${event.timestamp ?? ''}`;
 }
@@ -82,27 +91,17 @@ export class ISlashTrigger implements INodeType {
 		defaults: { name: 'iSlash Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'iSlashMessagingApi', required: true }],
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
 		properties: [
 			{
 				displayName:
-					"iSlash has no API to register webhooks. Copy this node's Production URL (Webhook URLs, above), add <code>?secret=</code> followed by the Webhook Secret below — e.g. <code>https://your-n8n/webhook/…/webhook?secret=…</code> — and paste it into iSlash's webhook settings. Deliveries without the secret are refused with 401.",
+					"iSlash has no API to register webhooks. Copy this node's Production URL (Webhook URLs, above), add <code>?secret=</code> followed by the Webhook Secret of the iSlash credential — e.g. <code>https://your-n8n/webhook/…/webhook?secret=…</code> — and paste it into iSlash's webhook settings. Deliveries without the secret are refused with 401.",
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
-			},
-			{
-				displayName: 'Webhook Secret',
-				name: 'webhookSecret',
-				type: 'string',
-				typeOptions: { password: true },
-				required: true,
-				default: '',
-				placeholder: 'e.g. 9f2c7d4e1a8b6c3f5e0d2a4b',
-				description:
-					'A random text of at least 16 characters that only you and iSlash know; keep a copy, it is part of the URL you paste into iSlash (?secret=…)',
 			},
 			eventsProperty,
 		],
@@ -119,11 +118,11 @@ export class ISlashTrigger implements INodeType {
 				return false;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				const secret = readSecret(this);
-				if (secret.length < MIN_SECRET_LENGTH) {
+				const problem = webhookSecretProblem(await readSecret(this));
+				if (problem) {
 					throw new NodeOperationError(
 						this.getNode(),
-						`Webhook Secret: must be at least ${MIN_SECRET_LENGTH} characters`,
+						`Webhook Secret (iSlash credential): ${problem}`,
 						{
 							description:
 								'It is what keeps strangers from starting this workflow through its URL.',
@@ -141,10 +140,10 @@ export class ISlashTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const expected = readSecret(this);
+		const expected = await readSecret(this);
 		const given = this.getQueryData() as IDataObject;
 		if (
-			expected === '' ||
+			webhookSecretProblem(expected) !== undefined ||
 			typeof given.secret !== 'string' ||
 			!secretsMatch(given.secret, expected)
 		) {
@@ -161,9 +160,13 @@ export class ISlashTrigger implements INodeType {
 		const events = delivery.events.filter((event) =>
 			wanted.has(event.event === 'message' ? 'messages' : 'statuses'),
 		);
+		const raw = await rawBodyOf(this);
+		const keyed = events.map((event, index) => ({ event, key: eventKey(event, { raw, index }) }));
+		if (keyed.some(({ key }) => key === undefined))
+			return answerOnly(this, 400, { error: UNKEYABLE });
 		return await withDeliveryState(this, async (state) => {
 			// A delivery sent again (e.g. after a timeout) carries the same message IDs: only unseen events start the workflow.
-			const fresh = keepUnseen(state, events, eventKey);
+			const fresh = keepUnseen(state, keyed, ({ key }) => String(key)).map(({ event }) => event);
 			if (fresh.length === 0) return answerOnly(this, 200, { received: true });
 			return startExecution(
 				this,

@@ -14,11 +14,15 @@ import {
 	answerOnly,
 	contentKey,
 	keepUnseen,
+	rawBodyOf,
 	startExecution,
+	UNKEYABLE,
 	withDeliveryState,
 } from '../shared/webhookDelivery';
-import { deriveWebhookSecret, secretsMatch, webhookIdentity } from '../shared/webhookSecrets';
+import { newWebhookSecret, redactingSecrets, secretsMatch } from '../shared/webhookSecrets';
 import { answeredStatus } from '../shared/providerRequest';
+import { failureToNodeError } from '../shared/errors';
+import { netSapiensErrors } from './shared/errors';
 import { netSapiensRequest } from './shared/transport';
 
 /** Subscription models this trigger offers (OpenAPI v45 Subscription.model). */
@@ -34,29 +38,18 @@ export function farExpiry(now = new Date()): string {
 	return expires.toISOString().slice(0, 19).replace('T', ' ');
 }
 
-/** The subscription's ID, a hint for delete(); this node's secret is derived, never stored (see deriveWebhookSecret). */
+/**
+ * The subscription's ID and the secret in the URL it posts to. The secret is random and made at
+ * activation: derived from the credential, it would change when the user edits the API key or password
+ * while NetSapiens keeps posting with the old one (n8n runs `create()` only on activation).
+ */
 interface TriggerState extends IDataObject {
 	subscriptionId?: string;
+	secret?: string;
 }
 
 function state(ctx: IHookFunctions | IWebhookFunctions): TriggerState {
 	return ctx.getWorkflowStaticData('node') as TriggerState;
-}
-
-/**
- * This node's webhook secret, recomputed wherever it is needed from the credential's user-entered secrets
- * (never the access token n8n refreshes) and the node's identity.
- */
-async function webhookSecret(ctx: IHookFunctions | IWebhookFunctions): Promise<string> {
-	const credentials = await ctx.getCredentials('netSapiensMessagingApi');
-	const material =
-		credentials.authentication === 'password'
-			? [credentials.clientId, credentials.clientSecret, credentials.username, credentials.password]
-			: [credentials.apiKey];
-	return deriveWebhookSecret(
-		material.map((value) => String(value ?? '')),
-		webhookIdentity(ctx),
-	);
 }
 
 /** The URL NetSapiens posts to: the workflow's webhook URL with this node's secret in the query. */
@@ -64,6 +57,35 @@ function postUrl(ctx: IHookFunctions, secret: string): string {
 	const url = new URL(ctx.getNodeWebhookUrl('default') as string);
 	url.searchParams.set('secret', secret);
 	return url.toString();
+}
+
+/** Whether a subscription posts to this node's webhook URL, whatever secret it carries. */
+function postsHere(ctx: IHookFunctions, subscription: IDataObject): boolean {
+	try {
+		const url = new URL(String(subscription['post-url']));
+		const mine = new URL(ctx.getNodeWebhookUrl('default') as string);
+		return url.origin === mine.origin && url.pathname === mine.pathname;
+	} catch {
+		return false;
+	}
+}
+
+async function listSubscriptions(ctx: IHookFunctions): Promise<IDataObject[]> {
+	return listRows(await netSapiensRequest.call(ctx, 'GET', subscriptionsPath(ctx)));
+}
+
+async function deleteSubscription(ctx: IHookFunctions, id: string): Promise<void> {
+	try {
+		await netSapiensRequest.call(
+			ctx,
+			'DELETE',
+			`${subscriptionsPath(ctx)}/${encodeURIComponent(id)}`,
+		);
+	} catch (error) {
+		// Already gone (expired or removed in the portal): nothing left to delete.
+		if (answeredStatus(error) !== 404)
+			throw failureToNodeError(ctx.getNode(), netSapiensErrors, error);
+	}
 }
 
 function subscriptionsPath(ctx: IHookFunctions): string {
@@ -88,7 +110,11 @@ function deliveredObjects(body: unknown): IDataObject[] | undefined {
 }
 
 /** What identifies one event: a message by its session and ID, anything else by its content. */
-function deliveryKey(model: string, object: IDataObject): string {
+function deliveryKey(
+	model: string,
+	object: IDataObject,
+	delivery: { raw?: Buffer; index: number },
+): string | undefined {
 	const id = object.id;
 	if (
 		model === 'message' &&
@@ -97,7 +123,8 @@ function deliveryKey(model: string, object: IDataObject): string {
 	) {
 		return `message:${String(object['messagesession-id'] ?? '')}:${String(id)}`;
 	}
-	return `${model}:${contentKey(object)}`;
+	const key = contentKey(object, delivery);
+	return key === undefined ? undefined : `${model}:${key}`;
 }
 
 const eventProperty: INodeProperties = {
@@ -172,68 +199,86 @@ export class NetSapiensTrigger implements INodeType {
 
 	webhookMethods = {
 		default: {
-			/** Reuses the subscription that posts to this node's URL, if NetSapiens still has it. */
+			/** Reuses the subscription that posts to this node's URL with its stored secret, if NetSapiens still has it. */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const url = postUrl(this, await webhookSecret(this));
-				const model = this.getNodeParameter('event') as string;
-				const subscriptions = listRows(
-					await netSapiensRequest.call(this, 'GET', subscriptionsPath(this)),
-				);
-				const existing = subscriptions.find((s) => s['post-url'] === url && s.model === model);
-				if (!existing) return false;
-				state(this).subscriptionId = String(existing.id);
-				return true;
+				const data = state(this);
+				if (!data.secret) return false;
+				const secret = data.secret;
+				return await redactingSecrets([secret], async () => {
+					const url = postUrl(this, secret);
+					const model = this.getNodeParameter('event') as string;
+					const subscriptions = await listSubscriptions(this);
+					const existing = subscriptions.find((s) => s['post-url'] === url && s.model === model);
+					if (!existing) return false;
+					data.subscriptionId = String(existing.id);
+					return true;
+				});
 			},
 
+			/**
+			 * Deletes the subscriptions an earlier activation of this node left (the known one, and any posting
+			 * to this node's URL with another secret, which would keep posting), then subscribes anew.
+			 */
 			async create(this: IHookFunctions): Promise<boolean> {
 				const model = this.getNodeParameter('event') as string;
 				if (!(EVENTS as readonly string[]).includes(model)) return false;
 				const data = state(this);
-				const user = String(this.getNodeParameter('user', '~')).trim() || '~';
-				const answer = (await netSapiensRequest.call(this, 'POST', subscriptionsPath(this), {
-					body: {
-						model,
-						'post-url': postUrl(this, await webhookSecret(this)),
-						user,
-						'subscription-expires-datetime': farExpiry(),
-					},
-				})) as IDataObject | undefined;
-				if (!answer?.id) return false;
-				data.subscriptionId = String(answer.id);
-				return true;
+				const secret = newWebhookSecret();
+				return await redactingSecrets([secret, data.secret ?? ''], async () => {
+					const older = new Set(
+						(await listSubscriptions(this))
+							.filter((subscription) => postsHere(this, subscription))
+							.map((subscription) => String(subscription.id)),
+					);
+					if (data.subscriptionId) older.add(data.subscriptionId);
+					for (const id of older) await deleteSubscription(this, id);
+					delete data.subscriptionId;
+					delete data.secret;
+					const user = String(this.getNodeParameter('user', '~')).trim() || '~';
+					const answer = (await netSapiensRequest.call(this, 'POST', subscriptionsPath(this), {
+						body: {
+							model,
+							'post-url': postUrl(this, secret),
+							user,
+							'subscription-expires-datetime': farExpiry(),
+						},
+					})) as IDataObject | undefined;
+					if (!answer?.id) return false;
+					data.subscriptionId = String(answer.id);
+					data.secret = secret;
+					return true;
+				});
 			},
 
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const data = state(this);
-				if (!data.subscriptionId) {
-					// No hint in static data: find this node's subscription by the URL it posts to.
-					const url = postUrl(this, await webhookSecret(this));
-					const subscriptions = listRows(
-						await netSapiensRequest.call(this, 'GET', subscriptionsPath(this)),
+				try {
+					await redactingSecrets([data.secret ?? ''], async () => {
+						const ids = new Set(data.subscriptionId ? [data.subscriptionId] : []);
+						if (ids.size === 0) {
+							// No hint in static data: find this node's subscriptions by the URL they post to.
+							for (const subscription of await listSubscriptions(this)) {
+								if (postsHere(this, subscription)) ids.add(String(subscription.id));
+							}
+						}
+						for (const id of ids) await deleteSubscription(this, id);
+					});
+				} catch (error) {
+					// Reported, not hidden; the ID and secret stay so a later deactivation can try again.
+					this.logger.warn(
+						`NetSapiens subscription could not be deleted: ${(error as Error).message}`,
 					);
-					const mine = subscriptions.find((s) => s['post-url'] === url);
-					if (mine) data.subscriptionId = String(mine.id);
-				}
-				if (data.subscriptionId) {
-					try {
-						await netSapiensRequest.call(
-							this,
-							'DELETE',
-							`${subscriptionsPath(this)}/${encodeURIComponent(data.subscriptionId)}`,
-						);
-					} catch (error) {
-						// Already gone (expired or removed in the portal): nothing left to delete.
-						if (answeredStatus(error) !== 404) return false;
-					}
+					return false;
 				}
 				delete data.subscriptionId;
+				delete data.secret;
 				return true;
 			},
 		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		if (!secretsMatch((this.getQueryData() as IDataObject).secret, await webhookSecret(this))) {
+		if (!secretsMatch((this.getQueryData() as IDataObject).secret, state(this).secret ?? '')) {
 			return answerOnly(this, 401, { message: 'Unauthorized' });
 		}
 		const objects = deliveredObjects(this.getBodyData());
@@ -242,9 +287,17 @@ export class NetSapiensTrigger implements INodeType {
 		const model = this.getNodeParameter('event') as string;
 		const inboundOnly =
 			model === 'message' && (this.getNodeParameter('inboundOnly', true) as boolean);
+		const raw = await rawBodyOf(this);
+		const keyed = objects.map((object, index) => ({
+			object,
+			key: deliveryKey(model, object, { raw, index }),
+		}));
+		if (keyed.some(({ key }) => key === undefined)) {
+			return answerOnly(this, 400, { message: UNKEYABLE });
+		}
 		return await withDeliveryState(this, async (state) => {
 			// NetSapiens counts any answer above 302 as a failed delivery and sends it again: an object seen before is not new.
-			const fresh = keepUnseen(state, objects, (object) => deliveryKey(model, object));
+			const fresh = keepUnseen(state, keyed, ({ key }) => String(key)).map(({ object }) => object);
 			const kept = inboundOnly ? fresh.filter((object) => object.direction === 'orig') : fresh;
 			const summary = { received: objects.length, new: fresh.length, kept: kept.length };
 			if (kept.length === 0) return answerOnly(this, 200, summary);

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type {
 	IDataObject,
 	IHookFunctions,
@@ -21,7 +22,7 @@ import {
 	startExecution,
 	withDeliveryState,
 } from '../shared/webhookDelivery';
-import { deriveWebhookSecret, webhookIdentity } from '../shared/webhookSecrets';
+import { newWebhookSecret } from '../shared/webhookSecrets';
 import { isValidSignature } from './shared/signature';
 import { superOfficeApiRequest } from './shared/transport';
 import { httpsTargetUrl } from './shared/webhookTarget';
@@ -29,44 +30,28 @@ import { httpsTargetUrl } from './shared/webhookTarget';
 const CHAT_EVENTS = ['chatsession.created', 'chatsession.changed', 'chatsession.message'] as const;
 
 /**
- * Static data of one registration: SuperOffice's webhook ID. The handled events and each session's last
- * message are kept by withDeliveryState; `lastMessageIds` is where earlier versions kept the latter.
+ * Static data of one registration: SuperOffice's webhook ID and the secret it signs deliveries with,
+ * random and made at activation. Nothing in the credential is used for it: the credential's secret
+ * material changes while the workflow stays active (a Bearer token expires hourly, a ticket or an OAuth2
+ * token is renewed) and n8n runs `create()` only on activation, so every delivery would then be refused. The
+ * handled events and each session's last message are kept by withDeliveryState; `lastMessageIds` is where
+ * earlier versions kept the latter.
  */
 interface Registration extends IDataObject {
 	webhookId?: number;
+	secret?: string;
 	lastMessageIds?: IDataObject;
 }
 
 /**
- * The secret SuperOffice signs this node's deliveries with, derived from the credential's user-entered
- * secrets (never an OAuth token, which n8n refreshes) and the node's identity (see deriveWebhookSecret).
+ * How old a signed Timestamp may be. SuperOffice sends a payload up to 3 times in a cycle, 1 s and 4 s
+ * apart, then puts it at the back of its queue, 9 attempts in all; after a failed cycle the event is sent
+ * again with a new EventId (webhook-docs/notification.mdx, "Error Handling for Webhooks";
+ * webhook-docs/index.mdx: "9 consecutive delivery failures across 3 retry cycles of 3 attempts each"). How
+ * long the queue takes is not documented: an hour leaves room for a busy queue and for clocks that differ,
+ * while a captured delivery cannot be replayed once its event ID has left the trigger's memory.
  */
-async function webhookSecret(ctx: IHookFunctions | IWebhookFunctions): Promise<string> {
-	const oauth =
-		ctx.getNodeParameter('authentication', 'superOfficeMessagingApi') ===
-		'superOfficeMessagingOAuth2Api';
-	const credentials = await ctx.getCredentials(
-		oauth ? 'superOfficeMessagingOAuth2Api' : 'superOfficeMessagingApi',
-	);
-	const fields = oauth
-		? ['clientId', 'clientSecret']
-		: [
-				'connection',
-				'environment',
-				'tenant',
-				'baseUrl',
-				'authType',
-				'accessToken',
-				'ticketSecret',
-				'appToken',
-				'username',
-				'password',
-			];
-	return deriveWebhookSecret(
-		fields.map((field) => String(credentials[field] ?? '')),
-		webhookIdentity(ctx),
-	);
-}
+export const TIMESTAMP_TOLERANCE_MS = 60 * 60 * 1000;
 
 function selectedEvents(ctx: IHookFunctions | IWebhookFunctions): string[] {
 	const events = ctx.getNodeParameter('events', []) as unknown;
@@ -87,6 +72,7 @@ function isNotFound(error: unknown): boolean {
 
 function forget(ctx: IHookFunctions, registration: Registration): void {
 	delete registration.webhookId;
+	delete registration.secret;
 	delete registration.lastMessageIds;
 	forgetDeliveryState(ctx);
 }
@@ -97,6 +83,46 @@ async function deleteRegistration(this: IHookFunctions, webhookId: number): Prom
 	} catch (error) {
 		if (!isNotFound(error)) throw failureToNodeError(this.getNode(), superOfficeErrors, error);
 	}
+}
+
+/** The signed body as JSON, or undefined when it is not a JSON object. */
+function signedPayload(raw: Buffer): IDataObject | undefined {
+	try {
+		const value = JSON.parse(raw.toString('utf8')) as unknown;
+		return value && typeof value === 'object' && !Array.isArray(value)
+			? (value as IDataObject)
+			: undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+const SIGNED_HEADERS: Array<[header: string, field: string]> = [
+	['x-superoffice-event', 'Event'],
+	['x-superoffice-eventid', 'EventId'],
+];
+
+/** Why the unsigned headers contradict the signed body, if they do; an absent header is no contradiction. */
+function disagreement(signed: IDataObject, headers: IDataObject): string | undefined {
+	for (const [header, field] of SIGNED_HEADERS) {
+		const value = headers[header];
+		if (value !== undefined && String(value) !== String(signed[field] ?? '')) {
+			return `${header} does not match the signed ${field}`;
+		}
+	}
+	return undefined;
+}
+
+/** A signed Timestamp outside the tolerance (or unreadable) refuses the delivery; offset-less means UTC. */
+function staleness(timestamp: unknown, now: number): string | undefined {
+	if (typeof timestamp !== 'string') return 'The signed body has no Timestamp';
+	const text = timestamp.trim();
+	const time = Date.parse(/(Z|[+-]\d\d:?\d\d)$/i.test(text) ? text : `${text}Z`);
+	if (!Number.isFinite(time)) return `The signed Timestamp "${text}" is not a date`;
+	if (Math.abs(now - time) > TIMESTAMP_TOLERANCE_MS) {
+		return `The signed Timestamp ${text} is more than an hour away from now: a replayed or delayed delivery`;
+	}
+	return undefined;
 }
 
 const eventsProperty: INodeProperties = {
@@ -183,7 +209,8 @@ export class SuperOfficeTrigger implements INodeType {
 			/** Registered and still pointing here, for the same events and active. */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const registration = this.getWorkflowStaticData('node') as Registration;
-				if (!registration.webhookId) return false;
+				// A registration made by an earlier version has no stored secret: create() replaces it.
+				if (!registration.webhookId || !registration.secret) return false;
 				let hook: IDataObject;
 				try {
 					hook = (await superOfficeApiRequest.call(
@@ -205,7 +232,7 @@ export class SuperOfficeTrigger implements INodeType {
 				);
 			},
 
-			/** POST /api/v1/Webhook with this node's derived secret; SuperOffice pings the URL before answering. */
+			/** POST /api/v1/Webhook with a new random secret; SuperOffice pings the URL before answering. */
 			async create(this: IHookFunctions): Promise<boolean> {
 				const targetUrl = httpsTargetUrl(this);
 				const registration = this.getWorkflowStaticData('node') as Registration;
@@ -213,7 +240,7 @@ export class SuperOfficeTrigger implements INodeType {
 				// A registration this workflow made earlier (stopped, or for another URL) is replaced, not left behind.
 				if (registration.webhookId) await deleteRegistration.call(this, registration.webhookId);
 				forget(this, registration);
-				const secret = await webhookSecret(this);
+				const secret = newWebhookSecret();
 				const workflow = this.getWorkflow();
 				const answer = (await superOfficeApiRequest.call(this, 'POST', '/api/v1/Webhook', {
 					body: {
@@ -233,6 +260,7 @@ export class SuperOfficeTrigger implements INodeType {
 					);
 				}
 				registration.webhookId = webhookId;
+				registration.secret = secret;
 				return true;
 			},
 
@@ -271,35 +299,49 @@ export class SuperOfficeTrigger implements INodeType {
 
 		if (!req.rawBody && typeof req.readRawBody === 'function') await req.readRawBody();
 		const signature = headers['x-superoffice-signature'];
+		const { secret } = this.getWorkflowStaticData('node') as Registration;
 		if (
 			typeof signature !== 'string' ||
+			typeof secret !== 'string' ||
 			!Buffer.isBuffer(req.rawBody) ||
-			!isValidSignature(await webhookSecret(this), req.rawBody, signature)
+			!isValidSignature(secret, req.rawBody, signature)
 		) {
 			return answerOnly(this, 401, 'Invalid or missing X-SuperOffice-Signature');
 		}
 
-		const event = String(body.Event ?? headers['x-superoffice-event'] ?? '');
+		// Only the signed bytes count: n8n's parsed body depends on the unsigned Content-Type header, and
+		// the X-SuperOffice-* headers are not signed.
+		// Signed, so from SuperOffice itself: a body that is no subscribed event is acknowledged, not refused.
+		const signed = signedPayload(req.rawBody) ?? {};
+		const mismatch = disagreement(signed, headers);
+		if (mismatch) return answerOnly(this, 400, mismatch);
+		const event = String(signed.Event ?? '');
 		if (!selectedEvents(this).includes(event)) return answerOnly(this, 200, 'Event not subscribed');
+		const stale = staleness(signed.Timestamp, Date.now());
+		if (stale) return answerOnly(this, 400, stale);
 		const fetchMessages =
 			event === 'chatsession.message' && (this.getNodeParameter('fetchMessages', true) as boolean);
-		const chatSessionId = String(body.PrimaryKey ?? '');
+		const chatSessionId = String(signed.PrimaryKey ?? '');
 		if (fetchMessages && !isSuperOfficeId(chatSessionId)) {
 			throw new NodeOperationError(
 				this.getNode(),
 				`The chatsession.message event has no chat session ID (PrimaryKey: "${chatSessionId}")`,
 			);
 		}
-		const eventId = String(headers['x-superoffice-eventid'] ?? body.EventId ?? '');
+		// Without an EventId the signed bytes themselves identify the delivery.
+		const eventId =
+			typeof signed.EventId === 'string' && signed.EventId !== ''
+				? signed.EventId
+				: `sha256:${createHash('sha256').update(req.rawBody).digest('base64url')}`;
 		const legacyCursors = ((this.getWorkflowStaticData('node') as Registration).lastMessageIds ??
 			{}) as Record<string, number>;
 
 		return await withDeliveryState(this, async (state) => {
-			// A redelivered event (same X-SuperOffice-EventId) was handled already.
-			if (eventId !== '' && keepUnseen(state, [eventId], (id) => `event:${id}`).length === 0) {
+			// A redelivered event (same signed EventId) was handled already.
+			if (keepUnseen(state, [eventId], (id) => `event:${id}`).length === 0) {
 				return answerOnly(this, 200, 'Event already handled');
 			}
-			if (!fetchMessages) return startExecution(this, this.helpers.returnJsonArray(body), 'OK');
+			if (!fetchMessages) return startExecution(this, this.helpers.returnJsonArray(signed), 'OK');
 
 			if (
 				state.cursors[chatSessionId] === undefined &&
@@ -314,7 +356,7 @@ export class SuperOfficeTrigger implements INodeType {
 			if (messages.length === 0) return answerOnly(this, 200, 'No new customer message');
 			return startExecution(
 				this,
-				messages.map((message) => ({ json: { ...message, event: body } })),
+				messages.map((message) => ({ json: { ...message, event: signed } })),
 				'OK',
 			);
 		});

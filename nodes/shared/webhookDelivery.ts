@@ -160,23 +160,53 @@ export function keepUnseen<T>(
 	return kept;
 }
 
-/** A key for an event that has no ID of its own: a digest of its content, key order ignored. */
-export function contentKey(value: unknown): string {
-	const canonical = (entry: unknown): unknown => {
-		if (Array.isArray(entry)) return entry.map(canonical);
+/** Nesting beyond which an event's content is not walked for its key (real deliveries nest a few levels). */
+const KEY_DEPTH = 64;
+
+const digest = (data: string | Buffer) =>
+	createHash('sha256').update(data).digest('base64url').slice(0, 32);
+
+/** What a trigger answers (400) for an event too deeply nested to be keyed, when its raw bytes are not at hand. */
+export const UNKEYABLE = 'The delivery is nested too deeply to be told apart from a redelivery';
+
+/**
+ * A key for an event that has no ID of its own: a digest of its content, key order ignored. The walk
+ * stops at {@link KEY_DEPTH} levels (an unbounded one overflows the stack on a hostile body, n8n answers
+ * 500 and the provider sends it again for ever): a deeper event is keyed by the delivery's raw bytes and
+ * its position in them, so the same bytes sent again get the same key. Without raw bytes there is no key
+ * (undefined); the trigger answers {@link UNKEYABLE} with 400.
+ */
+export function contentKey(
+	value: unknown,
+	delivery?: { raw?: Buffer; index: number },
+): string | undefined {
+	let tooDeep = false;
+	const canonical = (entry: unknown, depth: number): unknown => {
+		if (tooDeep || depth > KEY_DEPTH) {
+			tooDeep = true;
+			return null;
+		}
+		if (Array.isArray(entry)) return entry.map((item) => canonical(item, depth + 1));
 		if (entry && typeof entry === 'object') {
 			return Object.fromEntries(
 				Object.keys(entry)
 					.sort()
-					.map((key) => [key, canonical((entry as IDataObject)[key])]),
+					.map((key) => [key, canonical((entry as IDataObject)[key], depth + 1)]),
 			);
 		}
 		return entry;
 	};
-	return createHash('sha256')
-		.update(JSON.stringify(canonical(value)) ?? '')
-		.digest('base64url')
-		.slice(0, 32);
+	const text = JSON.stringify(canonical(value, 0)) ?? '';
+	if (!tooDeep) return digest(text);
+	if (!delivery?.raw || delivery.raw.length === 0) return undefined;
+	return `raw:${digest(delivery.raw)}:${delivery.index}`;
+}
+
+/** The raw bytes of a delivery, when n8n kept them (read on demand where n8n reads them lazily). */
+export async function rawBodyOf(ctx: IWebhookFunctions): Promise<Buffer | undefined> {
+	const req = ctx.getRequestObject();
+	if (!req.rawBody && typeof req.readRawBody === 'function') await req.readRawBody();
+	return Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined;
 }
 
 /** Answers the delivery without starting anything. */

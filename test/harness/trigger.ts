@@ -49,8 +49,8 @@ export interface TriggerOptions {
 
 export interface Delivery {
 	body?: unknown;
-	/** The exact bytes received, when the node checks a signature over them. */
-	rawBody?: Buffer;
+	/** The exact bytes received (default: the body as JSON); null: n8n kept none. */
+	rawBody?: Buffer | null;
 	headers?: Record<string, string>;
 	query?: Record<string, string>;
 	method?: string;
@@ -250,12 +250,14 @@ export class TriggerHarness {
 			Object.entries(delivery.headers ?? {}).map(([key, value]) => [key.toLowerCase(), value]),
 		);
 		const rawBody =
-			delivery.rawBody ??
-			(delivery.body === undefined
+			delivery.rawBody === null
 				? undefined
-				: Buffer.from(
-						typeof delivery.body === 'string' ? delivery.body : JSON.stringify(delivery.body),
-					));
+				: (delivery.rawBody ??
+					(delivery.body === undefined
+						? undefined
+						: Buffer.from(
+								typeof delivery.body === 'string' ? delivery.body : JSON.stringify(delivery.body),
+							)));
 		const req = {
 			method: delivery.method ?? 'POST',
 			body: delivery.body ?? {},

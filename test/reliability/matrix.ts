@@ -1,5 +1,6 @@
 import nock from 'nock';
 import type { IBinaryData, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { ISlashMessagingApi } from '../../credentials/ISlashMessagingApi.credentials';
 import { NetSapiensMessagingApi } from '../../credentials/NetSapiensMessagingApi.credentials';
 import { ISlashTrigger } from '../../nodes/ISlash/ISlashTrigger.node';
 import { NetSapiensTrigger } from '../../nodes/NetSapiens/NetSapiensTrigger.node';
@@ -107,6 +108,19 @@ export interface TriggerEntry {
 	malformedStatus?: number;
 	/** Secrets the trigger's answers must never reveal (besides the webhook secret itself). */
 	secrets: string[];
+	/**
+	 * Deliveries made with the right secret after a genuine one was handled: each must answer `status`
+	 * and start nothing (a replay with a changed unsigned header; a redelivered deeply nested body).
+	 */
+	afterGenuine?: Array<[name: string, status: number, deliveries: (secret: string) => Delivery[]]>;
+}
+
+/** A body nested `depth` levels deep under `extra`, as an object and as the bytes a provider sends. */
+export function nestedBody(depth: number, top: IDataObject): { body: IDataObject; raw: Buffer } {
+	let value: unknown = 'bottom';
+	for (let level = 0; level < depth; level++) value = { deeper: value };
+	const raw = `${JSON.stringify(top).slice(0, -1)},"extra":${'{"deeper":'.repeat(depth)}"bottom"${'}'.repeat(depth)}}`;
+	return { body: { ...top, extra: value as IDataObject }, raw: Buffer.from(raw) };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1008,13 +1022,29 @@ export const operationName = (op: SendOperation) => `${op.provider.name} › ${o
 // ---------------------------------------------------------------------------------------------------
 // Webhook triggers
 
-const ISLASH_WEBHOOK_SECRET = 'e1f0c9b8a7d6e5f4c3b2a190';
+/** The Webhook Secret of the iSlash credential, as `openssl rand -hex 32` makes one. */
+const ISLASH_WEBHOOK_SECRET = '14c57a253d816f099266057cb3a5013e6c37c88741b4d9c2585a987d86861fc8';
+/** A WhatsApp message without an ID (so keyed by its content), nested 20,000 levels deep. */
+const islashNested = (() => {
+	const message = nestedBody(20_000, { from: '85256872847', type: 'text', text: { body: 'Deep' } });
+	return {
+		body: { messages: [message.body] },
+		raw: Buffer.concat([Buffer.from('{"messages":['), message.raw, Buffer.from(']}')]),
+	};
+})();
 const ISLASH_TRIGGER: TriggerEntry = {
 	name: 'iSlash Trigger',
 	async activate() {
 		const harness = new TriggerHarness({
 			nodeType: new ISlashTrigger(),
-			parameters: { webhookSecret: ISLASH_WEBHOOK_SECRET, events: ['messages', 'statuses'] },
+			parameters: { events: ['messages', 'statuses'] },
+			credentials: {
+				iSlashMessagingApi: {
+					...islash.credentials.iSlashMessagingApi,
+					webhookSecret: ISLASH_WEBHOOK_SECRET,
+				},
+			},
+			credentialTypes: [new ISlashMessagingApi()],
 		});
 		await harness.lifecycle('create');
 		return { harness, secret: ISLASH_WEBHOOK_SECRET };
@@ -1033,6 +1063,17 @@ const ISLASH_TRIGGER: TriggerEntry = {
 		['truncated JSON text', '{"messages": [{"id": '],
 	],
 	secrets: [],
+	afterGenuine: [
+		[
+			'a deeply nested body (20,000 levels), delivered twice: the second starts nothing',
+			200,
+			(secret) =>
+				[1, 2].map(() => ({
+					...ISLASH_TRIGGER.delivery(secret, islashNested.body),
+					rawBody: islashNested.raw,
+				})),
+		],
+	],
 };
 
 const nsInbound = {
@@ -1053,6 +1094,7 @@ const NETSAPIENS_TRIGGER: TriggerEntry = {
 			credentialTypes: [new NetSapiensMessagingApi()],
 		});
 		let postUrl = '';
+		nock(ns.BASE).get('/domains/~/subscriptions').reply(200, []);
 		nock(ns.BASE)
 			.post('/domains/~/subscriptions')
 			.reply(200, (_uri, body) => {
@@ -1075,11 +1117,22 @@ const NETSAPIENS_TRIGGER: TriggerEntry = {
 		['truncated JSON text', '[{"id": 1, '],
 	],
 	secrets: [ns.API_KEY],
+	afterGenuine: [
+		[
+			'a deeply nested body (20,000 levels), delivered twice: the second starts nothing',
+			200,
+			(secret) => {
+				const { body, raw } = nestedBody(20_000, { ...nsInbound, id: undefined, text: 'Deep' });
+				return [1, 2].map(() => ({ ...NETSAPIENS_TRIGGER.delivery(secret, body), rawBody: raw }));
+			},
+		],
+	],
 };
 
 const SUPEROFFICE_EVENT = {
 	EventId: 'e87ac619-c864-4881-89eb-000000000001',
-	Timestamp: '2026-11-22T08:18:42.089895Z',
+	// signed Timestamps older than an hour are refused
+	Timestamp: new Date().toISOString(),
 	Changes: [],
 	Event: 'chatsession.created',
 	PrimaryKey: 178105,
@@ -1129,6 +1182,45 @@ const SUPEROFFICE_TRIGGER: TriggerEntry = {
 	],
 	malformedStatus: 200,
 	secrets: [so.ACCESS_TOKEN],
+	afterGenuine: [
+		[
+			'the genuine delivery replayed with a changed X-SuperOffice-EventId header',
+			400,
+			(secret) => {
+				const replay = SUPEROFFICE_TRIGGER.delivery(secret);
+				return [{ ...replay, headers: { ...replay.headers, 'x-superoffice-eventid': 'forged-1' } }];
+			},
+		],
+		[
+			'the genuine delivery replayed with a changed X-SuperOffice-Event header',
+			400,
+			(secret) => {
+				const replay = SUPEROFFICE_TRIGGER.delivery(secret);
+				return [
+					{
+						...replay,
+						headers: { ...replay.headers, 'x-superoffice-event': 'chatsession.changed' },
+					},
+				];
+			},
+		],
+		[
+			'the genuine delivery replayed as it was',
+			200,
+			(secret) => [SUPEROFFICE_TRIGGER.delivery(secret)],
+		],
+		[
+			'a signed body dated 2020',
+			400,
+			(secret) => [
+				SUPEROFFICE_TRIGGER.delivery(secret, {
+					...SUPEROFFICE_EVENT,
+					EventId: 'e87ac619-c864-4881-89eb-000000002020',
+					Timestamp: '2020-01-01T00:00:00Z',
+				}),
+			],
+		],
+	],
 };
 
 export const TRIGGERS: TriggerEntry[] = [ISLASH_TRIGGER, NETSAPIENS_TRIGGER, SUPEROFFICE_TRIGGER];

@@ -957,6 +957,47 @@ describe('7. Triggers: forged, unsigned, wrongly signed and malformed deliveries
 		},
 	);
 
+	const afterGenuine = TRIGGERS.flatMap((entry) =>
+		(entry.afterGenuine ?? []).map(
+			([caseName, status, deliveries]) =>
+				[entry.name, caseName, entry, status, deliveries] as const,
+		),
+	);
+	it.each(afterGenuine)(
+		'%s › after a genuine delivery: %s',
+		async (name, caseName, entry, status, deliveries) => {
+			const { harness, secret } = await entry.activate();
+			const genuine = await harness.deliver(entry.delivery(secret));
+			const results = [];
+			for (const delivery of deliveries(secret)) results.push(await harness.deliver(delivery));
+			const last = results[results.length - 1];
+			const problems: string[] = [];
+			if (!genuine.items?.length) problems.push('the genuine delivery started nothing');
+			for (const result of results)
+				if ((result.response.status ?? 0) >= 500)
+					problems.push(`answered ${result.response.status}`);
+			if (last.response.status !== status)
+				problems.push(`answered ${last.response.status}, expected ${status}`);
+			if (last.workflowData !== undefined || last.items !== undefined)
+				problems.push('started an execution');
+			problems.push(
+				...ledger.scan(
+					`${name} ${caseName}`,
+					[secret, ...entry.secrets],
+					...results.map((result) => result.response),
+				),
+			);
+			ledger.record(
+				'7 triggers',
+				name,
+				caseName,
+				`${results.map((result) => result.response.status).join(', ')}, ${last.workflowData ? 'EXECUTION STARTED' : 'no execution'}`,
+				problems,
+			);
+			expect(problems).toEqual([]);
+		},
+	);
+
 	it.each(cases)('%s › %s', async (name, caseName, entry, status, delivery) => {
 		const { harness, secret } = await entry.activate();
 		const result = await harness.deliver(delivery(entry, secret));

@@ -5,6 +5,7 @@ import { EvoVoiceTrigger } from '../../../nodes/EvoVoice/EvoVoiceTrigger.node';
 import { guardNetwork } from '../../harness/nockGuard';
 import { loadInNewProcess, TriggerHarness, type TriggerOptions } from '../../harness/trigger';
 import { BASE, BASIC, credentials, PASSWORD } from './fixtures';
+import { MAX_SEEN_IDS, type MessageCursor } from '../../../nodes/EvoVoice/shared/messageCursor';
 
 const network = guardNetwork();
 
@@ -66,7 +67,7 @@ describe('EvoVoice Trigger', () => {
 		expect(await harness.poll()).toBeNull();
 		expect(network.unexpected).toEqual([]);
 		expect(harness.workflow.getStaticData('node', harness.node)).toEqual({
-			cursor: { lastDate: '2026-11-22T10:00:00.000Z', seenIds: [] },
+			cursor: { lastDate: '2026-11-22T10:00:00.000Z', floor: '2026-11-22T10:00:00.000Z', seen: {} },
 		});
 		// n8n 2.40 saves a poll's static data only when it emits: until then the cursor lives in memory
 		expect(harness.staticData).toEqual({});
@@ -75,6 +76,7 @@ describe('EvoVoice Trigger', () => {
 	it('across three polls emits every new incoming message once, including one arriving at the boundary', async () => {
 		const harness = trigger();
 		await harness.poll(); // activation: cursor at 10:00:00.000
+		clock = T0 + 180_000; // the polls run after the messages' dates (a later date does not move the cursor)
 
 		// Poll 1: two messages share the newest instant (one outgoing, one incoming).
 		let scope = expectPage('2026-11-22T10:00:00.000Z', 0, [
@@ -86,9 +88,10 @@ describe('EvoVoice Trigger', () => {
 		scope.done();
 		expect(ids(first)).toEqual(['m1', 'm3']);
 
-		// Poll 2: afterDate is the newest instant; the answer repeats it (inclusive) and holds m4, which
-		// arrived at exactly that instant after poll 1 (written with 7 decimals, as .NET may).
-		scope = expectPage('2026-11-22T10:01:00.000Z', 0, [
+		// Poll 2: the look-back window reaches back to the activation; the answer repeats the newest
+		// instant and holds m4, which arrived at exactly that instant after poll 1 (written with 7
+		// decimals, as .NET may).
+		scope = expectPage('2026-11-22T10:00:00.000Z', 0, [
 			message('m2', '2026-11-22T10:01:00Z', 'Outgoing'),
 			message('m3', '2026-11-22T10:01:00Z'),
 			message('m4', '2026-11-22T10:01:00.0000000Z'),
@@ -98,7 +101,7 @@ describe('EvoVoice Trigger', () => {
 		expect(ids(second)).toEqual(['m4']);
 
 		// Poll 3: the boundary again, newer messages out of order, and an older one the server let through.
-		scope = expectPage('2026-11-22T10:01:00.000Z', 0, [
+		scope = expectPage('2026-11-22T10:00:00.000Z', 0, [
 			message('m0', '2026-11-22T09:59:00Z'),
 			message('m3', '2026-11-22T10:01:00Z'),
 			message('m4', '2026-11-22T10:01:00Z'),
@@ -109,8 +112,20 @@ describe('EvoVoice Trigger', () => {
 		scope.done();
 		expect(ids(third)).toEqual(['m6', 'm5']);
 
+		const at = (date: string) => Date.parse(date);
 		expect(harness.staticData['node:Trigger Under Test']).toEqual({
-			cursor: { lastDate: '2026-11-22T10:02:00.000Z', seenIds: ['m5'] },
+			cursor: {
+				lastDate: '2026-11-22T10:02:00.000Z',
+				floor: '2026-11-22T10:00:00.000Z',
+				seen: {
+					m1: at('2026-11-22T10:00:30Z'),
+					m2: at('2026-11-22T10:01:00Z'),
+					m3: at('2026-11-22T10:01:00Z'),
+					m4: at('2026-11-22T10:01:00Z'),
+					m5: at('2026-11-22T10:02:00Z'),
+					m6: at('2026-11-22T10:01:59Z'),
+				},
+			},
 		});
 		const all = [...ids(first), ...ids(second), ...ids(third)];
 		expect(new Set(all).size).toBe(all.length);
@@ -125,12 +140,12 @@ describe('EvoVoice Trigger', () => {
 		scope.done();
 		// a poll that finds nothing is not saved by n8n; m2 arrives; n8n restarts before the next poll
 		clock = T0 + 120_000;
-		scope = expectPage('2026-11-22T10:00:30.000Z', 0, [message('m1', '2026-11-22T10:00:30Z')]);
+		scope = expectPage('2026-11-22T10:00:00.000Z', 0, [message('m1', '2026-11-22T10:00:30Z')]);
 		expect(await harness.poll()).toBeNull();
 		scope.done();
 		harness.restart(loadInNewProcess('nodes/EvoVoice/EvoVoiceTrigger.node', 'EvoVoiceTrigger'));
 
-		scope = expectPage('2026-11-22T10:00:30.000Z', 0, [
+		scope = expectPage('2026-11-22T10:00:00.000Z', 0, [
 			message('m1', '2026-11-22T10:00:30Z'),
 			message('m2', '2026-11-22T10:02:10Z'),
 		]);
@@ -178,16 +193,19 @@ describe('EvoVoice Trigger', () => {
 		const state = harness.staticData['node:Trigger Under Test'] as { cursor: { lastDate: string } };
 		expect(state.cursor.lastDate).toBe('2026-11-22T10:00:00.000Z');
 
+		clock = T0 + 60_000;
 		scope = expectPage('2026-11-22T10:00:00.000Z', 0, firstPage);
 		const scope2 = expectPage('2026-11-22T10:00:00.000Z', 1, rest);
 		const next = await harness.poll();
 		scope.done();
 		scope2.done();
 		expect(ids(next)).toEqual(rest.map((m) => m.id));
-		expect((harness.staticData['node:Trigger Under Test'] as { cursor: unknown }).cursor).toEqual({
-			lastDate: new Date(T0 + 2029).toISOString(),
-			seenIds: ['q29'],
-		});
+		const cursor = (harness.staticData['node:Trigger Under Test'] as { cursor: MessageCursor })
+			.cursor;
+		expect(cursor.lastDate).toBe(new Date(T0 + 2029).toISOString());
+		expect(Object.keys(cursor.seen).sort()).toEqual(
+			[...firstPage, ...rest].map((m) => m.id).sort(),
+		);
 	});
 
 	it('a manual run shows the newest incoming messages of the last week and leaves the cursor alone', async () => {
@@ -225,7 +243,102 @@ describe('EvoVoice Trigger', () => {
 		expect(JSON.stringify(error)).not.toContain(PASSWORD);
 		expect(JSON.stringify(error)).not.toContain(BASIC.slice(6));
 		expect(harness.workflow.getStaticData('node', harness.node)).toEqual({
-			cursor: { lastDate: '2026-11-22T10:00:00.000Z', seenIds: [] },
+			cursor: { lastDate: '2026-11-22T10:00:00.000Z', floor: '2026-11-22T10:00:00.000Z', seen: {} },
 		});
+	});
+});
+
+/**
+ * An EvoVoice account's messages as ListMessages serves them: from `afterDate` on (inclusive), oldest
+ * first, 100 per page. Messages are added while the trigger polls.
+ */
+function serveAccount() {
+	const account = {
+		rows: [] as ReturnType<typeof message>[],
+		asked: [] as string[],
+		onPage: (page: number): void => void page,
+	};
+	nock(BASE)
+		.persist()
+		.get('/messages')
+		.query(true)
+		.reply((uri) => {
+			const query = new URL(uri, BASE).searchParams;
+			const after = Date.parse(query.get('afterDate') ?? '');
+			const page = Number(query.get('page'));
+			account.asked.push(query.get('afterDate') ?? '');
+			account.onPage(page);
+			const visible = account.rows
+				.filter(
+					(row) =>
+						Date.parse(/Z|[+-]\d\d:\d\d$/.test(row.date) ? row.date : `${row.date}Z`) >= after,
+				)
+				.slice(page * 100, page * 100 + 100);
+			return [200, { items: visible, hasMorePages: false }];
+		});
+	return account;
+}
+
+describe('EvoVoice Trigger › issue 34 item 1: no message lost to a late or wrong date', () => {
+	afterEach(() => nock.cleanAll());
+
+	it('item 1: a row dated in the future (2999) does not silence the trigger', async () => {
+		const harness = trigger();
+		const account = serveAccount();
+		await harness.poll();
+		clock = T0 + 60_000;
+		account.rows.push(
+			message('scheduled', '2999-01-01T00:00:00Z', 'Outgoing'),
+			message('m1', '2026-11-22T10:00:30Z'),
+		);
+		expect(ids(await harness.poll())).toEqual(['m1']);
+		clock = T0 + 120_000;
+		account.rows.push(message('m2', '2026-11-22T10:01:30Z'));
+		expect(ids(await harness.poll())).toEqual(['m2']);
+		clock = T0 + 180_000;
+		expect(await harness.poll()).toBeNull();
+		expect(account.asked.every((date) => date < '2026-11-23')).toBe(true);
+	});
+
+	it('item 1: a message that becomes visible after a newer one was polled (a late arrival) is emitted once', async () => {
+		const harness = trigger();
+		const account = serveAccount();
+		await harness.poll();
+		clock = T0 + 120_000;
+		account.rows.push(message('newer', '2026-11-22T10:01:50Z'));
+		expect(ids(await harness.poll())).toEqual(['newer']);
+		// Stamped with the carrier's receive time, stored by the provider only now.
+		account.rows.push(message('late', '2026-11-22T10:01:10Z'));
+		clock = T0 + 180_000;
+		expect(ids(await harness.poll())).toEqual(['late']);
+		clock = T0 + 240_000;
+		expect(await harness.poll()).toBeNull();
+	});
+
+	it('item 1: a date without an offset is read as UTC, whatever the time zone n8n runs in', async () => {
+		// jest.config.js sets the zone for every worker; this test means nothing in UTC.
+		expect(new Date(T0).getTimezoneOffset()).not.toBe(0);
+		const harness = trigger();
+		const account = serveAccount();
+		await harness.poll();
+		clock = T0 + 60_000;
+		account.rows.push(message('local', '2026-11-22T10:00:30'));
+		expect(ids(await harness.poll())).toEqual(['local']);
+	});
+
+	it('item 1: the remembered IDs stay bounded, also over a poll cut short', async () => {
+		const harness = trigger({ pollBudgetMs: 1000 });
+		const account = serveAccount();
+		await harness.poll();
+		// 121 full pages after the cursor; the poll's time budget runs out after the 120th.
+		for (let i = 0; i < 12_100; i++) {
+			account.rows.push(message(`b${i}`, new Date(T0 + 1000 + i).toISOString()));
+		}
+		account.onPage = (page) => {
+			if (page === 119) clock += 5000;
+		};
+		expect(await harness.poll()).toHaveLength(12_000);
+		const saved = JSON.stringify(harness.staticData['node:Trigger Under Test']);
+		expect(saved.match(/"b\d+"/g)?.length ?? 0).toBe(MAX_SEEN_IDS);
 	});
 });

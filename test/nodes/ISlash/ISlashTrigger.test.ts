@@ -1,14 +1,18 @@
 import type { INodeParameters } from 'n8n-workflow';
+import { ISlashMessagingApi } from '../../../credentials/ISlashMessagingApi.credentials';
 import { ISlashTrigger } from '../../../nodes/ISlash/ISlashTrigger.node';
 import { loadInNewProcess, TriggerHarness } from '../../harness/trigger';
-import { whatsAppText } from './fixtures';
+import { credentials, whatsAppText } from './fixtures';
 
-const SECRET = 'e1f0c9b8a7d6e5f4c3b2a190';
+/** As `openssl rand -hex 32` makes one (what the README says to use). */
+const SECRET = 'cc4cf2589dd2f4a2a55b39b5f3e3b761e0fe28879b0ad82236f7035b36d655cd';
 
-const harness = (parameters: INodeParameters = {}) =>
+const harness = (parameters: INodeParameters = {}, webhookSecret: string = SECRET) =>
 	new TriggerHarness({
 		nodeType: new ISlashTrigger(),
-		parameters: { webhookSecret: SECRET, events: ['messages', 'statuses'], ...parameters },
+		parameters: { events: ['messages', 'statuses'], ...parameters },
+		credentials: { iSlashMessagingApi: { ...credentials.iSlashMessagingApi, webhookSecret } },
+		credentialTypes: [new ISlashMessagingApi()],
 	});
 
 const withSecret = { secret: SECRET };
@@ -74,8 +78,11 @@ describe('iSlash Trigger › lifecycle (no registration API)', () => {
 	});
 
 	it('refuses to go live with a missing or short secret', async () => {
-		await expect(harness({ webhookSecret: 'short' }).lifecycle('create')).rejects.toThrow(
-			'Webhook Secret: must be at least 16 characters',
+		await expect(harness({}, '').lifecycle('create')).rejects.toThrow(
+			'Webhook Secret (iSlash credential): is empty',
+		);
+		await expect(harness({}, 'short').lifecycle('create')).rejects.toThrow(
+			'Webhook Secret (iSlash credential): must be at least 32 characters',
 		);
 	});
 
@@ -106,7 +113,7 @@ describe('iSlash Trigger › deliveries', () => {
 		['messages that are not a list', { messages: { id: 'x' } }],
 		['a Facebook body without entry', { object: 'page' }],
 	])('answers 400 and starts nothing for %s', async (_case, body) => {
-		const result = await harness().deliver({ body, query: withSecret });
+		const result = await harness().deliver({ body, rawBody: null, query: withSecret });
 		expect(result.response.status).toBe(400);
 		expect(String((result.response.body as { error: string }).error)).toMatch(
 			/^Not an iSlash delivery: /,
@@ -243,7 +250,7 @@ describe('iSlash Trigger › deliveries', () => {
 				},
 			],
 		};
-		const result = await harness().deliver({ body, query: withSecret });
+		const result = await harness().deliver({ body, rawBody: null, query: withSecret });
 		expect(
 			result.items?.map(({ json }) => [
 				json.event,
@@ -272,7 +279,7 @@ describe('iSlash Trigger › deliveries', () => {
 			messages: [whatsAppText.messages[0], whatsAppImage.messages[0]],
 			statuses: whatsAppStatus.statuses,
 		};
-		const result = await harness().deliver({ body, query: withSecret });
+		const result = await harness().deliver({ body, rawBody: null, query: withSecret });
 		expect(result.items?.map(({ json }) => json.type)).toEqual(['text', 'image', 'delivered']);
 	});
 
@@ -340,5 +347,101 @@ describe('iSlash Trigger › exactly once', () => {
 			),
 		);
 		expect(results.map((result) => result.items?.length ?? 0)).toEqual([1, 1, 1, 0, 0]);
+	});
+});
+
+describe('iSlash Trigger › issue 34 item 3: the webhook secret lives in the credential', () => {
+	it('item 3: the secret comes from the iSlash credential, and no node parameter holds it', async () => {
+		const description = new ISlashTrigger().description;
+		expect(description.credentials).toEqual([{ name: 'iSlashMessagingApi', required: true }]);
+		expect(description.properties.map((property) => property.name)).not.toContain('webhookSecret');
+		const field = new ISlashMessagingApi().properties.find((p) => p.name === 'webhookSecret');
+		expect(field).toMatchObject({ type: 'string', typeOptions: { password: true } });
+
+		const trigger = harness();
+		expect(await trigger.lifecycle('create')).toBe(true);
+		const ok = await trigger.deliver({ body: whatsAppText, query: { secret: SECRET } });
+		expect(ok.items).toHaveLength(1);
+		expect(JSON.stringify(trigger.node.parameters)).not.toContain(SECRET);
+	});
+
+	it.each([
+		['one repeated character', 'a'.repeat(40)],
+		['a repeated short pattern', 'abc123'.repeat(8)],
+		['the README’s example and the field’s placeholder', '9f2c7d4e1a8b6c3f5e0d2a4b'],
+		['characters a URL decodes differently (+ & #)', 'Zq8+Lm2&Wx9#Tr4/Pk7=Hs3%Vb6?Nd1!'],
+		['a short value', 'x7Kp2Qm9'],
+	])(
+		'item 3: activation refuses a weak, published or not URL-safe secret: %s',
+		async (_case, secret) => {
+			// also set where earlier versions read it (a node parameter), which is now ignored
+			const weak = () => harness({ webhookSecret: secret }, secret);
+			await expect(weak().lifecycle('create')).rejects.toThrow(
+				/^Webhook Secret \(iSlash credential\): /,
+			);
+			// and a credential edited to such a value after activation accepts no delivery
+			const result = await harness({}, secret.trim()).deliver({
+				body: whatsAppText,
+				query: { secret: secret.trim() },
+			});
+			expect(result.response.status).toBe(401);
+			expect(result.items).toBeUndefined();
+		},
+	);
+
+	it('item 3: a secret made of every URL-safe character kind reads back exactly from the URL', async () => {
+		const secret = 'Ab3-De6.Gh9_Jk2~Mn5-Pq8.St1_Vw4~Yz7';
+		const trigger = harness({}, secret);
+		expect(await trigger.lifecycle('create')).toBe(true);
+		const url = new URL(`${trigger.webhookUrl()}?secret=${secret}`);
+		const result = await trigger.deliver({
+			body: whatsAppText,
+			query: { secret: url.searchParams.get('secret') ?? '' },
+		});
+		expect(result.items).toHaveLength(1);
+	});
+});
+
+describe('iSlash Trigger › issue 34 item 5: the secret in the URL is in no error', () => {
+	it('item 5: a refused activation or delivery never shows the secret', async () => {
+		const weak = 'b'.repeat(48);
+		const error = await harness({}, weak)
+			.lifecycle('create')
+			.catch((caught: unknown) => caught);
+		expect(JSON.stringify(error) + String((error as Error).message)).not.toContain(weak);
+		const refused = await harness().deliver({
+			body: whatsAppText,
+			query: { secret: `${SECRET.slice(0, -1)}0` },
+		});
+		expect(JSON.stringify(refused.response)).not.toContain(SECRET);
+	});
+});
+
+describe('iSlash Trigger › issue 34 item 6: deeply nested deliveries', () => {
+	/** A WhatsApp message without an ID (keyed by content) carrying a field nested `depth` levels deep. */
+	function nested(depth: number) {
+		let value: unknown = 'bottom';
+		for (let level = 0; level < depth; level++) value = { deeper: value };
+		const message = { from: '85256872847', type: 'text', text: { body: 'Deep' } };
+		const raw = `{"messages":[${JSON.stringify(message).slice(0, -1)},"extra":${'{"deeper":'.repeat(depth)}"bottom"${'}'.repeat(depth)}}]}`;
+		return { body: { messages: [{ ...message, extra: value }] }, raw: Buffer.from(raw) };
+	}
+
+	it('item 6: a deeply nested authenticated delivery gets a bounded key: one execution, its redelivery none, no 5xx', async () => {
+		const trigger = harness();
+		const { body, raw } = nested(20_000);
+		const first = await trigger.deliver({ body, rawBody: raw, query: withSecret });
+		expect(first.response.status).toBe(200);
+		expect(first.items).toHaveLength(1);
+		const again = await trigger.deliver({ body, rawBody: raw, query: withSecret });
+		expect(again.response.status).toBe(200);
+		expect(again.items).toBeUndefined();
+	});
+
+	it('item 6: a deeply nested delivery without its raw bytes cannot be keyed: 400, no execution', async () => {
+		const { body } = nested(20_000);
+		const result = await harness().deliver({ body, rawBody: null, query: withSecret });
+		expect(result.response.status).toBe(400);
+		expect(result.items).toBeUndefined();
 	});
 });

@@ -2,10 +2,9 @@ import nock from 'nock';
 import type { INodeParameters } from 'n8n-workflow';
 import { NetSapiensMessagingApi } from '../../../credentials/NetSapiensMessagingApi.credentials';
 import { farExpiry, NetSapiensTrigger } from '../../../nodes/NetSapiens/NetSapiensTrigger.node';
-import { deriveWebhookSecret, webhookIdentity } from '../../../nodes/shared/webhookSecrets';
 import { guardNetwork } from '../../harness/nockGuard';
 import { loadInNewProcess, TriggerHarness } from '../../harness/trigger';
-import { API_KEY, apiKeyCredentials, BASE, BEARER } from './fixtures';
+import { apiKeyCredentials, BASE, BEARER } from './fixtures';
 
 const network = guardNetwork();
 
@@ -31,12 +30,8 @@ const outbound = {
 	text: 'Hello',
 };
 
-/** The secret the trigger derives from the API key and its own ids (what NetSapiens gets in the URL). */
-const expectedSecret = (harness: TriggerHarness) =>
-	deriveWebhookSecret(
-		[API_KEY],
-		webhookIdentity({ getWorkflow: () => harness.workflow, getNode: () => harness.node }),
-	);
+/** A secret as create() makes one (random, 64 hex characters), for a node activated before the test. */
+const SECRET = '5ec7e7'.padEnd(64, '3');
 
 /**
  * Activates the trigger against a subscription endpoint that accepts it; returns the secret in the URL it
@@ -45,6 +40,8 @@ const expectedSecret = (harness: TriggerHarness) =>
 async function activate(harness: TriggerHarness): Promise<string> {
 	let postUrl = '';
 	nock(BASE)
+		.get('/domains/~/subscriptions')
+		.reply(200, [])
 		.post('/domains/~/subscriptions')
 		.reply(200, (_uri, body) => {
 			postUrl = (body as Record<string, string>)['post-url'];
@@ -63,6 +60,7 @@ describe('NetSapiens Trigger', () => {
 		it('create: POST /domains/{domain}/subscriptions with the model, the URL with its secret and a far expiry', async () => {
 			const harness = trigger({ event: 'messagesession', domain: 'example', user: '1000' });
 			let sent: Record<string, string> = {};
+			const listed = nock(BASE).get('/domains/example/subscriptions').reply(200, []);
 			const scope = nock(BASE, {
 				reqheaders: { authorization: BEARER, 'content-type': /application\/json/ },
 			})
@@ -74,13 +72,14 @@ describe('NetSapiens Trigger', () => {
 
 			expect(await harness.lifecycle('create')).toBe(true);
 
+			listed.done();
 			scope.done();
 			const state = nodeState(harness);
 			expect(state.subscriptionId).toBe('f38d00a5eed9d15603922fe98db23600');
-			expect(expectedSecret(harness)).toMatch(/^[0-9a-f]{64}$/);
+			expect(state.secret).toMatch(/^[0-9a-f]{64}$/);
 			expect(sent).toEqual({
 				model: 'messagesession',
-				'post-url': `${harness.webhookUrl()}?secret=${expectedSecret(harness)}`,
+				'post-url': `${harness.webhookUrl()}?secret=${state.secret}`,
 				user: '1000',
 				'subscription-expires-datetime': expect.stringMatching(
 					/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/,
@@ -95,9 +94,9 @@ describe('NetSapiens Trigger', () => {
 			expect(farExpiry(new Date('2026-11-22T10:11:12.345Z'))).toBe('2046-11-22 10:11:12');
 		});
 
-		it('checkExists: reuses the subscription that posts to this node’s URL (no static data needed)', async () => {
-			const harness = trigger();
-			const url = `${harness.webhookUrl()}?secret=${expectedSecret(harness)}`;
+		it('checkExists: reuses the subscription that posts to this node’s URL with its stored secret', async () => {
+			const harness = trigger({}, { 'node:Trigger Under Test': { secret: SECRET } });
+			const url = `${harness.webhookUrl()}?secret=${SECRET}`;
 			const scope = nock(BASE, { reqheaders: { authorization: BEARER } })
 				.get('/domains/~/subscriptions')
 				.reply(200, [
@@ -111,14 +110,17 @@ describe('NetSapiens Trigger', () => {
 		});
 
 		it('checkExists: false when none matches (other model, other secret)', async () => {
-			const harness = trigger({ event: 'messagesession' });
+			const harness = trigger(
+				{ event: 'messagesession' },
+				{ 'node:Trigger Under Test': { secret: SECRET } },
+			);
 			nock(BASE)
 				.get('/domains/~/subscriptions')
 				.reply(200, [
 					{
 						id: 'x',
 						model: 'message',
-						'post-url': `${harness.webhookUrl()}?secret=${expectedSecret(harness)}`,
+						'post-url': `${harness.webhookUrl()}?secret=${SECRET}`,
 					},
 					{ id: 'y', model: 'messagesession', 'post-url': `${harness.webhookUrl()}?secret=abc` },
 				]);
@@ -143,15 +145,16 @@ describe('NetSapiens Trigger', () => {
 			expect(await gone.lifecycle('delete')).toBe(true);
 		});
 
-		it('delete without static data finds its subscription by URL', async () => {
+		it('delete without static data finds its subscription by the URL it posts to, whatever its secret', async () => {
 			const harness = trigger();
 			const scope = nock(BASE, { reqheaders: { authorization: BEARER } })
 				.get('/domains/~/subscriptions')
 				.reply(200, [
+					{ id: 'other', model: 'message', 'post-url': 'https://elsewhere.test/hook?secret=1' },
 					{
 						id: 'sub-9',
 						model: 'message',
-						'post-url': `${harness.webhookUrl()}?secret=${expectedSecret(harness)}`,
+						'post-url': `${harness.webhookUrl()}?secret=${SECRET}`,
 					},
 				])
 				.delete('/domains/~/subscriptions/sub-9')
@@ -162,6 +165,7 @@ describe('NetSapiens Trigger', () => {
 
 		it('create fails with the provider’s message (e.g. 409 duplicate)', async () => {
 			const harness = trigger();
+			nock(BASE).get('/domains/~/subscriptions').reply(200, []);
 			nock(BASE).post('/domains/~/subscriptions').reply(409, {
 				message: 'Subscription ID already Exists or matching set of parameters already exists',
 			});
@@ -236,13 +240,12 @@ describe('NetSapiens Trigger', () => {
 			expect(result.items).toBeUndefined();
 		});
 
-		it('a secret derived from another API key is refused', async () => {
+		it('a secret of an earlier activation is refused', async () => {
 			const harness = trigger();
-			const other = deriveWebhookSecret(
-				['nsd_another-key'],
-				webhookIdentity({ getWorkflow: () => harness.workflow, getNode: () => harness.node }),
-			);
-			const result = await harness.deliver({ body: [inbound], query: { secret: other } });
+			const first = await activate(harness);
+			nock(BASE).delete('/domains/~/subscriptions/sub-1').reply(202, { code: 202 });
+			await activate(harness);
+			const result = await harness.deliver({ body: [inbound], query: { secret: first } });
 			expect(result.response.status).toBe(401);
 		});
 
@@ -341,5 +344,123 @@ describe('NetSapiens Trigger', () => {
 				).items,
 			).toHaveLength(1);
 		});
+	});
+});
+
+describe('NetSapiens Trigger › issue 34', () => {
+	it('item 4: activation deletes the older subscription of this node before creating the new one', async () => {
+		const harness = trigger({}, { 'node:Trigger Under Test': { subscriptionId: 'sub-old' } });
+		const calls: string[] = [];
+		const scope = nock(BASE, { reqheaders: { authorization: BEARER } })
+			.get('/domains/~/subscriptions')
+			.reply(200, () => {
+				calls.push('list');
+				return [
+					{
+						id: 'sub-old',
+						model: 'message',
+						'post-url': `${harness.webhookUrl()}?secret=${SECRET}`,
+					},
+					{ id: 'sub-lost', model: 'message', 'post-url': `${harness.webhookUrl()}?secret=older` },
+					{ id: 'other', model: 'message', 'post-url': 'https://elsewhere.test/hook?secret=x' },
+				];
+			})
+			.delete('/domains/~/subscriptions/sub-old')
+			.reply(202, () => {
+				calls.push('delete sub-old');
+				return { code: 202 };
+			})
+			.delete('/domains/~/subscriptions/sub-lost')
+			.reply(404, () => {
+				calls.push('delete sub-lost');
+				return { code: 404, message: 'Subscription not found' };
+			})
+			.post('/domains/~/subscriptions')
+			.reply(200, () => {
+				calls.push('create');
+				return { id: 'sub-new' };
+			});
+		expect(await harness.lifecycle('create')).toBe(true);
+		scope.done();
+		expect(calls).toEqual(['list', 'delete sub-old', 'delete sub-lost', 'create']);
+		expect(nodeState(harness).subscriptionId).toBe('sub-new');
+	});
+
+	it('item 4: deliveries still verify after the credential’s API key is edited while the workflow is active', async () => {
+		const harness = trigger();
+		const secret = await activate(harness);
+		harness.credentialsHelper.store.set('netSapiensMessagingApi', {
+			...apiKeyCredentials,
+			apiKey: 'nsd_rotated-key-0000000000000000',
+		});
+		const result = await harness.deliver({ body: [inbound], query: { secret } });
+		expect(result.response.status).toBe(200);
+		expect(result.items).toHaveLength(1);
+	});
+
+	it('item 5: the secret in the post-url is redacted from every activation error, also when NetSapiens echoes the URL', async () => {
+		const echoing = (_uri: string, body: Record<string, string>) => ({
+			code: 400,
+			message: `Invalid post-url ${body['post-url']}`,
+			'post-url': body['post-url'],
+			encoded: encodeURIComponent(body['post-url']),
+		});
+		const harness = trigger();
+		let posted = '';
+		nock(BASE).get('/domains/~/subscriptions').reply(200, []);
+		nock(BASE)
+			.post('/domains/~/subscriptions')
+			.reply(400, (uri, body) => {
+				posted = (body as Record<string, string>)['post-url'];
+				return echoing(uri, body as Record<string, string>);
+			});
+		const error = await harness.lifecycle('create').catch((caught: unknown) => caught);
+		const secret = new URL(posted).searchParams.get('secret') ?? '';
+		expect(secret).toMatch(/^[0-9a-f]{64}$/);
+		expect(error).toBeInstanceOf(Error);
+		const shown =
+			JSON.stringify(error) + String((error as Error).message) + String((error as Error).stack);
+		expect(shown).toContain('Invalid post-url');
+		expect(shown).not.toContain(secret);
+		expect(shown).toContain('[redacted]');
+
+		// checkExists lists subscriptions: a failure echoing this node's URL is redacted too
+		const active = trigger({}, { 'node:Trigger Under Test': { secret: SECRET } });
+		nock(BASE)
+			.get('/domains/~/subscriptions')
+			.reply(500, { message: `Listing failed near ${active.webhookUrl()}?secret=${SECRET}` });
+		const listing = await active.lifecycle('checkExists').catch((caught: unknown) => caught);
+		expect(JSON.stringify(listing) + String((listing as Error).message)).not.toContain(SECRET);
+	});
+});
+
+/** A JSON object nested `depth` levels deep, as an object and as the bytes a provider sends. */
+function nested(depth: number, top: Record<string, unknown>) {
+	let value: unknown = 'bottom';
+	for (let level = 0; level < depth; level++) value = { deeper: value };
+	const raw = `${JSON.stringify(top).slice(0, -1)},"extra":${'{"deeper":'.repeat(depth)}"bottom"${'}'.repeat(depth)}}`;
+	return { body: { ...top, extra: value }, raw: Buffer.from(raw) };
+}
+
+describe('NetSapiens Trigger › issue 34 item 6: deeply nested deliveries', () => {
+	it('item 6: a deeply nested authenticated delivery gets a bounded key: one execution, its redelivery none, no 5xx', async () => {
+		const harness = trigger({ event: 'messagesession' });
+		const secret = await activate(harness);
+		const { body, raw } = nested(20_000, { 'messagesession-id': 'deep' });
+		const first = await harness.deliver({ body, rawBody: raw, query: { secret } });
+		expect(first.response.status).toBe(200);
+		expect(first.items).toHaveLength(1);
+		const again = await harness.deliver({ body, rawBody: raw, query: { secret } });
+		expect(again.response.status).toBe(200);
+		expect(again.items).toBeUndefined();
+	});
+
+	it('item 6: a deeply nested delivery without its raw bytes cannot be keyed: 400, no execution', async () => {
+		const harness = trigger({ event: 'messagesession' });
+		const secret = await activate(harness);
+		const { body } = nested(20_000, { 'messagesession-id': 'deep' });
+		const result = await harness.deliver({ body, rawBody: null, query: { secret } });
+		expect(result.response.status).toBe(400);
+		expect(result.items).toBeUndefined();
 	});
 });

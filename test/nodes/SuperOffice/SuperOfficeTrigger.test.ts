@@ -4,7 +4,6 @@ import { takeRecorded } from '../../conformance/recorder';
 import { checkRequest } from '../../conformance/specs';
 import { SuperOfficeTrigger } from '../../../nodes/SuperOffice/SuperOfficeTrigger.node';
 import { guardNetwork } from '../../harness/nockGuard';
-import { deriveWebhookSecret, webhookIdentity } from '../../../nodes/shared/webhookSecrets';
 import { loadInNewProcess, TriggerHarness } from '../../harness/trigger';
 import {
 	APP_TOKEN,
@@ -55,46 +54,25 @@ function trigger(
 const inNewProcess = () =>
 	loadInNewProcess('nodes/SuperOffice/SuperOfficeTrigger.node', 'SuperOfficeTrigger');
 
-/**
- * The secret this harness's node derives: the credential's user-entered fields and the workflow, node and
- * webhook ids. The registration test proves create() sends exactly this.
- */
+/** The secret create() stored for this node at activation (what SuperOffice signs with). */
 function secretOf(harness: TriggerHarness): string {
-	const credentials = credentialsOf.get(harness) ?? bearerCredentials;
-	const oauth = 'superOfficeMessagingOAuth2Api' in credentials;
-	const values = (
-		oauth ? credentials.superOfficeMessagingOAuth2Api : credentials.superOfficeMessagingApi
-	) as IDataObject;
-	const fields = oauth
-		? ['clientId', 'clientSecret']
-		: [
-				'connection',
-				'environment',
-				'tenant',
-				'baseUrl',
-				'authType',
-				'accessToken',
-				'ticketSecret',
-				'appToken',
-				'username',
-				'password',
-			];
-	return deriveWebhookSecret(
-		fields.map((field) => String(values[field] ?? '')),
-		webhookIdentity({ getWorkflow: () => harness.workflow, getNode: () => harness.node }),
-	);
+	const stored = harness.staticData['node:Trigger Under Test'] as IDataObject | undefined;
+	return String(stored?.secret ?? '');
 }
 
-/** A node's static data as n8n keeps it for an active workflow (keyed per node); the secret is never in it. */
+/** A registration's secret, as create() makes one: 64 hex characters. */
+const SECRET = 'c0ffee'.padEnd(64, '7');
+
+/** A node's static data as n8n keeps it for an active workflow (keyed per node): the ID and the secret. */
 const registered = (extra: IDataObject = {}): IDataObject => ({
-	'node:Trigger Under Test': { webhookId: 77, ...extra },
+	'node:Trigger Under Test': { webhookId: 77, secret: SECRET, ...extra },
 });
 
 let events = 0;
 /** A webhook event as SuperOffice sends it; every event has an ID of its own (X-SuperOffice-EventId). */
 const payload = (event: string, extra: Record<string, unknown> = {}) => ({
 	EventId: `e87ac619-c864-4881-89eb-${String(++events).padStart(12, '0')}`,
-	Timestamp: '2026-11-22T08:18:42.089895Z',
+	Timestamp: new Date().toISOString(),
 	Changes: [],
 	Event: event,
 	PrimaryKey: 178105,
@@ -159,7 +137,7 @@ describe('SuperOffice Trigger › registration', () => {
 		]);
 	});
 
-	it('create registers the chosen events at the webhook URL with the derived secret, and keeps only the ID', async () => {
+	it('create registers the chosen events at the webhook URL with a new random secret, and keeps the ID and the secret', async () => {
 		const harness = trigger(
 			{ events: ['chatsession.created', 'chatsession.message'] },
 			{ credentials: ticketCredentials },
@@ -185,13 +163,18 @@ describe('SuperOffice Trigger › registration', () => {
 			Type: 'webhook',
 		});
 		expect(harness.webhookUrl()).toMatch(/^https:\/\/n8n\.example\.com\/webhook\/.+\/webhook$/);
-		expect(harness.workflow.getStaticData('node', harness.node)).toEqual({ webhookId: 77 });
+		expect(harness.workflow.getStaticData('node', harness.node)).toEqual({
+			webhookId: 77,
+			secret: sent.Secret,
+		});
 		scope.done();
 
-		// derived from this credential and this node's ids; another credential or another workflow derives another
-		expect(sent.Secret).toBe(secretOf(harness));
-		expect(secretOf(trigger({}, { credentials: bearerCredentials }))).not.toBe(sent.Secret);
-		expect(secretOf(trigger({}, { credentials: ticketCredentials }))).not.toBe(sent.Secret);
+		// random per activation: the next activation of the same node with the same credential makes another
+		nock(BASE).post('/api/v1/Webhook').reply(200, { WebhookId: 78 });
+		const again = trigger({}, { credentials: ticketCredentials });
+		await again.lifecycle('create');
+		expect(secretOf(again)).toMatch(/^[0-9a-f]{64}$/);
+		expect(secretOf(again)).not.toBe(sent.Secret);
 	});
 
 	it('create works with the OAuth2 credential', async () => {
@@ -360,11 +343,12 @@ describe('SuperOffice Trigger › deliveries', () => {
 		expect(network.unexpected).toEqual([]);
 	});
 
-	it('verifies a delivery without any static data, as n8n 2.40 runs deliveries', async () => {
+	it('refuses every delivery with 401 while no secret is stored (never registered by this version)', async () => {
 		const harness = trigger({ events: ['chatsession.created'] });
 		const body = payload('chatsession.created');
-		const result = await harness.deliver(delivery(harness, body));
-		expect(result.items).toEqual([{ json: body }]);
+		const result = await harness.deliver(delivery(harness, body, { secret: '' }));
+		expect(result.response.status).toBe(401);
+		expect(result.items).toBeUndefined();
 	});
 
 	it('starts the workflow with the signed payload of a session event, answering 200 itself', async () => {
@@ -616,6 +600,97 @@ describe('SuperOffice Trigger › deliveries', () => {
 		const body = payload('chatsession.message');
 		const result = await harness.deliver(delivery(harness, body));
 		expect(result.items).toEqual([{ json: body }]);
+		expect(network.unexpected).toEqual([]);
+	});
+});
+
+describe('SuperOffice Trigger › issue 34 item 2: signed data only', () => {
+	it('item 2: a replay with a changed X-SuperOffice-EventId header is refused and starts nothing', async () => {
+		const harness = trigger({ events: ['chatsession.changed'] }, { staticData: registered() });
+		const genuine = delivery(harness, payload('chatsession.changed'));
+		expect((await harness.deliver(genuine)).items).toHaveLength(1);
+		for (let replay = 0; replay < 3; replay++) {
+			const result = await harness.deliver({
+				...genuine,
+				headers: { ...genuine.headers, 'X-SuperOffice-EventId': `forged-${replay}` },
+			});
+			expect(result.response).toMatchObject({ status: 400 });
+			expect(result.items).toBeUndefined();
+		}
+		// the same signed bytes without the header are the same event: handled already
+		const { 'X-SuperOffice-EventId': _dropped, ...withoutId } = genuine.headers;
+		void _dropped;
+		const bare = await harness.deliver({ ...genuine, headers: withoutId });
+		expect(bare.response).toMatchObject({ status: 200, body: 'Event already handled' });
+		expect(bare.items).toBeUndefined();
+	});
+
+	it('item 2: Event, EventId and PrimaryKey come from the signed bytes, whatever the Content-Type or headers say', async () => {
+		const harness = trigger(
+			{ events: ['chatsession.created', 'chatsession.changed'] },
+			{ staticData: registered() },
+		);
+		const body = payload('chatsession.created');
+		const signed = delivery(harness, body);
+		// the same bytes as text/plain: n8n parses nothing, and the Event header claims another event
+		const relabelled = await harness.deliver({
+			...signed,
+			body: {},
+			headers: {
+				...signed.headers,
+				'Content-Type': 'text/plain',
+				'X-SuperOffice-Event': 'chatsession.changed',
+			},
+		});
+		expect(relabelled.response).toMatchObject({ status: 400 });
+		expect(relabelled.items).toBeUndefined();
+
+		const plain = await harness.deliver({
+			...signed,
+			body: {},
+			headers: { ...signed.headers, 'Content-Type': 'text/plain' },
+		});
+		expect(plain.items).toEqual([{ json: body }]);
+	});
+
+	it('item 2: a signed Timestamp older than the tolerance (SuperOffice’s retry schedule) is refused', async () => {
+		const harness = trigger({ events: ['chatsession.created'] }, { staticData: registered() });
+		const old = await harness.deliver(
+			delivery(harness, payload('chatsession.created', { Timestamp: '2020-01-01T00:00:00Z' })),
+		);
+		expect(old.response).toMatchObject({ status: 400 });
+		expect(old.items).toBeUndefined();
+
+		// within the tolerance: a delivery SuperOffice retries after its queue, 50 minutes late
+		const late = new Date(Date.now() - 50 * 60 * 1000).toISOString();
+		const retried = await harness.deliver(
+			delivery(harness, payload('chatsession.created', { Timestamp: late })),
+		);
+		expect(retried.items).toHaveLength(1);
+	});
+});
+
+describe('SuperOffice Trigger › issue 34 item 4: the secret survives credential changes', () => {
+	it('item 4: deliveries still verify after the access token or ticket of the credential changes', async () => {
+		for (const credentials of [bearerCredentials, ticketCredentials]) {
+			const harness = trigger({ events: ['chatsession.created'] }, { credentials });
+			nock(BASE).post('/api/v1/Webhook').reply(200, { WebhookId: 77 });
+			await harness.lifecycle('create');
+			const type = 'superOfficeMessagingApi';
+			harness.credentialsHelper.store.set(type, {
+				...credentials[type],
+				accessToken: '8A:Cust12345.the-next-hours-token',
+				ticketSecret: '7T:renewed-ticket',
+			});
+			const result = await harness.deliver(delivery(harness, payload('chatsession.created')));
+			expect(result.response.status).toBe(200);
+			expect(result.items).toHaveLength(1);
+		}
+	});
+
+	it('item 4: checkExists replaces a registration without a stored secret (made by an earlier version)', async () => {
+		const harness = trigger({}, { staticData: { 'node:Trigger Under Test': { webhookId: 77 } } });
+		expect(await harness.lifecycle('checkExists')).toBe(false);
 		expect(network.unexpected).toEqual([]);
 	});
 });
