@@ -1,4 +1,5 @@
 // Types for the TypeScript users of the sandbox (the benchmark).
+import type { RateShape } from './rateLimit';
 export interface SandboxMessage {
 	provider: 'netsapiens' | 'evovoice' | 'islash' | 'superoffice';
 	at: string;
@@ -30,7 +31,12 @@ export interface Sandbox {
 	url: string;
 	port: number;
 	state: SandboxState;
-	configure(options: { perSecond?: number; delayMs?: number; failEvery?: number }): void;
+	configure(options: {
+		perSecond?: number;
+		delayMs?: number;
+		failEvery?: number;
+		rateShape?: RateShape;
+	}): void;
 	reset(): void;
 	close(): Promise<void>;
 }

@@ -665,7 +665,8 @@ const routes = [
 /**
  * Starts the sandbox on 127.0.0.1. Faults: `perSecond` (beyond it 429 with Retry-After), `delayMs`
  * (every answer that late), `failEvery` (every Nth provider request answered 503 in the provider's error
- * shape), `tokenLifetimeMs` (NetSapiens tokens).
+ * shape), `tokenLifetimeMs` (NetSapiens tokens). `configure({ rateShape })` changes the limit's shape
+ * (sandbox/rateLimit.js); `perSecond` then counts per its window.
  */
 async function startSandbox({
 	port = 0,
@@ -767,7 +768,7 @@ async function startSandbox({
 		configure(options) {
 			Object.assign(faults, { perSecond: 0, delayMs: 0, failEvery: 0 }, options);
 			providerRequests = 0;
-			rateLimiter.reset();
+			rateLimiter.reset(options.rateShape ?? { kind: 'sliding', windowMs: 1000 });
 		},
 		reset() {
 			resetCounts(state);
