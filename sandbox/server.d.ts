@@ -14,6 +14,8 @@ export interface SandboxState {
 	inFlight: number;
 	maxInFlight: number;
 	rateLimited: number;
+	/** When each 429 was answered (ms since the epoch). */
+	rateLimitedAt: number[];
 	tokensIssued: number;
 	byProvider: Record<string, number>;
 	/** What the scripted model (sandbox/model.js) answers: a call of `tool` for a user message containing `prompt`. */

@@ -18,6 +18,7 @@ function createState() {
 		inFlight: 0,
 		maxInFlight: 0,
 		rateLimited: 0,
+		rateLimitedAt: [], // when each 429 was answered (ms)
 		tokensIssued: 0,
 		byProvider: {},
 		tokens: new Map(), // NetSapiens access token → expiry (ms)
@@ -732,6 +733,7 @@ async function startSandbox({
 					const retryAfter = rateLimiter.refuse(Date.now(), faults.perSecond, req);
 					if (retryAfter !== undefined) {
 						state.rateLimited++;
+						state.rateLimitedAt.push(Date.now());
 						return reply(res, 429, { message: 'Too many requests' }, { 'retry-after': retryAfter });
 					}
 				}
