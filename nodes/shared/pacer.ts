@@ -15,19 +15,21 @@ const realClock: PacerClock = { now: () => Date.now(), sleep };
  * - Until the first 429 every request starts at once.
  * - The first 429 pauses every request on the account for its Retry-After, and teaches the window: its
  *   length is that Retry-After (at least 1 s) and its size the number of requests the provider accepted
- *   in the trailing window when the 429 came.
+ *   in the trailing window when the 429 came. Once every request of that burst has its answer, the window
+ *   takes over from the pause (the refused requests still wait their Retry-After themselves).
  * - From then on a request starts whenever fewer than that many started in the trailing window (plus a
  *   1 % margin: a request exactly one window after another may reach the provider a millisecond early),
  *   so the window the provider refills is used at once instead of being spread evenly.
  * - Rarely (after 2, 4 … 16 windows of a full window without a 429) it admits one request more per window;
  *   a window without a 429 keeps the gain and the next probe adds twice as much, a 429 takes it back.
- * - A later 429 lowers the size to what this process had in the window (once a window) and only its own
+ * - A later 429 takes a probe back, or else lowers the size by one (once a window), and only its own
  *   request waits its Retry-After. That is how processes sharing one account (queue-mode workers, which
  *   share nothing a community node may use) settle on shares that add up to the provider's limit: each
- *   keeps what it was accepted, and a probe that overshoots costs one 429 to one of them.
- * - A 429 while this process had far less than its window size in flight means the provider's window is
- *   longer than the one learned (a fixed window, say): every request waits the Retry-After and the window
- *   grows by it.
+ *   keeps what it was accepted, and a probe that overshoots costs a 429 to one of them, which gives
+ *   back one request per window.
+ * - A 429 for a request when nothing else of this process was in the window means the provider's window
+ *   is not the one learned (a fixed window, say) or another process filled it: every request waits the
+ *   Retry-After, and a Retry-After over a second makes the window longer by it.
  * - A window size unused (no 429) for a minute, or 20 windows, is forgotten.
  */
 export class SlidingWindowPacer {
@@ -43,6 +45,9 @@ export class SlidingWindowPacer {
 	private probeEveryWindows = 2;
 	private nextProbeAt = 0;
 	private probeStartedAt = 0;
+	private probeFrom = 0;
+	/** Whether a request waited for room while the probe ran (else it proved nothing). */
+	private probeFilled = false;
 	/** Start times of the requests admitted and not refused, oldest first; `accepted` says which were answered. */
 	private starts: number[] = [];
 	private accepted: boolean[] = [];
@@ -54,7 +59,18 @@ export class SlidingWindowPacer {
 		for (;;) {
 			const now = this.clock.now();
 			if (this.pausedUntil > now) {
-				await this.clock.sleep(this.pausedUntil - now);
+				if (this.learning && !this.answerPendingSince(this.learning.at)) {
+					// every request of the first burst has its answer: the window can be learned now, and from
+					// then on it (not the rest of the pause) says when the next request may start
+					this.settle(now);
+					if (this.windowMs > 0) this.pausedUntil = now;
+					continue;
+				}
+				await this.clock.sleep(
+					this.learning
+						? Math.min(this.pausedUntil - now, LEARNING_POLL_MS)
+						: this.pausedUntil - now,
+				);
 				continue;
 			}
 			this.settle(now);
@@ -65,10 +81,13 @@ export class SlidingWindowPacer {
 				return now;
 			}
 			if (this.probeStartedAt === 0 && now >= this.nextProbeAt) {
+				this.probeFrom = this.size;
 				this.size += this.probeStep;
 				this.probeStartedAt = now;
+				this.probeFilled = false;
 				continue;
 			}
+			if (this.probeStartedAt > 0) this.probeFilled = true;
 			await this.clock.sleep(roomAt - now);
 		}
 	}
@@ -87,23 +106,30 @@ export class SlidingWindowPacer {
 			// the first 429, or one of the same burst: everyone waits; the first teaches the window when the pause ends
 			if (this.windowMs === 0) this.learning ??= { at: now, waitMs };
 			this.pausedUntil = Math.max(this.pausedUntil, now + waitMs);
-			return 0;
+			return waitMs;
 		}
-		const inWindow = this.countBetween(now - this.windowMs - this.marginMs(), now);
-		if (inWindow < this.size / 2) {
+		const refusedAt = startedAt ?? now;
+		if (this.countBetween(refusedAt - this.windowMs - this.marginMs(), refusedAt - 1) === 0) {
+			// refused although nothing of this process was in the window: the provider's window is not the one
+			// learned (a fixed window that has not restarted yet, say) or another process filled it; every
+			// request waits the Retry-After, and a wait longer than a second means a longer window
 			this.pausedUntil = Math.max(this.pausedUntil, now + waitMs);
-			this.windowMs += waitMs;
-			return 0;
+			if (waitMs > MIN_WINDOW_MS) this.windowMs += waitMs;
+			return waitMs;
 		}
-		if (this.probeStartedAt > 0)
+		if (this.probeStartedAt > 0) {
+			// the probe overshot: back to the size before it, and the next probe waits twice as long
+			this.size = this.probeFrom;
 			this.probeEveryWindows = Math.min(this.probeEveryWindows * 2, MAX_PROBE_EVERY_WINDOWS);
+			this.lastLoweredAt = now;
+		} else if (now - this.lastLoweredAt >= this.windowMs) {
+			// another process took more of the window, or a request reached the provider early
+			this.size = Math.max(1, this.size - 1);
+			this.lastLoweredAt = now;
+		}
 		this.probeStep = 1;
 		this.probeStartedAt = 0;
 		this.nextProbeAt = now + this.probeEveryWindows * this.windowMs;
-		if (now - this.lastLoweredAt >= this.windowMs) {
-			this.size = Math.max(1, Math.min(this.size - 1, inWindow));
-			this.lastLoweredAt = now;
-		}
 		return waitMs;
 	}
 
@@ -146,10 +172,16 @@ export class SlidingWindowPacer {
 				this.probeStartedAt > 0 &&
 				now - this.probeStartedAt > this.windowMs + this.marginMs()
 			) {
-				// a whole window at the larger size without a 429: keep it, and the next probe adds more
+				// a whole window at the larger size without a 429: keep it; when the window was full meanwhile, the
+				// next probe adds more at once, else nothing was learned and the next one waits its turn
 				this.probeStartedAt = 0;
-				this.probeStep = Math.max(1, Math.min(this.probeStep * 2, Math.floor(this.size / 4)));
-				this.nextProbeAt = now;
+				if (this.probeFilled) {
+					this.probeStep = Math.max(1, Math.min(this.probeStep * 2, Math.floor(this.size / 4)));
+					this.nextProbeAt = now;
+				} else {
+					this.size = this.probeFrom;
+					this.nextProbeAt = now + this.probeEveryWindows * this.windowMs;
+				}
 			}
 		}
 		this.prune(now);
@@ -181,6 +213,13 @@ export class SlidingWindowPacer {
 		return low;
 	}
 
+	/** Whether a request started by `time` still waits for its answer. */
+	private answerPendingSince(time: number): boolean {
+		for (let i = 0; i < this.starts.length && this.starts[i] <= time; i++)
+			if (!this.accepted[i]) return true;
+		return false;
+	}
+
 	private indexOf(startedAt: number, accepted: boolean): number {
 		for (let i = this.starts.length - 1; i >= 0 && this.starts[i] >= startedAt; i--)
 			if (this.starts[i] === startedAt && this.accepted[i] === accepted) return i;
@@ -208,6 +247,8 @@ export class SlidingWindowPacer {
 }
 
 const MIN_WINDOW_MS = 1000;
+/** How often requests held by the first pause look whether the window can be learned yet. */
+const LEARNING_POLL_MS = 25;
 const MAX_PROBE_EVERY_WINDOWS = 8;
 const KEPT_MS = 60_000;
 const KEPT_WINDOWS = 20;
