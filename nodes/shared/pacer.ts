@@ -187,14 +187,21 @@ export class SlidingWindowPacer {
 		this.prune(now);
 	}
 
-	/** When the next request may start: now, or when the oldest request that fills the window leaves it. */
+	/**
+	 * When the next request may start: when the window has room (the oldest request that fills it leaves
+	 * it), and not sooner than half the window's average gap after the last one, so that a window's worth
+	 * never piles up in n8n at once: requests held up in the engine reach the provider later than they
+	 * started here, and the next window's would reach it too early.
+	 */
 	private roomAt(now: number): number {
 		if (this.windowMs === 0) return now;
 		const span = this.windowMs + this.marginMs();
 		const from = this.firstIndexAfter(now - span);
 		const inWindow = this.starts.length - from;
-		if (inWindow < this.size) return now;
-		return this.starts[from + inWindow - this.size] + span;
+		const last = this.starts.length > 0 ? this.starts[this.starts.length - 1] : -Infinity;
+		const spaced = Math.max(now, last + this.windowMs / this.size / 2);
+		if (inWindow < this.size) return spaced;
+		return Math.max(spaced, this.starts[from + inWindow - this.size] + span);
 	}
 
 	/** Requests started after `from` and not after `to`. */
