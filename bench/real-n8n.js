@@ -103,6 +103,22 @@ function httpRequestSender(sandboxUrl, { options = {}, ...settings } = {}) {
 }
 
 const credential = (type) => ({ [type]: { id: `${type}-demo`, name: 'sandbox' } });
+/** The EvoVoice node's send into a session, the text from the item; `requestOptions` if not the defaults. */
+function evoVoiceSender(requestOptions) {
+	return {
+		type: 'n8n-nodes-session-messaging.evoVoice',
+		typeVersion: 1,
+		parameters: {
+			resource: 'message',
+			operation: 'send',
+			sendTo: 'session',
+			sessionId: 's1',
+			body: '={{ $json.text }}',
+			...(requestOptions ? { requestOptions } : {}),
+		},
+		credentials: credential('evoVoiceMessagingApi'),
+	};
+}
 // Each provider's send as in examples/, the message text from the item; every node setting left at its default.
 const RACE = [
 	['race-http-defaults', "n8n's HTTP Request node, defaults", (url) => httpRequestSender(url)],
@@ -142,22 +158,7 @@ const RACE = [
 			credentials: credential('netSapiensMessagingApi'),
 		}),
 	],
-	[
-		'race-evovoice',
-		'EvoVoice node, defaults',
-		() => ({
-			type: 'n8n-nodes-session-messaging.evoVoice',
-			typeVersion: 1,
-			parameters: {
-				resource: 'message',
-				operation: 'send',
-				sendTo: 'session',
-				sessionId: 's1',
-				body: '={{ $json.text }}',
-			},
-			credentials: credential('evoVoiceMessagingApi'),
-		}),
-	],
+	['race-evovoice', 'EvoVoice node, defaults', () => evoVoiceSender()],
 	[
 		'race-islash',
 		'iSlash node, defaults',
@@ -199,19 +200,7 @@ const RACE = [
 ];
 
 function windowSenders(sandboxUrl, c) {
-	const evoNode = {
-		type: 'n8n-nodes-session-messaging.evoVoice',
-		typeVersion: 1,
-		parameters: {
-			resource: 'message',
-			operation: 'send',
-			sendTo: 'session',
-			sessionId: 's1',
-			body: '={{ $json.text }}',
-			...(c.maxInFlight ? { requestOptions: { maxInFlight: c.maxInFlight } } : {}),
-		},
-		credentials: credential('evoVoiceMessagingApi'),
-	};
+	const evoNode = evoVoiceSender(c.maxInFlight ? { maxInFlight: c.maxInFlight } : undefined);
 	return [
 		[
 			`win-${caseId(c)}-evovoice`,
