@@ -1,8 +1,16 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { actionSubtitle, flowControlOptions } from '../shared/descriptions';
+import {
+	sendAndWaitOperation,
+	sendAndWaitWebhook,
+	sendAndWaitWebhookMethods,
+	sendAndWaitWebhooks,
+	withDeclarativeRequestOptions,
+} from '../shared/sendAndWait';
 import { searchMessageSessions } from './listSearch/searchMessageSessions';
 import { searchSmsNumbers } from './listSearch/searchSmsNumbers';
 import { messageDescription } from './resources/message';
+import { messageSendAndWait } from './resources/message/sendAndWait';
 import { messageSessionDescription } from './resources/messageSession';
 import { smsNumberDescription } from './resources/smsNumber';
 import { domainField, userField } from './shared/descriptions';
@@ -24,6 +32,7 @@ export class NetSapiens implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'netSapiensMessagingApi', required: true }],
+		webhooks: sendAndWaitWebhooks,
 		requestDefaults: {
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
@@ -47,9 +56,15 @@ export class NetSapiens implements INodeType {
 			domainField,
 			userField,
 			...resourceDescriptions.flatMap(([, ...fields]) => fields),
-			flowControlOptions,
+			withDeclarativeRequestOptions(flowControlOptions),
 		],
 	};
+
+	webhook = sendAndWaitWebhook(messageSendAndWait);
+
+	webhookMethods = sendAndWaitWebhookMethods;
+
+	customOperations = { message: { sendAndWait: sendAndWaitOperation(messageSendAndWait) } };
 
 	methods = {
 		listSearch: { searchMessageSessions, searchSmsNumbers },
