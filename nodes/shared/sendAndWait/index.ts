@@ -83,14 +83,16 @@ function firstItem(
 	});
 }
 
-function readSettings(ctx: IExecuteSingleFunctions): ResponseSettings {
+function readSettings(ctx: IExecuteSingleFunctions, onPage = false): ResponseSettings {
 	const responseType = readChoice(ctx, 'responseType', 'Response Type', ['approval', 'freeText']);
 	const approval = ctx.getNodeParameter('approvalOptions.values', {}) as IDataObject;
 	const options = ctx.getNodeParameter('responseOptions', {}) as IDataObject;
 	const label = (value: unknown, fallback: string) =>
 		typeof value === 'string' && value.trim() !== '' ? value.trim() : fallback;
 	return {
-		message: readMessageText(ctx, 'message', 'Message', { required: true }),
+		message: onPage
+			? pageMessage(ctx)
+			: readMessageText(ctx, 'message', 'Message', { required: true }),
 		responseType,
 		choices: {
 			approveLabel: label(approval.approveLabel, 'Approve'),
@@ -100,6 +102,19 @@ function readSettings(ctx: IExecuteSingleFunctions): ResponseSettings {
 		linkText: label(options.linkText, 'Answer here:'),
 		submitLabel: label(options.submitLabel, 'Send'),
 	};
+}
+
+/**
+ * The question as the page shows it. The "Human review" tool's own message is written for its execution
+ * (`$tool.name`, `$tool.parameters`), which the answer's webhook may not be able to evaluate: the page then
+ * shows its buttons without the question rather than failing.
+ */
+function pageMessage(ctx: IExecuteSingleFunctions): string {
+	try {
+		return readMessageText(ctx, 'message', 'Message');
+	} catch {
+		return '';
+	}
 }
 
 const MILLISECONDS = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
@@ -217,8 +232,7 @@ export function sendAndWaitWebhook(provider: SendAndWaitProvider) {
 			res.end(html);
 			return { noWebhookResponse: true };
 		};
-		const item = firstItem(this);
-		const settings = readSettings(item);
+		const settings = readSettings(firstItem(this), true);
 		if (this.getRequestObject().method !== 'POST') return answerWith(200, questionPage(settings));
 		const answer = readAnswer(settings, this.getBodyData());
 		if ('refusal' in answer) return answerWith(400, questionPage(settings, answer.refusal));
