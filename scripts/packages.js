@@ -178,6 +178,7 @@ function readme(pkg) {
 		'What every node does the same way',
 		'What every trigger guarantees',
 		'Use with AI agents',
+		'Send and wait',
 	].map((title) => readmeSection(source, title));
 	const licence = readmeSection(source, 'Licence');
 	const body = [

@@ -1,10 +1,18 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	sendAndWaitOperation,
+	sendAndWaitWebhook,
+	sendAndWaitWebhookMethods,
+	sendAndWaitWebhooks,
+	withDeclarativeRequestOptions,
+} from '../shared/sendAndWait';
 import { actionSubtitle, flowControlOptions } from '../shared/descriptions';
 import { searchEndpoints } from './listSearch/searchEndpoints';
 import { getAccounts } from './loadOptions/getAccounts';
 import { conversationDescription } from './resources/conversation';
 import { endpointDescription } from './resources/endpoint';
 import { messageDescription } from './resources/message';
+import { messageSendAndWait } from './resources/message/sendAndWait';
 import { sessionDescription } from './resources/session';
 
 export class EvoVoice implements INodeType {
@@ -27,6 +35,7 @@ export class EvoVoice implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'evoVoiceMessagingApi', required: true }],
+		webhooks: sendAndWaitWebhooks,
 		requestDefaults: {
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
@@ -49,9 +58,15 @@ export class EvoVoice implements INodeType {
 			...sessionDescription,
 			...conversationDescription,
 			...endpointDescription,
-			flowControlOptions,
+			withDeclarativeRequestOptions(flowControlOptions),
 		],
 	};
+
+	webhook = sendAndWaitWebhook(messageSendAndWait);
+
+	webhookMethods = sendAndWaitWebhookMethods;
+
+	customOperations = { message: { sendAndWait: sendAndWaitOperation(messageSendAndWait) } };
 
 	methods = {
 		listSearch: { searchEndpoints },

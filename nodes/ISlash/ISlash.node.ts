@@ -1,11 +1,19 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { actionSubtitle, requestOptionsWithMaxFileSize } from '../shared/descriptions';
+import {
+	sendAndWaitOperation,
+	sendAndWaitWebhook,
+	sendAndWaitWebhookMethods,
+	sendAndWaitWebhooks,
+	withDeclarativeRequestOptions,
+} from '../shared/sendAndWait';
 import { ISLASH_MAX_FILE_MB } from './shared/maxFileSize';
 import { searchStickers } from './listSearch/searchStickers';
 import { searchTemplates } from './listSearch/searchTemplates';
 import { contactDescription } from './resources/contact';
 import { labelDescription } from './resources/label';
 import { sessionMessageDescription } from './resources/sessionMessage';
+import { sessionMessageSendAndWait } from './resources/sessionMessage/sendAndWait';
 import { stickerDescription } from './resources/sticker';
 import { templateDescription } from './resources/template';
 import { templateMessageDescription } from './resources/templateMessage';
@@ -34,6 +42,7 @@ export class ISlash implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'iSlashMessagingApi', required: true }],
+		webhooks: sendAndWaitWebhooks,
 		// No Content-Type default: JSON bodies get theirs from the HTTP client, and a multipart send must
 		// carry the client's own multipart/form-data boundary header.
 		requestDefaults: { headers: { Accept: 'application/json' }, json: true },
@@ -62,8 +71,16 @@ export class ISlash implements INodeType {
 			...stickerDescription,
 			...labelDescription,
 			...contactDescription,
-			requestOptionsWithMaxFileSize(ISLASH_MAX_FILE_MB),
+			withDeclarativeRequestOptions(requestOptionsWithMaxFileSize(ISLASH_MAX_FILE_MB)),
 		],
+	};
+
+	webhook = sendAndWaitWebhook(sessionMessageSendAndWait);
+
+	webhookMethods = sendAndWaitWebhookMethods;
+
+	customOperations = {
+		sessionMessage: { sendAndWait: sendAndWaitOperation(sessionMessageSendAndWait) },
 	};
 
 	methods = {

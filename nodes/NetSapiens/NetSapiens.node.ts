@@ -1,9 +1,17 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { actionSubtitle, requestOptionsWithMaxFileSize } from '../shared/descriptions';
+import {
+	sendAndWaitOperation,
+	sendAndWaitWebhook,
+	sendAndWaitWebhookMethods,
+	sendAndWaitWebhooks,
+	withDeclarativeRequestOptions,
+} from '../shared/sendAndWait';
 import { NETSAPIENS_MAX_FILE_MB } from './shared/messageBody';
 import { searchMessageSessions } from './listSearch/searchMessageSessions';
 import { searchSmsNumbers } from './listSearch/searchSmsNumbers';
 import { messageDescription } from './resources/message';
+import { messageSendAndWait } from './resources/message/sendAndWait';
 import { messageSessionDescription } from './resources/messageSession';
 import { smsNumberDescription } from './resources/smsNumber';
 import { domainField, userField } from './shared/descriptions';
@@ -25,6 +33,7 @@ export class NetSapiens implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'netSapiensMessagingApi', required: true }],
+		webhooks: sendAndWaitWebhooks,
 		requestDefaults: {
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
@@ -48,9 +57,15 @@ export class NetSapiens implements INodeType {
 			domainField,
 			userField,
 			...resourceDescriptions.flatMap(([, ...fields]) => fields),
-			requestOptionsWithMaxFileSize(NETSAPIENS_MAX_FILE_MB),
+			withDeclarativeRequestOptions(requestOptionsWithMaxFileSize(NETSAPIENS_MAX_FILE_MB)),
 		],
 	};
+
+	webhook = sendAndWaitWebhook(messageSendAndWait);
+
+	webhookMethods = sendAndWaitWebhookMethods;
+
+	customOperations = { message: { sendAndWait: sendAndWaitOperation(messageSendAndWait) } };
 
 	methods = {
 		listSearch: { searchMessageSessions, searchSmsNumbers },

@@ -1,8 +1,16 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { actionSubtitle, flowControlOptions } from '../shared/descriptions';
+import {
+	sendAndWaitOperation,
+	sendAndWaitWebhook,
+	sendAndWaitWebhookMethods,
+	sendAndWaitWebhooks,
+	withDeclarativeRequestOptions,
+} from '../shared/sendAndWait';
 import { searchChatSessions } from './listSearch/searchChatSessions';
 import { searchChatTopics } from './listSearch/searchChatTopics';
 import { chatMessageDescription } from './resources/chatMessage';
+import { chatMessageSendAndWait } from './resources/chatMessage/sendAndWait';
 import { chatSessionDescription } from './resources/chatSession';
 import { chatTopicDescription } from './resources/chatTopic';
 import { authenticationProperty } from './shared/descriptions';
@@ -37,6 +45,7 @@ export class SuperOffice implements INodeType {
 				displayOptions: { show: { authentication: ['superOfficeMessagingOAuth2Api'] } },
 			},
 		],
+		webhooks: sendAndWaitWebhooks,
 		// Each operation makes its URL absolute from the selected credential (see shared/routing.ts).
 		requestDefaults: {
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
@@ -59,8 +68,16 @@ export class SuperOffice implements INodeType {
 			...chatMessageDescription,
 			...chatSessionDescription,
 			...chatTopicDescription,
-			flowControlOptions,
+			withDeclarativeRequestOptions(flowControlOptions),
 		],
+	};
+
+	webhook = sendAndWaitWebhook(chatMessageSendAndWait);
+
+	webhookMethods = sendAndWaitWebhookMethods;
+
+	customOperations = {
+		chatMessage: { sendAndWait: sendAndWaitOperation(chatMessageSendAndWait) },
 	};
 
 	methods = {

@@ -1,5 +1,6 @@
 import type {
 	IDataObject,
+	IExecuteFunctions,
 	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
@@ -13,6 +14,7 @@ import { failedAnswer, failureToNodeError, parseBody } from './errors';
 
 /** The contexts that call a provider outside the declarative engine. */
 export type RequestContext =
+	| IExecuteFunctions
 	| IHookFunctions
 	| IWebhookFunctions
 	| ILoadOptionsFunctions
@@ -36,7 +38,7 @@ export interface ProviderCall {
 
 /**
  * One authenticated call outside the declarative engine (list searches, trigger set-up, polling, webhook
- * deliveries), for every provider: the credential type authenticates it, an error status or a 2xx that
+ * deliveries, Send and Wait), for every provider: the credential type authenticates it, an error status or a 2xx that
  * reports a failure becomes a NodeApiError with the provider's own message and HTTP status, a transport
  * failure says what happened — built from the answer only, never from the request (it holds the credential).
  * Returns the answer body, parsed.

@@ -1,4 +1,5 @@
-import { DirectoryLoader, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { DirectoryLoader, ExecutionLifecycleHooks, RoutingNode, WorkflowExecute } from 'n8n-core';
+import type { ExecuteContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -66,6 +67,9 @@ export interface RunResult {
 	error?: IRun['data']['resultData']['error'];
 	credentialsHelper: FixtureCredentialsHelper;
 	run: IRun;
+	/** The workflow it ran in and its execution ID (a waiting execution is resumed in them). */
+	workflow: Workflow;
+	executionId: string;
 }
 
 export const NODE_NAME = 'Node Under Test';
@@ -124,10 +128,36 @@ export function nodeTypesFor(nodeType: INodeType): { nodeTypes: INodeTypes; type
 		typeName,
 		nodeTypes: {
 			getByName: pick,
-			getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(pick(name), version),
+			getByNameAndVersion: (name, version) =>
+				withRoutingExecute(NodeHelpers.getVersionedNodeType(pick(name), version)),
 			getKnownTypes: () => ({}),
 		},
 	};
+}
+
+/**
+ * As n8n's `NodeTypes.getByNameAndVersion` (n8n 2.40.7 packages/cli node-types.ts, with `shouldAssignExecuteMethod`
+ * from its utils.ts): a declarative node gets an `execute` that runs the RoutingNode. Without it n8n-core
+ * falls back to `executeDeclarativeNodeInTest`, whose `prepareConnectionInputData` gives a node that has a
+ * `webhook()` (Send and Wait) no input, so every `={{ $json… }}` of a routed operation would fail here
+ * while it works in n8n.
+ */
+export function withRoutingExecute(nodeType: INodeType): INodeType {
+	const isDeclarative = nodeType.description?.requestDefaults !== undefined;
+	const assign =
+		!nodeType.execute &&
+		!nodeType.supplyData &&
+		!nodeType.poll &&
+		!nodeType.trigger &&
+		(!nodeType.webhook || isDeclarative) &&
+		(!nodeType.methods || isDeclarative);
+	if (assign) {
+		nodeType.execute = async function (this: IExecuteFunctions) {
+			const routingNode = new RoutingNode(this as ExecuteContext, nodeType);
+			return (await routingNode.runNode()) ?? [];
+		};
+	}
+	return nodeType;
 }
 
 let executionCounter = 0;
@@ -210,7 +240,9 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		runExecutionData,
 	).processRunExecutionData(workflow);
 	const outputs = run.data.resultData.runData[NODE_NAME]?.[0]?.data?.main ?? [];
-	if (!run.data.resultData.error)
+	// A waiting execution's output is its input passing through: the operation's output is what resumes it
+	// (recorded by answerWaiting).
+	if (!run.data.resultData.error && !run.data.waitTill)
 		recordOutputSample(description, options, (outputs[0] ?? []) as INodeExecutionData[]);
 	return {
 		main: (outputs[0] ?? []) as INodeExecutionData[],
@@ -218,5 +250,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		error: run.data.resultData.error,
 		credentialsHelper,
 		run,
+		workflow,
+		executionId,
 	};
 }

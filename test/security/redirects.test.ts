@@ -95,6 +95,7 @@ describe('Issue 33 › 1. No credential leaves on a redirect', () => {
 			parameters: { authentication: 'superOfficeMessagingApi', events: ['chatsession.created'] },
 			credentials: so.bearerCredentials,
 			credentialTypes: so.credentialTypes,
+			webhookBaseUrl: 'https://n8n.example.com/webhook',
 		});
 		await expect(harness.lifecycle('create')).rejects.toThrow(
 			`SuperOffice answered a redirect to ${TARGET} — check the Base URL`,
@@ -104,6 +105,8 @@ describe('Issue 33 › 1. No credential leaves on a redirect', () => {
 
 	it('NetSapiens subscription (its post-url holds the webhook secret) is not re-posted', async () => {
 		const seen = elsewhere();
+		// activation first lists the domain's subscriptions, to replace any older one posting to this node
+		nock(ns.BASE).get('/domains/~/subscriptions').reply(200, []);
 		nock(ns.BASE).post('/domains/~/subscriptions').reply(308, '', { Location: TARGET });
 		const harness = new TriggerHarness({
 			nodeType: new NetSapiensTrigger(),

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { evoVoiceRouting } from '../../shared/routing';
 import { messageGetAll, messageGetAllProperties } from './getAll';
 import { messageSend, messageSendProperties } from './send';
+import { messageSendAndWaitProperties } from './sendAndWait';
 
 export const messageOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -24,6 +25,13 @@ export const messageOperations: INodeProperties = {
 			description: 'Send a text message into a session or to a phone number',
 			routing: evoVoiceRouting(messageSend),
 		},
+		{
+			name: 'Send and Wait for Response',
+			value: 'sendAndWait',
+			action: 'Send message and wait for response',
+			description:
+				'Text a question with a reply link and wait until it is approved or answered (or the limit passes)',
+		},
 	],
 	default: 'send',
 };
@@ -31,5 +39,6 @@ export const messageOperations: INodeProperties = {
 export const messageDescription: INodeProperties[] = [
 	messageOperations,
 	...messageSendProperties,
+	...messageSendAndWaitProperties,
 	...messageGetAllProperties,
 ];

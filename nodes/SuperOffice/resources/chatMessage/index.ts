@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { superOfficeRouting } from '../../shared/routing';
 import { chatMessageGetAll, chatMessageGetAllProperties } from './getAll';
 import { chatMessageSend, chatMessageSendProperties } from './send';
+import { chatMessageSendAndWaitProperties } from './sendAndWait';
 
 export const chatMessageOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -24,6 +25,13 @@ export const chatMessageOperations: INodeProperties = {
 			description: 'Add a message to a chat session',
 			routing: superOfficeRouting(chatMessageSend),
 		},
+		{
+			name: 'Send and Wait for Response',
+			value: 'sendAndWait',
+			action: 'Send message and wait for response',
+			description:
+				'Post a question with a reply link to a chat session and wait until it is approved or answered (or the limit passes)',
+		},
 	],
 	default: 'send',
 };
@@ -31,5 +39,6 @@ export const chatMessageOperations: INodeProperties = {
 export const chatMessageDescription: INodeProperties[] = [
 	chatMessageOperations,
 	...chatMessageSendProperties,
+	...chatMessageSendAndWaitProperties,
 	...chatMessageGetAllProperties,
 ];
