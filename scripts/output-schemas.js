@@ -17,7 +17,8 @@ function actionNodes() {
 	return n8n.nodes
 		.map((file) => {
 			const exported = require(path.join(REPO, file));
-			const NodeClass = Object.values(exported)[0];
+			// the class named like its file, as n8n's loader takes it (a node file may export more)
+			const NodeClass = exported[path.basename(file, '.node.js')];
 			const { description } = new NodeClass();
 			return { description, sourceDir: path.join(REPO, path.dirname(file).replace(/^dist\//, '')) };
 		})
