@@ -77,8 +77,9 @@ describe('NetSapiens Trigger › inbound chats (empty direction, decided by the 
 			.once()
 			.reply(200, { 'key-id': 'k1', user: '2503', domain: 'portal', 'user-scope': 'Basic User' });
 		const harness = trigger({ domain: '~', user: '~' });
-		expect(await delivered(harness, [OFFICIAL_CHAT_ROW])).toEqual([OFFICIAL_CHAT_ROW]);
 		const secret = await activate(harness);
+		const first = await harness.deliver({ body: [OFFICIAL_CHAT_ROW], query: { secret } });
+		expect(first.items?.map((item) => item.json)).toEqual([OFFICIAL_CHAT_ROW]);
 		const again = await harness.deliver({
 			body: [{ ...OFFICIAL_CHAT_ROW, id: 2, 'from-user-id': '2503@portal' }],
 			query: { secret },
