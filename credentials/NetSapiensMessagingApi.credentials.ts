@@ -12,6 +12,12 @@ import type {
 import { netSapiensErrors } from '../nodes/NetSapiens/shared/errors';
 import { redirectTarget, redirectTestRules } from '../nodes/shared/errors';
 import { plainHttpNotice, trimTrailingSlashes, urlFieldText } from '../nodes/shared/url';
+import {
+	legacyTokenUrl,
+	requestLegacyToken,
+	v2TokenRouteMissing,
+	type TokenAnswer,
+} from '../nodes/NetSapiens/shared/legacyToken';
 
 /** The API's base URL: the full override when given, else https://{server}/ns-api/v2. */
 export function netSapiensBaseUrl(credentials: ICredentialDataDecryptedObject): string {
@@ -68,6 +74,23 @@ export function passwordGrantBody(credentials: ICredentialDataDecryptedObject): 
 	};
 }
 
+/** The password grant at the legacy endpoint, for a core without the v2 route (see legacyToken.ts). */
+async function requestLegacyTokenOrExplain(
+	helper: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	baseUrl: string,
+): Promise<TokenAnswer> {
+	try {
+		return await requestLegacyToken(helper, passwordGrantBody(credentials), baseUrl);
+	} catch (error) {
+		// Rebuilt from the code alone: the transport error holds the request body, with the password.
+		const code = (error as { code?: string }).code;
+		throw new Error(
+			`NetSapiens legacy token request failed${code ? ` (${code})` : ''}: no answer from ${legacyTokenUrl(baseUrl)}`,
+		);
+	}
+}
+
 async function requestToken(
 	helper: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
@@ -92,6 +115,9 @@ async function requestToken(
 		throw new Error(
 			`NetSapiens token request failed${code ? ` (${code})` : ''}: no answer from ${baseUrl}`,
 		);
+	}
+	if (v2TokenRouteMissing(response)) {
+		response = await requestLegacyTokenOrExplain(helper, credentials, baseUrl);
 	}
 	if (response.statusCode >= 300 && response.statusCode < 400) {
 		throw new Error(

@@ -20,6 +20,7 @@ function createState() {
 		rateLimited: 0,
 		rateLimitedAt: [], // when each 429 was answered (ms)
 		tokensIssued: 0,
+		netsapiensCore: '45', // which NetSapiens core the sandbox behaves like (NETSAPIENS_CORES)
 		byProvider: {},
 		tokens: new Map(), // NetSapiens access token → expiry (ms)
 		subscriptions: [], // NetSapiens event subscriptions
@@ -35,8 +36,17 @@ function createState() {
 
 /** Clears the record and the counters; issued tokens stay valid (as they would at the provider), model scripts stay. */
 function resetCounts(state) {
-	const { tokenLifetimeMs, inFlight, tokens, subscriptions, webhooks, modelScripts } = state;
+	const {
+		tokenLifetimeMs,
+		inFlight,
+		tokens,
+		subscriptions,
+		webhooks,
+		modelScripts,
+		netsapiensCore,
+	} = state;
 	Object.assign(state, createState(), {
+		netsapiensCore,
 		tokenLifetimeMs,
 		inFlight,
 		tokens,
@@ -92,36 +102,75 @@ const NETSAPIENS_MESSAGE_TYPES = [
 	'chat-participant-leave',
 ];
 
+/**
+ * The NetSapiens cores the sandbox stands in for (POST /_sandbox/netsapiens-core {"core": …}): '45' (docs
+ * v45.0), '44.4.10' (the routes the OpenAPI a core 44.4.10 serves lacks answer 404 "No Route Found [92]") and
+ * 'legacy-token' (a core without the v2 POST /tokens: only the older /ns-api/oauth2/token/ issues tokens).
+ */
+const NETSAPIENS_CORES = ['45', '44.4.10', 'legacy-token'];
+
+/** What a core answers for a route it does not serve (status 404, message "No Route Found [92]"). */
+const noRoute = (res) => errors.netsapiens(res, 404, 'No Route Found [92]');
+
+/** Routes the core 44.4.10 OpenAPI lacks: GET of one message session and the domain subscription routes. */
+function lacksOn44(method, path) {
+	if (/^\/domains\/[^/]+\/subscriptions(\/[^/]+)?$/.test(path)) return true;
+	return method === 'GET' && /^\/domains\/[^/]+\/users\/[^/]+\/messagesessions\/[^/]+$/.test(path);
+}
+
+/** The password grant (v2 POST /tokens with JSON, or the legacy endpoint with a form body). */
+function issueToken(state, res, grant = {}) {
+	const fx = FIXTURES.netsapiens;
+	if (
+		grant.grant_type !== 'password' ||
+		grant.client_id !== fx.clientId ||
+		grant.client_secret !== fx.clientSecret ||
+		grant.username !== fx.username ||
+		grant.password !== fx.password
+	) {
+		return errors.netsapiens(res, 401, 'Invalid credentials');
+	}
+	const token = `nst_${crypto.randomBytes(16).toString('hex')}`;
+	state.tokens.set(token, Date.now() + state.tokenLifetimeMs);
+	state.tokensIssued++;
+	return reply(res, 200, {
+		access_token: token,
+		expires_in: Math.round(state.tokenLifetimeMs / 1000),
+		token_type: 'Bearer',
+		refresh_token: 'r',
+		domain: 'sandbox',
+		user: '1000',
+		scope: 'Basic User',
+	});
+}
+
+/**
+ * NetSapiens' older OAuth endpoint, POST /ns-api/oauth2/token/ with a form-encoded body (the form its
+ * providers document: curl -dclient_id=… -dclient_secret=… -dusername=… -dpassword=… -dgrant_type=password).
+ * A secret in the query string is refused.
+ */
+function netsapiensLegacyOAuth(state, req, res, path, _body, query, raw) {
+	if (req.method !== 'POST' || path !== '/token/')
+		return errors.netsapiens(res, 404, `No route ${req.method} ${path}`);
+	if (['password', 'client_secret'].some((name) => query.has(name)))
+		return errors.netsapiens(res, 400, 'Secrets belong in the body');
+	if (!String(req.headers['content-type'] || '').includes('application/x-www-form-urlencoded'))
+		return errors.netsapiens(res, 400, 'Expected a form-encoded body');
+	state.legacyTokenRequests = (state.legacyTokenRequests || 0) + 1;
+	return issueToken(state, res, Object.fromEntries(new URLSearchParams(raw.toString('utf8'))));
+}
+
 function netsapiens(state, req, res, path, body) {
 	const fx = FIXTURES.netsapiens;
 	if (req.method === 'POST' && path === '/tokens') {
-		const grant = body || {};
-		if (
-			grant.grant_type !== 'password' ||
-			grant.client_id !== fx.clientId ||
-			grant.client_secret !== fx.clientSecret ||
-			grant.username !== fx.username ||
-			grant.password !== fx.password
-		) {
-			return errors.netsapiens(res, 401, 'Invalid credentials');
-		}
-		const token = `nst_${crypto.randomBytes(16).toString('hex')}`;
-		state.tokens.set(token, Date.now() + state.tokenLifetimeMs);
-		state.tokensIssued++;
-		return reply(res, 200, {
-			access_token: token,
-			expires_in: Math.round(state.tokenLifetimeMs / 1000),
-			token_type: 'Bearer',
-			refresh_token: 'r',
-			domain: 'sandbox',
-			user: '1000',
-			scope: 'Basic User',
-		});
+		if (state.netsapiensCore === 'legacy-token') return noRoute(res);
+		return issueToken(state, res, body);
 	}
+	if (state.netsapiensCore === '44.4.10' && lacksOn44(req.method, path)) return noRoute(res);
 	// OpenAPI v45 "Read API Version": no security, {apiversion, hostname, current-time}.
 	if (req.method === 'GET' && path === '/version')
 		return reply(res, 200, {
-			apiversion: '45.0',
+			apiversion: state.netsapiensCore === '44.4.10' ? '44.4.10' : '45.0',
 			hostname: 'sandbox',
 			'current-time': new Date().toISOString(),
 		});
@@ -206,7 +255,7 @@ function netsapiens(state, req, res, path, body) {
 			);
 		return reply(res, 200, [...sessions.values()].reverse());
 	}
-	const subscriptions = /^\/domains\/([^/]+)\/subscriptions(?:\/([^/]+))?$/.exec(path);
+	const subscriptions = /^(?:\/domains\/([^/]+))?\/subscriptions(?:\/([^/]+))?$/.exec(path);
 	if (subscriptions) {
 		if (req.method === 'GET' && !subscriptions[2]) return reply(res, 200, state.subscriptions);
 		if (req.method === 'POST' && !subscriptions[2]) {
@@ -221,7 +270,7 @@ function netsapiens(state, req, res, path, body) {
 			const subscription = {
 				id: `sub-${state.subscriptions.length + 1}`,
 				status: 'active',
-				domain: decodeURIComponent(subscriptions[1]),
+				domain: subscriptions[1] ? decodeURIComponent(subscriptions[1]) : '*',
 				...body,
 			};
 			state.subscriptions.push(subscription);
@@ -585,6 +634,7 @@ async function deliver(
 		timestamp,
 		date,
 		direction = 'Incoming',
+		chat = false,
 	},
 ) {
 	const post = async (target, body) => {
@@ -598,16 +648,30 @@ async function deliver(
 	};
 	if (again) return await redeliver(state, provider, post, { headers, timestamp });
 	if (provider === 'netsapiens') {
-		const message = {
-			id: crypto.randomUUID(),
-			timestamp: new Date().toISOString(),
-			type: 'sms',
-			direction: 'orig',
-			'from-number': '18585551234',
-			dialed: '18585550001',
-			text,
-			status: 'delivered',
-		};
+		// A chat from another user of the domain carries an empty direction, as every chat in NetSapiens' examples.
+		const message = chat
+			? {
+					id: crypto.randomUUID(),
+					timestamp: new Date().toISOString(),
+					type: 'chat',
+					direction: '',
+					'from-number': '',
+					'from-user-id': '1001@sandbox',
+					'terminating-user-id': '1000@sandbox',
+					text,
+					status: 'sending',
+				}
+			: {
+					id: crypto.randomUUID(),
+					timestamp: new Date().toISOString(),
+					type: 'sms',
+					direction: 'orig',
+					'from-number': '18585551234',
+					'from-user-id': '',
+					dialed: '18585550001',
+					text,
+					status: 'delivered',
+				};
 		const targets = state.subscriptions
 			.filter((s) => s.model === 'message')
 			.map((s) => s['post-url']);
@@ -678,6 +742,7 @@ function record(state, provider, message) {
 
 const routes = [
 	['/netsapiens/ns-api/v2', 'netsapiens', netsapiens],
+	['/netsapiens/ns-api/oauth2', 'netsapiens', netsapiensLegacyOAuth],
 	['/evovoice', 'evovoice', evovoice],
 	['/islash/api/public', 'islash', islash],
 	[`/superoffice/${FIXTURES.superoffice.tenant}`, 'superoffice', superoffice],
@@ -721,6 +786,13 @@ async function startSandbox({
 				if (path === '/_sandbox/reset' && req.method === 'POST') {
 					resetCounts(state);
 					return reply(res, 200, { ok: true });
+				}
+				if (path === '/_sandbox/netsapiens-core' && req.method === 'POST') {
+					const { core } = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+					if (!NETSAPIENS_CORES.includes(core))
+						return reply(res, 400, { message: `core is one of ${NETSAPIENS_CORES.join(', ')}` });
+					state.netsapiensCore = core;
+					return reply(res, 200, { core });
 				}
 				if (path === '/_sandbox/deliver' && req.method === 'POST') {
 					return deliver(state, JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}')).then(

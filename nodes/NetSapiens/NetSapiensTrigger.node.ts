@@ -23,6 +23,7 @@ import { newWebhookSecret, redactingSecrets, secretsMatch } from '../shared/webh
 import { answeredStatus } from '../shared/providerRequest';
 import { failureToNodeError } from '../shared/errors';
 import { netSapiensErrors } from './shared/errors';
+import { keepInbound } from './shared/inboundMessage';
 import { netSapiensRequest } from './shared/transport';
 
 /** Subscription models this trigger offers (OpenAPI v45 Subscription.model). */
@@ -192,7 +193,7 @@ export class NetSapiensTrigger implements INodeType {
 				default: true,
 				displayOptions: { show: { event: ['message'] } },
 				description:
-					'Whether to keep only messages received from others (direction "orig"), dropping the ones your users send',
+					'Whether to keep only messages received from others, dropping the ones your users send: direction "orig" is inbound and "term" outbound; a message without a direction (every chat) is inbound unless its sender is the watched user, or with User * any user of the domain',
 			},
 		],
 	};
@@ -298,7 +299,7 @@ export class NetSapiensTrigger implements INodeType {
 		return await withDeliveryState(this, async (state) => {
 			// NetSapiens counts any answer above 302 as a failed delivery and sends it again: an object seen before is not new.
 			const fresh = keepUnseen(state, keyed, ({ key }) => String(key)).map(({ object }) => object);
-			const kept = inboundOnly ? fresh.filter((object) => object.direction === 'orig') : fresh;
+			const kept = inboundOnly ? await keepInbound(this, fresh) : fresh;
 			const summary = { received: objects.length, new: fresh.length, kept: kept.length };
 			if (kept.length === 0) return answerOnly(this, 200, summary);
 			return startExecution(this, this.helpers.returnJsonArray(kept), summary);

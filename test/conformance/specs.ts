@@ -542,6 +542,11 @@ export const NOT_CHECKED: Array<{ provider: Provider; path: RegExp; why: string 
 		path: /\/login\/common\/oauth\/tokens$/,
 		why: 'SuperId’s OAuth 2.0 token endpoint, outside the REST API’s Swagger; n8n’s OAuth2 client sends the token and refresh requests',
 	},
+	{
+		provider: 'NetSapiens',
+		path: /\/ns-api\/oauth2\/token\/$/,
+		why: 'NetSapiens’ legacy (pre-v2) OAuth endpoint, in no OpenAPI document; its form is cited in nodes/NetSapiens/shared/legacyToken.ts and the credential test checks the form body',
+	},
 ];
 
 /** Which provider a request is for, and the path the spec's templates are written against. */

@@ -333,3 +333,66 @@ describe('NetSapiens Messaging API credential', () => {
 		});
 	});
 });
+
+describe('NetSapiens Messaging API credential › legacy token endpoint (cores without v2 POST /tokens)', () => {
+	const HOST = BASE.replace(/\/ns-api\/v2$/, '');
+	const formGrant = new URLSearchParams(TOKEN_REQUEST as Record<string, string>).toString();
+
+	it('a 404 from POST /tokens sends the password grant to /ns-api/oauth2/token/ as a form body, secrets never in a URL', async () => {
+		const v2 = nock(BASE)
+			.post('/tokens', TOKEN_REQUEST)
+			.reply(404, { code: 404, message: 'No Route Found [92]' });
+		let legacyUrl = '';
+		const legacy = nock(HOST, {
+			reqheaders: { 'content-type': 'application/x-www-form-urlencoded' },
+			badheaders: ['authorization'],
+		})
+			.post('/ns-api/oauth2/token/', (body) => {
+				expect(new URLSearchParams(body as string).toString()).toBe(formGrant);
+				return true;
+			})
+			.query((query) => {
+				legacyUrl = JSON.stringify(query);
+				return true;
+			})
+			.reply(200, { ...tokenAnswer('legacy-tok'), legacy: false, apiversion: 'Version: 41.1.0' });
+		const api = nock(BASE, { reqheaders: { authorization: 'Bearer legacy-tok' } })
+			.get(SMS_NUMBERS)
+			.reply(200, []);
+
+		const credentialsHelper = passwordHelper();
+		const result = await runNetSapiens(listNumbers, { credentialsHelper });
+
+		expect(result.error).toBeUndefined();
+		v2.done();
+		legacy.done();
+		api.done();
+		expect(legacyUrl).toBe('{}');
+		expect(credentialsHelper.store.get('netSapiensMessagingApi')).toMatchObject({
+			accessToken: 'legacy-tok',
+		});
+		expect(network.unexpected).toEqual([]);
+	});
+
+	it('a redirect from the legacy endpoint is not followed', async () => {
+		nock(BASE).post('/tokens').reply(404, { code: 404, message: 'No Route Found [92]' });
+		nock(HOST)
+			.post('/ns-api/oauth2/token/')
+			.reply(307, '', { location: 'https://elsewhere.test/steal' });
+
+		const result = await runNetSapiens(listNumbers, { credentialsHelper: passwordHelper() });
+
+		expect(result.error).toBeDefined();
+		expect(JSON.stringify(result.run)).not.toContain(PASSWORD);
+		expect(network.unexpected).toEqual([]);
+	});
+
+	it('any other refusal of POST /tokens (e.g. 401) is final: no legacy request', async () => {
+		nock(BASE).post('/tokens').reply(401, { code: 401, message: 'Invalid username or password' });
+
+		const result = await runNetSapiens(listNumbers, { credentialsHelper: passwordHelper() });
+
+		expect(result.error?.message).toContain('Invalid username or password');
+		expect(network.unexpected).toEqual([]);
+	});
+});

@@ -289,7 +289,6 @@ const file = (bytes: Buffer, mimeType: string, fileName: string): IBinaryData =>
 
 /** ASCII bytes, so nock hands the request body over as text and each item's reference can be read. */
 const PICTURE = Buffer.from('fake-png-bytes-for-the-matrix');
-const VIDEO = Buffer.from('fake-mp4-bytes-for-the-matrix');
 
 // ---------------------------------------------------------------------------------------------------
 // EvoVoice: Message › Send
@@ -687,7 +686,7 @@ function islashTemplate(operation: 'send' | 'schedule'): SendOperation {
 const NS_SESSION = 'c3529b7ce79a86018d006462fa70fcea';
 const NS_SEND_PATH = `/ns-api/v2/domains/~/users/~/messagesessions/${NS_SESSION}/messages`;
 
-type NsType = 'chat' | 'groupChat' | 'mediaChat' | 'videoChat' | 'sms' | 'groupSms' | 'mms';
+type NsType = 'chat' | 'groupChat' | 'mediaChat' | 'sms' | 'groupSms' | 'mms';
 
 interface NsTypeSpec {
 	label: string;
@@ -718,15 +717,6 @@ const NS_TYPES: Record<NsType, NsTypeSpec> = {
 		sms: false,
 		list: true,
 		media: { bytes: PICTURE, mimeType: 'image/png', fileName: 'pixel.png' },
-	},
-	videoChat: {
-		label: 'Video Chat',
-		destination: '1123,1004',
-		sent: ['1123', '1004'],
-		wire: 'chat-video',
-		sms: false,
-		list: true,
-		media: { bytes: VIDEO, mimeType: 'video/mp4', fileName: 'clip.mp4' },
 	},
 	sms: {
 		label: 'SMS',

@@ -10,14 +10,16 @@ import {
 } from '../../shared/validation';
 
 /**
- * The sends ns-api v2 documents (OpenAPI v45 "Send a message (…)" examples). Group sends are not
- * types of their own on the wire: Group Chat is `chat` and Group SMS is `sms` with a list destination.
+ * The sends ns-api v2 documents (OpenAPI v45 and core 44.4.10 "Send a message (…)" examples). Group sends are
+ * not types of their own on the wire: Group Chat is `chat` and Group SMS is `sms` with a list destination.
+ * The other type names the specs list (`chat-video`, `chat-name-change`, `chat-video-invite`,
+ * `chat-participant-*`) have no send example or field words, and the file fields are "used only for media
+ * chat or MMS", so they are not offered.
  */
 const SEND_TYPES = {
 	chat: { wire: 'chat', recipients: 'one', media: false, sms: false },
 	groupChat: { wire: 'chat', recipients: 'list', media: false, sms: false },
 	mediaChat: { wire: 'chat-media', recipients: 'oneOrMore', media: true, sms: false },
-	videoChat: { wire: 'chat-video', recipients: 'oneOrMore', media: true, sms: false },
 	sms: { wire: 'sms', recipients: 'one', media: false, sms: true },
 	groupSms: { wire: 'sms', recipients: 'list', media: false, sms: true },
 	mms: { wire: 'mms', recipients: 'oneOrMore', media: true, sms: true },
@@ -66,11 +68,6 @@ export function messageBodyProperties(show: Record<string, string[]>): INodeProp
 					description: 'A picture or file to one or several phone numbers (type mms)',
 				},
 				{ name: 'SMS', value: 'sms', description: 'A text message to one phone number (type sms)' },
-				{
-					name: 'Video Chat',
-					value: 'videoChat',
-					description: 'A video file to one or several users (type chat-video)',
-				},
 			],
 			default: 'chat',
 		},
@@ -91,7 +88,7 @@ export function messageBodyProperties(show: Record<string, string[]>): INodeProp
 			required: true,
 			default: '',
 			placeholder: 'e.g. 1123, 1004',
-			displayOptions: when(['groupChat', 'mediaChat', 'videoChat']),
+			displayOptions: when(['groupChat', 'mediaChat']),
 			description: 'The extensions to send to, separated by commas (or a list from an expression)',
 		},
 		{
@@ -217,6 +214,14 @@ export const NETSAPIENS_MAX_FILE_MB = 5;
  * yet). A media file is checked from its metadata here and read only when the request may leave.
  */
 export function setMessageBody(ctx: IExecuteSingleFunctions, request: RequestOptions): void {
+	if (ctx.getNodeParameter('messageType', '') === 'videoChat') {
+		throw fieldError(
+			ctx,
+			'Type',
+			'Video Chat (chat-video with a file) is not sent: NetSapiens documents the file fields as "used only for media chat or MMS"',
+			'Use Media Chat to send a video file',
+		);
+	}
 	const type = readChoice(ctx, 'messageType', 'Type', SEND_TYPE_NAMES);
 	const spec = SEND_TYPES[type];
 	const destination = readDestination(ctx, type);

@@ -1,7 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { netSapiensRouting } from '../../shared/routing';
 import { messageSessionDelete, messageSessionDeleteProperties } from './delete';
-import { messageSessionGet, messageSessionGetProperties } from './get';
+import {
+	MESSAGE_SESSION_GET_REQUIREMENT,
+	messageSessionGet,
+	messageSessionGetProperties,
+} from './get';
 import { messageSessionGetAll, messageSessionGetAllProperties } from './getAll';
 import { messageSessionLeave, messageSessionLeaveProperties } from './leave';
 import { messageSessionRename, messageSessionRenameProperties } from './rename';
@@ -28,7 +32,9 @@ export const messageSessionOperations: INodeProperties = {
 			name: 'Get',
 			value: 'get',
 			action: 'Get a message session',
-			routing: netSapiensRouting(messageSessionGet),
+			routing: netSapiensRouting(messageSessionGet, {
+				requirement: MESSAGE_SESSION_GET_REQUIREMENT,
+			}),
 		},
 		{
 			name: 'Get Many',

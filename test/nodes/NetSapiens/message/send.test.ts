@@ -137,19 +137,8 @@ describe('NetSapiens › Message › Send', () => {
 		scope.done();
 	});
 
-	it('Video Chat: chat-video with the video file and the caption given, to one user as a plain destination', async () => {
+	it('Video Chat (chat-video with a file) is refused before any request: the file fields are for media chat or MMS only', async () => {
 		const video = Buffer.from('fake-mp4-bytes');
-		const scope = api()
-			.post(SESSION_PATH, {
-				type: 'chat-video',
-				message: 'Watch this',
-				destination: '1123',
-				data: video.toString('base64'),
-				'mime-type': 'video/mp4',
-				size: video.length,
-			})
-			.reply(202, ACCEPTED);
-
 		const result = await runNetSapiens(
 			send({
 				messageType: 'videoChat',
@@ -160,8 +149,10 @@ describe('NetSapiens › Message › Send', () => {
 			{ items: withFile(video, 'video/mp4', 'clip.mp4', 'clip') },
 		);
 
-		expect(result.error).toBeUndefined();
-		scope.done();
+		expect(result.error?.message).toBe(
+			'Type: Video Chat (chat-video with a file) is not sent: NetSapiens documents the file fields as "used only for media chat or MMS"',
+		);
+		expect(network.unexpected).toEqual([]);
 	});
 
 	it('SMS: digits without + for destination and from-number', async () => {
