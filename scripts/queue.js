@@ -854,9 +854,8 @@ function perWorker(names) {
 	);
 }
 
-/** One scenario; a throw is a failed row, the others still run. `QUEUE_SCENARIOS=a,b` runs only those. */
+/** One scenario; a throw is a failed row, the others still run. */
 async function scenario(name, fn) {
-	if (process.env.QUEUE_SCENARIOS && !process.env.QUEUE_SCENARIOS.split(',').includes(name)) return;
 	const t0 = Date.now();
 	log(`scenario ${name} …`);
 	try {
