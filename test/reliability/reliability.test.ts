@@ -612,53 +612,16 @@ describe('3. Nothing lost: 100 items, every 7th failing', () => {
 
 // ---------------------------------------------------------------------------------------------------
 describe('4. No duplicates: only a 429 is retried, after Retry-After, bounded', () => {
-	it.each(SEND_OPERATIONS.map((op) => [operationName(op), op] as const))(
-		'%s › 429 then success: sent once',
-		async (name, op) => {
-			const answered: number[] = [];
-			op.provider.prepare?.();
-			op.intercept().reply(() => {
-				answered.push(Date.now());
-				return [
-					429,
-					op.provider.errorBody(PROVIDER_TEXT[429], 429) as nock.Body,
-					{ 'Retry-After': '1' },
-				];
-			});
-			op.intercept().reply(() => {
-				answered.push(Date.now());
-				return [op.success.status, op.success.body as nock.Body];
-			});
-			const run = await drive(op);
-			const problems: string[] = [];
-			if (run.result?.error || run.thrown)
-				problems.push(`failed: ${describeError(runError(run.result))}`);
-			if (run.result?.main.length !== 1 || errorText(run.result.main[0]) !== undefined)
-				problems.push('not one sent item');
-			if (answered.length !== 2) problems.push(`${answered.length} requests, expected 2`);
-			const waited = answered.length === 2 ? answered[1] - answered[0] : 0;
-			if (waited < 950) problems.push(`retried after ${waited} ms, before Retry-After (1 s)`);
-			if (answered.length > 2) ledger.duplicated += answered.length - 2;
-			problems.push(...leaksOf(`${name} 429 then success`, op.provider, run));
-			ledger.record(
-				'4 no duplicates',
-				name,
-				'429 (Retry-After 1 s) then 2xx',
-				`sent once after ${answered.length} requests, waited ${waited} ms`,
-				problems,
-			);
-			expect(problems).toEqual([]);
-		},
-	);
-
-	// Issue 33: only RFC 9110 forms of Retry-After count; these would otherwise read as past dates (no wait).
-	const ODD_RETRY_AFTER = ['-5', '1 2', '5, 7', '+5'];
-	it.each(
-		SEND_OPERATIONS.map(
-			(op, index) =>
-				[operationName(op), ODD_RETRY_AFTER[index % ODD_RETRY_AFTER.length], op] as const,
-		),
-	)('%s › 429 with "Retry-After: %s": the fallback backoff, sent once', async (name, odd, op) => {
+	/**
+	 * One 429 with `retryAfter`, then the provider's success: the item must be sent exactly once, no sooner
+	 * than 1 s after the 429 (`waitRule` names where that second comes from).
+	 */
+	async function sentOnceAfter429(
+		name: string,
+		op: (typeof SEND_OPERATIONS)[number],
+		retryAfter: string,
+		{ waitRule, leakLabel, caseLabel }: { waitRule: string; leakLabel: string; caseLabel: string },
+	): Promise<string[]> {
 		const answered: number[] = [];
 		op.provider.prepare?.();
 		op.intercept().reply(() => {
@@ -666,7 +629,7 @@ describe('4. No duplicates: only a 429 is retried, after Retry-After, bounded', 
 			return [
 				429,
 				op.provider.errorBody(PROVIDER_TEXT[429], 429) as nock.Body,
-				{ 'Retry-After': odd },
+				{ 'Retry-After': retryAfter },
 			];
 		});
 		op.intercept().reply(() => {
@@ -681,16 +644,44 @@ describe('4. No duplicates: only a 429 is retried, after Retry-After, bounded', 
 			problems.push('not one sent item');
 		if (answered.length !== 2) problems.push(`${answered.length} requests, expected 2`);
 		const waited = answered.length === 2 ? answered[1] - answered[0] : 0;
-		if (waited < 950) problems.push(`retried after ${waited} ms, before the 1 s fallback backoff`);
+		if (waited < 950) problems.push(`retried after ${waited} ms, before ${waitRule}`);
 		if (answered.length > 2) ledger.duplicated += answered.length - 2;
-		problems.push(...leaksOf(`${name} odd Retry-After`, op.provider, run));
+		problems.push(...leaksOf(`${name} ${leakLabel}`, op.provider, run));
 		ledger.record(
 			'4 no duplicates',
 			name,
-			`429 (Retry-After "${odd}") then 2xx`,
+			caseLabel,
 			`sent once after ${answered.length} requests, waited ${waited} ms`,
 			problems,
 		);
+		return problems;
+	}
+
+	it.each(SEND_OPERATIONS.map((op) => [operationName(op), op] as const))(
+		'%s › 429 then success: sent once',
+		async (name, op) => {
+			const problems = await sentOnceAfter429(name, op, '1', {
+				waitRule: 'Retry-After (1 s)',
+				leakLabel: '429 then success',
+				caseLabel: '429 (Retry-After 1 s) then 2xx',
+			});
+			expect(problems).toEqual([]);
+		},
+	);
+
+	// Issue 33: only RFC 9110 forms of Retry-After count; these would otherwise read as past dates (no wait).
+	const ODD_RETRY_AFTER = ['-5', '1 2', '5, 7', '+5'];
+	it.each(
+		SEND_OPERATIONS.map(
+			(op, index) =>
+				[operationName(op), ODD_RETRY_AFTER[index % ODD_RETRY_AFTER.length], op] as const,
+		),
+	)('%s › 429 with "Retry-After: %s": the fallback backoff, sent once', async (name, odd, op) => {
+		const problems = await sentOnceAfter429(name, op, odd, {
+			waitRule: 'the 1 s fallback backoff',
+			leakLabel: 'odd Retry-After',
+			caseLabel: `429 (Retry-After "${odd}") then 2xx`,
+		});
 		expect(problems).toEqual([]);
 	});
 
