@@ -838,7 +838,7 @@ async function main() {
 			expect('e', 'questions sent to the contact', 1, questions().length);
 			expect(
 				'e',
-				"the link: the webhook processor's /webhook-waiting/<execution>/<node>?signature=",
+				"link: webhook processor's /webhook-waiting/<exec>/<node>?signature=",
 				true,
 				link.startsWith(`${webhookBase}/webhook-waiting/${id}/${SEND_AND_WAIT_NODE_ID}?signature=`),
 			);
