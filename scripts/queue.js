@@ -25,7 +25,7 @@ const {
 	publishableSuperOfficeExample,
 	repliesQuoting,
 } = require('./sandbox-setup');
-const { triggerWorkflows, iSlashWebhookUrl } = require('./trigger-workflows');
+const { triggerWorkflows, iSlashWebhookUrl, echo } = require('./trigger-workflows');
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
 const RATE_LIMIT = 50; // sandbox requests per second in scenario a
@@ -218,6 +218,19 @@ function psql(port, sql, database = 'n8n') {
 
 // --- workflows ----------------------------------------------------------------------------------------------
 
+/** A production webhook that answers at once: how executions get into the queue here. */
+function startWebhook(webhookId, webhookPath) {
+	return {
+		id: 'hook',
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId,
+		parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} },
+	};
+}
+
 /** Webhook (answers at once) → Code (makes `count` items, each naming its run, execution and item) → `send`. */
 function bulkWorkflow(id, name, webhookId, webhookPath, send) {
 	const code = [
@@ -232,20 +245,7 @@ function bulkWorkflow(id, name, webhookId, webhookPath, send) {
 		name,
 		active: false,
 		nodes: [
-			{
-				id: 'hook',
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId,
-				parameters: {
-					httpMethod: 'POST',
-					path: webhookPath,
-					responseMode: 'onReceived',
-					options: {},
-				},
-			},
+			startWebhook(webhookId, webhookPath),
 			{
 				id: 'items',
 				name: 'Make items',
@@ -313,6 +313,48 @@ const WORKFLOWS = {
 		netSapiensSend,
 	),
 };
+
+// The Send and Wait node's id: its answer link is /webhook-waiting/<execution>/<node id> (n8n-core's
+// `getSignedResumeUrl`), and n8n checks the signature because this node's operation is `sendAndWait`.
+const SEND_AND_WAIT_NODE_ID = '7c2e0f1a-0000-4000-8000-0000000e5a17';
+const SEND_AND_WAIT_CONTACT = '85256872847';
+const SEND_AND_WAIT_QUESTION = 'Approve the refund of order 1001?';
+
+/** Webhook → iSlash Send and Wait for Response (approve or decline) → what the answer resumed with, echoed to the sandbox. */
+function sendAndWaitWorkflow(sandboxUrl) {
+	return {
+		id: 'queue-send-and-wait',
+		name: 'queue: iSlash Send and Wait for Response',
+		active: false,
+		nodes: [
+			startWebhook('7c2e0f1a-0000-4000-8000-0000000e0003', 'queue-send-and-wait'),
+			{
+				id: SEND_AND_WAIT_NODE_ID,
+				name: 'Ask for approval',
+				type: 'n8n-nodes-session-messaging.iSlash',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: {
+					resource: 'sessionMessage',
+					operation: 'sendAndWait',
+					identity: SEND_AND_WAIT_CONTACT,
+					message: SEND_AND_WAIT_QUESTION,
+					responseType: 'approval',
+					approvalOptions: { values: { approvalType: 'double' } },
+				},
+				credentials: {
+					iSlashMessagingApi: { id: 'iSlashMessagingApi-demo', name: 'iSlash API demo' },
+				},
+			},
+			{ ...echo(sandboxUrl, 'send-and-wait'), position: [440, 0] },
+		],
+		connections: {
+			Webhook: { main: [[{ node: 'Ask for approval', type: 'main', index: 0 }]] },
+			'Ask for approval': { main: [[{ node: 'Echo to sandbox', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
 
 // --- checks ---------------------------------------------------------------------------------------------------
 
@@ -398,6 +440,7 @@ async function main() {
 		const workflows = [
 			WORKFLOWS.evo,
 			WORKFLOWS.ns,
+			sendAndWaitWorkflow(sandbox.url),
 			...triggerWorkflows(sandbox.url),
 			publishableSuperOfficeExample(),
 		];
@@ -458,10 +501,11 @@ async function main() {
 			ready(processes.worker2, `http://127.0.0.1:${health2}/healthz/readiness`),
 		]);
 		// Main activated the published workflows: their webhooks are in the database, the trigger is subscribed.
-		// (5 with webhooks: the two bulk sends, NetSapiens, iSlash, SuperOffice; the EvoVoice poller has none.)
+		// (6 with webhooks: the two bulk sends, Send and Wait, NetSapiens, iSlash, SuperOffice; the EvoVoice
+		// poller has none.)
 		await waitFor(
 			() =>
-				psql(pgPort, `SELECT DISTINCT "workflowId" FROM webhook_entity`).length >= 5 &&
+				psql(pgPort, `SELECT DISTINCT "workflowId" FROM webhook_entity`).length >= 6 &&
 				sandbox.state.subscriptions.length === 1 &&
 				sandbox.state.webhooks.length === 1,
 			60000,
@@ -602,8 +646,9 @@ async function main() {
 		});
 
 		// c. Triggers: webhook deliveries (NetSapiens, iSlash, SuperOffice) reach the webhook processor, the EvoVoice poller
-		// runs on main; every execution runs on a worker.
-		await scenario('c', async () => {
+		// runs on main; every execution runs on a worker. Scenario e runs beside it (c spends most of its time
+		// waiting for the EvoVoice poll minute); c resets the sandbox before its first await, e never does.
+		const triggersChecked = scenario('c', async () => {
 			sandbox.reset();
 			sandbox.configure({});
 			const echoesOf = (provider) => sandbox.state.echoes.filter((e) => e.provider === provider);
@@ -749,6 +794,133 @@ async function main() {
 			);
 		});
 
+		// e. Send and Wait for Response: a worker sends the question and the execution waits; the answer link
+		// goes to the webhook processor (WEBHOOK_URL is the base of n8n's waiting-webhook URLs; main, with
+		// N8N_DISABLE_PRODUCTION_MAIN_PROCESS, serves no /webhook-waiting/ route: `AbstractServer.start`
+		// registers it only when production webhooks are enabled). There `WaitingWebhooks.executeWebhook` checks
+		// the signature and runs the node's webhook(); an answer resumes through `WorkflowRunner.run`, which in
+		// queue mode enqueues the execution again for a worker. A GET shows the page only.
+		await scenario('e', async () => {
+			const questions = () =>
+				sentBy('islash').filter((m) => m.text.startsWith(SEND_AND_WAIT_QUESTION));
+			const answers = () => sandbox.state.echoes.filter((e) => e.provider === 'send-and-wait');
+			const execution = () => executions('queue-send-and-wait');
+			/** Which worker logged each "Worker started|finished execution <id>" line (worker1's first). */
+			const workerRuns = (id, verb) =>
+				['worker1', 'worker2'].flatMap((name) =>
+					(
+						processes[name].log.match(new RegExp(`Worker ${verb} execution ${id}\\b`, 'g')) ?? []
+					).map(() => name),
+				);
+			const state = (id) =>
+				`${execution()[0]?.status}; worker runs ${workerRuns(id, 'started').length} (finished ${workerRuns(id, 'finished').length}); answers ${answers().length}`;
+
+			const posted = await fetch(`${webhookBase}/webhook/queue-send-and-wait`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: '{}',
+			});
+			expect('e', 'webhook POST answered', 200, posted.status);
+			await waitFor(
+				() => {
+					const [waiting] = execution();
+					return (
+						questions().length >= 1 &&
+						waiting?.status === 'waiting' &&
+						workerRuns(waiting.id, 'finished').length >= 1
+					);
+				},
+				60000,
+				'the question and a waiting execution',
+			);
+			const [{ id }] = execution();
+			const link = /https?:\/\/\S+/.exec(questions()[0].text)?.[0] ?? '';
+			expect('e', 'questions sent to the contact', 1, questions().length);
+			expect(
+				'e',
+				"link: webhook processor's /webhook-waiting/<exec>/<node>?signature=",
+				true,
+				link.startsWith(`${webhookBase}/webhook-waiting/${id}/${SEND_AND_WAIT_NODE_ID}?signature=`),
+			);
+			const [sentOn] = workerRuns(id, 'started');
+			expect(
+				'e',
+				'after the send: status, worker runs, answers',
+				'waiting; worker runs 1 (finished 1); answers 0',
+				state(id),
+			);
+
+			// What a link preview does: the page comes back, its form posts to the link as it is.
+			const page = await fetch(link);
+			const html = await page.text();
+			expect(
+				'e',
+				'GET of the link: status, a form with the approve button',
+				'200 true',
+				`${page.status} ${html.includes('<form method="post">') && html.includes('name="approved" value="true"')}`,
+			);
+			await sleep(2000); // what a resume would need to reach a worker
+			expect(
+				'e',
+				'after the GET: status, worker runs, answers',
+				'waiting; worker runs 1 (finished 1); answers 0',
+				state(id),
+			);
+
+			const answer = () =>
+				fetch(link, {
+					method: 'POST',
+					headers: { 'content-type': 'application/x-www-form-urlencoded' },
+					body: 'approved=true',
+				});
+			const approved = await answer();
+			expect(
+				'e',
+				'POST approved=true: status, page',
+				'200 Thank you',
+				`${approved.status} ${/<title>([^<]*)<\/title>/.exec(await approved.text())?.[1]}`,
+			);
+			await waitFor(
+				() =>
+					answers().length >= 1 &&
+					execution()[0]?.status === 'success' &&
+					workerRuns(id, 'finished').length >= 2,
+				60000,
+				'the resumed execution',
+			).catch((e) => log(`    ${e.message}`));
+			const again = await answer();
+			expect(
+				'e',
+				"second POST: status, page (n8n's own, nothing resumed)",
+				'200 No action required',
+				`${again.status} ${/<title>([^<]*)<\/title>/.exec(await again.text())?.[1]}`,
+			);
+			await sleep(2000); // a second resume would reach a worker meanwhile
+			const [resumed] = answers();
+			expect(
+				'e',
+				'the answer: data.approved, identity',
+				`true (boolean), ${SEND_AND_WAIT_CONTACT}`,
+				`${resumed?.item?.data?.approved} (${typeof resumed?.item?.data?.approved}), ${resumed?.item?.identity}`,
+			);
+			expect(
+				'e',
+				'at the end: status, worker runs, answers',
+				'success; worker runs 2 (finished 2); answers 1',
+				state(id),
+			);
+			expect('e', 'executions of the workflow', 1, execution().length);
+			const resumedOn = workerRuns(id, 'started');
+			resumedOn.splice(resumedOn.indexOf(sentOn), 1);
+			expect(
+				'e',
+				`execution ${id}: worker of the send, worker of the resume`,
+				undefined,
+				`${sentOn}, ${resumedOn.join('+')}`,
+			);
+		});
+		await triggersChecked;
+
 		// d. A worker killed in the middle of a run: what was sent stays sent, n8n does not run the job again
 		// (its Bull queue has maxStalledCount 0), and a resume with only the missing items completes it.
 		await scenario('d', async () => {
@@ -829,6 +1001,7 @@ async function main() {
 	}
 
 	log('\nqueue mode: main + 2 workers + webhook processor, Redis, Postgres');
+	rows.sort(([a], [b]) => a.localeCompare(b)); // c and e ran side by side
 	const width = (i) => Math.min(60, Math.max(...rows.map((r) => String(r[i]).length), 4));
 	for (const [s, what, expected, measured, ok] of rows) {
 		log(

@@ -94,4 +94,4 @@ function iSlashWebhookUrl(n8nBaseUrl, secret = ISLASH_WEBHOOK_SECRET) {
 	return `${n8nBaseUrl}/webhook/${ISLASH_WEBHOOK_ID}/webhook${secret === undefined ? '' : `?secret=${secret}`}`;
 }
 
-module.exports = { triggerWorkflows, iSlashWebhookUrl };
+module.exports = { triggerWorkflows, iSlashWebhookUrl, echo };
