@@ -17,7 +17,13 @@ const {
 	repliesQuoting,
 } = require('./sandbox-setup');
 const { triggerWorkflows, iSlashWebhookUrl } = require('./trigger-workflows');
-const { agentChecks } = require('./e2e-agents');
+const { agentChecks, humanReviewAgentWorkflow, humanReviewChecks } = require('./e2e-agents');
+const {
+	SEND_AND_WAIT_WORKFLOW_ID,
+	sendAndWaitWorkflow,
+	sendAndWaitChecks,
+	startLimitedWait,
+} = require('./e2e-send-and-wait');
 const { packageChecks } = require('./e2e-packages');
 
 const results = [];
@@ -164,8 +170,15 @@ async function main() {
 					await n8n.importWorkflows([
 						...triggerWorkflows(sandbox.url),
 						publishableSuperOfficeExample(),
+						sendAndWaitWorkflow(sandbox.url, humanReviewAgentWorkflow()),
 					]);
-					for (const id of ['e2e-netsapiens', 'e2e-evovoice', 'e2e-islash', 'example-superoffice'])
+					for (const id of [
+						'e2e-netsapiens',
+						'e2e-evovoice',
+						'e2e-islash',
+						'example-superoffice',
+						SEND_AND_WAIT_WORKFLOW_ID,
+					])
 						await n8n.run(['publish:workflow', `--id=${id}`]);
 					n8n.env.WEBHOOK_URL = `${base}/`;
 					startEditor();
@@ -506,6 +519,20 @@ async function main() {
 				},
 			);
 
+			// Send and Wait and the Human review tools need a waiting execution, so the running n8n. They run
+			// after the counts above (a SuperOffice send fires chat events at its trigger), and the 1-minute
+			// wait starts now, so that it ends during the restart's poll minute below instead of adding one.
+			await sendAndWaitChecks({ sandbox, n8n, base, check, counts });
+			await humanReviewChecks({
+				sandbox,
+				n8n,
+				base,
+				check,
+				counts,
+				workflowId: SEND_AND_WAIT_WORKFLOW_ID,
+			});
+			const limitedWaitEnded = await startLimitedWait({ sandbox, n8n, base, check });
+
 			await check(
 				'after an n8n restart: repeated deliveries start nothing, new messages start one execution each (SuperOffice, EvoVoice)',
 				async () => {
@@ -599,6 +626,8 @@ async function main() {
 					]);
 				},
 			);
+
+			await limitedWaitEnded(counts);
 
 			if (counts.length > 0) {
 				process.stdout.write("\n  exactly once, in n8n's execution records:\n");
