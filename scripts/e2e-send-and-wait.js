@@ -4,7 +4,7 @@
 // provider received, take the signed link from its text and answer through it as the recipient would.
 const assert = require('node:assert/strict');
 const { FIXTURES } = require('../sandbox/server');
-const { sleep, waitFor } = require('./n8n-runtime');
+const { freePort, sleep, waitFor } = require('./n8n-runtime');
 
 const WORKFLOW_ID = 'e2e-send-and-wait';
 const ECHO = 'send-and-wait'; // the `provider` of this workflow's echoes
@@ -261,10 +261,19 @@ const post = (link, fields) =>
  * changed link is refused; the POST of the answer resumes and the execution finishes with n8n's
  * send-and-wait shape; a second POST is refused. Pushes one line per provider to `counts`.
  */
-async function sendAndWaitChecks({ sandbox, n8n, base, check, counts }) {
-	for (const [key, scenario] of Object.entries(SCENARIOS)) {
+async function sendAndWaitChecks({
+	sandbox,
+	n8n,
+	base,
+	check,
+	counts,
+	label = '',
+	scenarios = Object.keys(SCENARIOS),
+}) {
+	for (const key of scenarios) {
+		const scenario = SCENARIOS[key];
 		await check(
-			`Send and Wait (${scenario.display}, ${scenario.data.text === undefined ? 'approval' : 'free text'}): the link's GET shows the page and resumes nothing, its POST resumes the execution with the answer, a second POST is refused`,
+			`${label}Send and Wait (${scenario.display}, ${scenario.data.text === undefined ? 'approval' : 'free text'}): the link's GET shows the page and resumes nothing, its POST resumes the execution with the answer, a second POST is refused`,
 			async () => {
 				const executionsBefore = (await n8n.executionCounts())[WORKFLOW_ID] ?? 0;
 				const { link, executionId } = await startScenario({ sandbox, n8n, base }, key);
@@ -314,7 +323,7 @@ async function sendAndWaitChecks({ sandbox, n8n, base, check, counts }) {
 				const ran = ((await n8n.executionCounts())[WORKFLOW_ID] ?? 0) - executionsBefore;
 				assert.equal(ran, 1);
 				counts.push([
-					`Send and Wait, ${scenario.display}`,
+					`${label}Send and Wait, ${scenario.display}`,
 					'1 start, GET + changed link + empty POST + answer + second POST',
 					ran,
 					echoesOf(sandbox, key).length,
@@ -368,7 +377,49 @@ async function startLimitedWait({ sandbox, n8n, base, check }) {
 	};
 }
 
+/**
+ * For an n8n version whose other checks run through the CLI only (1.x): the workflow published with that
+ * version's CLI, one short `n8n start`, and the approval and free-text scenarios in it. Returns the
+ * milliseconds it all took (the start-up is most of it).
+ */
+async function sendAndWaitInShortStart({ sandbox, n8n, check, label, counts }) {
+	const began = Date.now();
+	await n8n.importWorkflows([sendAndWaitWorkflow(sandbox.url)]);
+	// 1.x activates with update:workflow (publish:workflow is 2.x's)
+	await n8n.run(['update:workflow', `--id=${WORKFLOW_ID}`, '--active=true']);
+	const port = await freePort();
+	const base = `http://127.0.0.1:${port}`;
+	n8n.env.WEBHOOK_URL = `${base}/`;
+	const editor = n8n.serve(port);
+	let failed = false;
+	try {
+		await editor.ready();
+		await sendAndWaitChecks({
+			sandbox,
+			n8n,
+			base,
+			label,
+			counts,
+			scenarios: ['evovoice', 'islash'],
+			check: async (name, fn) =>
+				await check(name, async () => {
+					try {
+						await fn();
+					} catch (error) {
+						failed = true;
+						throw error;
+					}
+				}),
+		});
+	} finally {
+		await editor.stop();
+		if (failed) process.stdout.write(`\n--- n8n start log ---\n${editor.log().slice(-3000)}\n`);
+	}
+	return Date.now() - began;
+}
+
 module.exports = {
+	sendAndWaitInShortStart,
 	SEND_AND_WAIT_WORKFLOW_ID: WORKFLOW_ID,
 	sendAndWaitWorkflow,
 	sendAndWaitChecks,

@@ -22,6 +22,7 @@ const {
 	SEND_AND_WAIT_WORKFLOW_ID,
 	sendAndWaitWorkflow,
 	sendAndWaitChecks,
+	sendAndWaitInShortStart,
 	startLimitedWait,
 } = require('./e2e-send-and-wait');
 const { packageChecks } = require('./e2e-packages');
@@ -660,6 +661,15 @@ async function main() {
 			// n8n 1.x fails the run on a tool's error; 2.x hands it to the model (README › AI agents)
 			const toolErrorsEndTheRun = version.startsWith('1.');
 			await agentChecks({ ...older, check, runs, sentBy, label, toolErrorsEndTheRun });
+			// Send and Wait needs a running n8n: one short start of this version (1.x checks the link's
+			// signature only after setSignatureValidationRequired, which the node calls)
+			const counts = [];
+			const ms = await sendAndWaitInShortStart({ ...older, check, label, counts });
+			for (const [what, how, ran, items] of counts)
+				process.stdout.write(`    ${what}: ${how} → ${ran} execution(s), ${items} item(s)\n`);
+			process.stdout.write(
+				`    ${label}the short n8n start for Send and Wait took ${Math.round(ms / 1000)} s\n`,
+			);
 		} finally {
 			await older.sandbox.close();
 			fs.rmSync(older.n8n.userFolder, { recursive: true, force: true });
