@@ -83,6 +83,30 @@ const TOOLS = {
 	},
 };
 
+/** The AI Agent node with the prompt `text`, and the OpenAI Chat Model node it uses (the scripted model). */
+function agentWithModel(text) {
+	return [
+		{
+			id: 'agent',
+			name: 'AI Agent',
+			type: '@n8n/n8n-nodes-langchain.agent',
+			// the newest version both n8n 1.123 and 2.40 have (2.x's 3.1 only adds the guardrails prompt source)
+			typeVersion: 3,
+			position: [220, 0],
+			parameters: { promptType: 'define', text, options: {} },
+		},
+		{
+			id: 'model',
+			name: 'OpenAI Chat Model',
+			type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
+			typeVersion: 1.3,
+			position: [120, 220],
+			parameters: { model: { __rl: true, mode: 'id', value: 'scripted-model' }, options: {} },
+			credentials: MODEL_CREDENTIAL,
+		},
+	];
+}
+
 /** `toolSettings`: node settings of the tool node, e.g. `{ onError: 'continueRegularOutput' }`. */
 function agentWorkflow(id, provider, prompt, toolSettings = {}) {
 	const tool = { ...TOOLS[provider], ...toolSettings };
@@ -99,24 +123,7 @@ function agentWorkflow(id, provider, prompt, toolSettings = {}) {
 				position: [0, 0],
 				parameters: {},
 			},
-			{
-				id: 'agent',
-				name: 'AI Agent',
-				type: '@n8n/n8n-nodes-langchain.agent',
-				// the newest version both n8n 1.123 and 2.40 have (2.x's 3.1 only adds the guardrails prompt source)
-				typeVersion: 3,
-				position: [220, 0],
-				parameters: { promptType: 'define', text: prompt, options: {} },
-			},
-			{
-				id: 'model',
-				name: 'OpenAI Chat Model',
-				type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
-				typeVersion: 1.3,
-				position: [120, 220],
-				parameters: { model: { __rl: true, mode: 'id', value: 'scripted-model' }, options: {} },
-				credentials: MODEL_CREDENTIAL,
-			},
+			...agentWithModel(prompt),
 			{ id: 'tool', typeVersion: 1, position: [360, 220], ...tool },
 		],
 		connections: {
@@ -155,23 +162,7 @@ function humanReviewWorkflow(id, path, reviewer, gated) {
 				webhookId: '5e1d0a17-0000-4000-8000-0000000a9e27',
 				parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
 			},
-			{
-				id: 'agent',
-				name: 'AI Agent',
-				type: '@n8n/n8n-nodes-langchain.agent',
-				typeVersion: 3,
-				position: [220, 0],
-				parameters: { promptType: 'define', text: '={{ $json.body.prompt }}', options: {} },
-			},
-			{
-				id: 'model',
-				name: 'OpenAI Chat Model',
-				type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
-				typeVersion: 1.3,
-				position: [120, 220],
-				parameters: { model: { __rl: true, mode: 'id', value: 'scripted-model' }, options: {} },
-				credentials: MODEL_CREDENTIAL,
-			},
+			...agentWithModel('={{ $json.body.prompt }}'),
 			{
 				id: 'review',
 				name: 'Human review',
