@@ -3,6 +3,7 @@
 // packages folder, credentials encrypted and applied by n8n, the example workflows executed by the n8n CLI
 // against the provider sandbox — asserting exactly what each provider received; the action nodes as tools
 // of n8n's AI Agent (scripts/e2e-agents.js); the triggers in a running n8n, across bursts and a restart;
+// Send and Wait and the Human review tools in that running n8n (scripts/e2e-send-and-wait.js);
 // then each per-provider package alone and all five side by side (scripts/e2e-packages.js); last, the
 // examples and the AI Agent tools again in n8n 1.123.81 (the triggers' scenarios run on 2.40.7 only).
 const assert = require('node:assert/strict');
