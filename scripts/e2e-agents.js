@@ -454,7 +454,9 @@ async function humanReviewChecks({
 				runs[outcome] = toolResult;
 				counts?.push([
 					`Human review, ${outcome}`,
-					'1 agent run, 1 review question',
+					outcome === 'approved'
+						? '1 agent run; messages: the question, then the gated text'
+						: '1 agent run; messages: the question only',
 					ran,
 					sent().length,
 				]);
