@@ -83,6 +83,30 @@ const TOOLS = {
 	},
 };
 
+/** The AI Agent node with the prompt `text`, and the OpenAI Chat Model node it uses (the scripted model). */
+function agentWithModel(text) {
+	return [
+		{
+			id: 'agent',
+			name: 'AI Agent',
+			type: '@n8n/n8n-nodes-langchain.agent',
+			// the newest version both n8n 1.123 and 2.40 have (2.x's 3.1 only adds the guardrails prompt source)
+			typeVersion: 3,
+			position: [220, 0],
+			parameters: { promptType: 'define', text, options: {} },
+		},
+		{
+			id: 'model',
+			name: 'OpenAI Chat Model',
+			type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
+			typeVersion: 1.3,
+			position: [120, 220],
+			parameters: { model: { __rl: true, mode: 'id', value: 'scripted-model' }, options: {} },
+			credentials: MODEL_CREDENTIAL,
+		},
+	];
+}
+
 /** `toolSettings`: node settings of the tool node, e.g. `{ onError: 'continueRegularOutput' }`. */
 function agentWorkflow(id, provider, prompt, toolSettings = {}) {
 	const tool = { ...TOOLS[provider], ...toolSettings };
@@ -99,24 +123,7 @@ function agentWorkflow(id, provider, prompt, toolSettings = {}) {
 				position: [0, 0],
 				parameters: {},
 			},
-			{
-				id: 'agent',
-				name: 'AI Agent',
-				type: '@n8n/n8n-nodes-langchain.agent',
-				// the newest version both n8n 1.123 and 2.40 have (2.x's 3.1 only adds the guardrails prompt source)
-				typeVersion: 3,
-				position: [220, 0],
-				parameters: { promptType: 'define', text: prompt, options: {} },
-			},
-			{
-				id: 'model',
-				name: 'OpenAI Chat Model',
-				type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
-				typeVersion: 1.3,
-				position: [120, 220],
-				parameters: { model: { __rl: true, mode: 'id', value: 'scripted-model' }, options: {} },
-				credentials: MODEL_CREDENTIAL,
-			},
+			...agentWithModel(prompt),
 			{ id: 'tool', typeVersion: 1, position: [360, 220], ...tool },
 		],
 		connections: {
@@ -132,4 +139,51 @@ function agentWorkflow(id, provider, prompt, toolSettings = {}) {
 	};
 }
 
-module.exports = { agentWorkflow };
+/**
+ * n8n 2.x's "Human review" tool of one provider's node (`<node>HitlTool`, made by n8n's
+ * `createHitlTools`) gating another provider's send: Webhook trigger → AI Agent, whose only tool is the
+ * review node with the gated tool attached to it. The prompt comes with the webhook's body, so one published
+ * workflow serves an approved and a declined run. The review message is n8n's own default (it names the
+ * tool and its input).
+ */
+function humanReviewWorkflow(id, path, reviewer, gated) {
+	const tool = { ...TOOLS[gated], id: 'gated', position: [420, 420] };
+	return {
+		id,
+		name: `e2e: AI Agent with the ${gated} tool behind the ${reviewer.type} Human review`,
+		active: false,
+		nodes: [
+			{
+				id: 'start',
+				name: 'Start',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: '5e1d0a17-0000-4000-8000-0000000a9e27',
+				parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+			},
+			...agentWithModel('={{ $json.body.prompt }}'),
+			{
+				id: 'review',
+				name: 'Human review',
+				typeVersion: 1,
+				position: [360, 220],
+				type: reviewer.type,
+				parameters: reviewer.parameters,
+				credentials: reviewer.credentials,
+			},
+			{ typeVersion: 1, ...tool },
+		],
+		connections: {
+			Start: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
+			'OpenAI Chat Model': {
+				ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]],
+			},
+			'Human review': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
+			[tool.name]: { ai_tool: [[{ node: 'Human review', type: 'ai_tool', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+module.exports = { agentWorkflow, humanReviewWorkflow };

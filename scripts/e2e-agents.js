@@ -3,9 +3,12 @@
 // Asserted per provider: what the model was offered, the request the tool call produced, and the result the
 // model got back; and that a refused or incomplete call reaches the model as the reason, not as a crash.
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
 const { FIXTURES } = require('../sandbox/server');
-const { nodeOutput } = require('./n8n-runtime');
-const { agentWorkflow } = require('./agent-workflows');
+const { nodeOutput, waitFor } = require('./n8n-runtime');
+const { executionRecord, linksIn, startWebhook } = require('./e2e-send-and-wait');
+const { agentWorkflow, humanReviewWorkflow } = require('./agent-workflows');
 const { EXAMPLE_MODEL_SCRIPTS } = require('./sandbox-setup');
 
 const TEXT = 'Good news: your order has shipped.';
@@ -279,4 +282,192 @@ async function agentChecks({
 	}
 }
 
-module.exports = { agentChecks };
+/** n8n 2.x's generated "Human review" tools: per node type, the resource its Send and Wait belongs to. */
+const HUMAN_REVIEW_TOOLS = {
+	netSapiensHitlTool: 'message',
+	evoVoiceHitlTool: 'message',
+	iSlashHitlTool: 'sessionMessage',
+	superOfficeHitlTool: 'chatMessage',
+};
+
+const HUMAN_REVIEW = {
+	id: 'e2e-human-review',
+	path: 'human-review',
+	// the manager approves on WhatsApp (iSlash) what the agent texts the customer (EvoVoice)
+	reviewer: {
+		type: 'n8n-nodes-session-messaging.iSlashHitlTool',
+		parameters: {
+			identity: '85256870000',
+			approvalOptions: { values: { approvalType: 'double' } },
+		},
+		credentials: { iSlashMessagingApi: { id: 'iSlashMessagingApi-demo', name: 'iSlash API demo' } },
+	},
+	gated: 'evovoice',
+	prompts: {
+		approved: 'Human review test: the manager approves',
+		declined: 'Human review test: the manager declines',
+	},
+	call: { phoneNumber: '+15556667777', text: 'Your refund of 40 EUR is on its way.' },
+};
+
+/**
+ * The workflow the Human review checks need, to be published before n8n starts (a waiting run needs
+ * `n8n start`); e2e.js publishes its nodes as part of the Send and Wait workflow.
+ */
+function humanReviewAgentWorkflow() {
+	return humanReviewWorkflow(
+		HUMAN_REVIEW.id,
+		HUMAN_REVIEW.path,
+		HUMAN_REVIEW.reviewer,
+		HUMAN_REVIEW.gated,
+	);
+}
+
+/**
+ * In the running n8n 2.x: the four Human review tools are loaded, and an AI Agent run whose tool is gated
+ * by one of them waits for the reviewer: an approval runs the gated tool and the model gets its result, a
+ * decline gives the model n8n's refusal and sends nothing.
+ */
+async function humanReviewChecks({
+	sandbox,
+	n8n,
+	base,
+	check,
+	counts,
+	workflowId = HUMAN_REVIEW.id,
+}) {
+	await check(
+		"n8n loads a Human review tool for each node (n8n's createHitlTools): approval only, n8n's own message, the Send and Wait's resource",
+		async () => {
+			// the node types n8n wrote at start-up and serves its editor (/types/nodes.json, behind its sign-in)
+			const types = JSON.parse(
+				fs.readFileSync(
+					path.join(n8n.userFolder, '.cache', 'n8n', 'public', 'types', 'nodes.json'),
+					'utf8',
+				),
+			);
+			for (const [name, resource] of Object.entries(HUMAN_REVIEW_TOOLS)) {
+				const type = types.find((t) => t.name === `n8n-nodes-session-messaging.${name}`);
+				assert.ok(type, `${name} is loaded`);
+				assert.equal(type.description, 'Request human approval for tools');
+				assert.deepEqual(
+					type.inputs.map((input) => input.type),
+					['ai_tool'],
+				);
+				const property = (p) => type.properties.find((candidate) => candidate.name === p);
+				assert.deepEqual(
+					['resource', 'operation', 'responseType'].map((p) => [
+						p,
+						property(p)?.type,
+						property(p)?.default,
+					]),
+					[
+						['resource', 'hidden', resource],
+						['operation', 'hidden', 'sendAndWait'],
+						['responseType', 'hidden', 'approval'],
+					],
+				);
+				assert.match(property('message').default, /^=The agent wants to run this tool/);
+				assert.equal(type.properties.filter((p) => p.name === 'message').length, 1);
+			}
+		},
+	);
+
+	const runs = {};
+	for (const outcome of ['approved', 'declined']) {
+		await check(
+			`AI Agent with the EvoVoice tool behind the iSlash Human review: the run waits for the reviewer; ${outcome === 'approved' ? 'an approval runs the tool and the model gets its result' : "a decline sends nothing and the model gets n8n's refusal"}`,
+			async () => {
+				const prompt = HUMAN_REVIEW.prompts[outcome];
+				sandbox.state.modelScripts.push({
+					prompt,
+					tool: 'Text_the_customer',
+					arguments: { toolParameters: HUMAN_REVIEW.call, hitlParameters: {} },
+				});
+				const sentBefore = sandbox.state.messages.length;
+				const callsBefore = sandbox.state.modelCalls.length;
+				const executionsBefore = (await n8n.executionCounts())[workflowId] ?? 0;
+				await startWebhook(`${base}/webhook/${HUMAN_REVIEW.path}`, { prompt });
+				const sent = () => sandbox.state.messages.slice(sentBefore);
+				await waitFor(() => sent().length > 0, 30000, 'the review question');
+				const [question] = sent();
+				assert.equal(question.provider, 'islash');
+				assert.equal(question.fields.identity, '85256870000');
+				assert.match(question.text, /^The agent wants to run this tool: Text_the_customer/);
+				const [link] = linksIn(question.text);
+				const executionId = new RegExp(`^${base}/webhook-waiting/(\\d+)/review\\?signature=`).exec(
+					link,
+				)?.[1];
+				assert.ok(executionId, link);
+				await waitFor(
+					async () => (await executionRecord(n8n, executionId))?.status === 'waiting',
+					20000,
+					'the run to wait',
+				);
+				const calls = () =>
+					sandbox.state.modelCalls.slice(callsBefore).filter((c) => c.prompt.includes(prompt));
+				assert.equal(calls().length, 1, 'the model waits too');
+				const [offered] = calls()[0].tools;
+				assert.equal(offered.name, 'Text_the_customer');
+				assert.deepEqual(Object.keys(offered.parameters.properties).sort(), [
+					'hitlParameters',
+					'toolParameters',
+				]);
+				assert.equal((await fetch(link)).status, 200);
+				assert.equal((await executionRecord(n8n, executionId)).status, 'waiting');
+
+				const answer = await fetch(link, {
+					method: 'POST',
+					headers: { 'content-type': 'application/x-www-form-urlencoded' },
+					body: `approved=${outcome === 'approved'}`,
+				});
+				assert.equal(answer.status, 200);
+				await waitFor(
+					async () => (await executionRecord(n8n, executionId)).status === 'success',
+					30000,
+					'the run to finish',
+				);
+				assert.equal(calls().length, 2, 'one tool call, then the final answer');
+				const toolResult = calls()[1].toolResult;
+				const texts = sent().filter((m) => m.provider === 'evovoice');
+				if (outcome === 'approved') {
+					assert.equal(texts.length, 1);
+					assert.deepEqual(texts[0].body, {
+						endpointId: FIXTURES.evovoice.endpointId,
+						toAddress: HUMAN_REVIEW.call.phoneNumber,
+						body: HUMAN_REVIEW.call.text,
+					});
+					const result = JSON.parse(toolResult);
+					assert.equal(result[0].body ?? result[0].text, HUMAN_REVIEW.call.text);
+				} else {
+					assert.equal(texts.length, 0);
+					const [{ output, ...rest }] = JSON.parse(toolResult);
+					assert.deepEqual(rest, {});
+					assert.match(
+						output,
+						/^User rejected the tool call to Text the customer \(id: call_\d+\)\. STOP what you are doing and wait for the user to tell you how to proceed\. The tool is still available if needed\.$/,
+					);
+				}
+				assert.equal(sent().length, outcome === 'approved' ? 2 : 1);
+				const ran = ((await n8n.executionCounts())[workflowId] ?? 0) - executionsBefore;
+				assert.equal(ran, 1);
+				runs[outcome] = toolResult;
+				counts?.push([
+					`Human review, ${outcome}`,
+					outcome === 'approved'
+						? '1 agent run; messages: the question, then the gated text'
+						: '1 agent run; messages: the question only',
+					ran,
+					sent().length,
+				]);
+			},
+		);
+	}
+	if (Object.keys(runs).length > 0) {
+		process.stdout.write('\n  what the model got back after the review:\n');
+		for (const [outcome, result] of Object.entries(runs))
+			process.stdout.write(`    ${outcome}: ${String(result).slice(0, 200)}\n`);
+	}
+}
+
+module.exports = { agentChecks, humanReviewAgentWorkflow, humanReviewChecks };

@@ -3,6 +3,7 @@
 // packages folder, credentials encrypted and applied by n8n, the example workflows executed by the n8n CLI
 // against the provider sandbox — asserting exactly what each provider received; the action nodes as tools
 // of n8n's AI Agent (scripts/e2e-agents.js); the triggers in a running n8n, across bursts and a restart;
+// Send and Wait and the Human review tools in that running n8n (scripts/e2e-send-and-wait.js);
 // then each per-provider package alone and all five side by side (scripts/e2e-packages.js); last, the
 // examples and the AI Agent tools again in n8n 1.123.81 (the triggers' scenarios run on 2.40.7 only).
 const assert = require('node:assert/strict');
@@ -17,7 +18,14 @@ const {
 	repliesQuoting,
 } = require('./sandbox-setup');
 const { triggerWorkflows, iSlashWebhookUrl } = require('./trigger-workflows');
-const { agentChecks } = require('./e2e-agents');
+const { agentChecks, humanReviewAgentWorkflow, humanReviewChecks } = require('./e2e-agents');
+const {
+	SEND_AND_WAIT_WORKFLOW_ID,
+	sendAndWaitWorkflow,
+	sendAndWaitChecks,
+	sendAndWaitInShortStart,
+	startLimitedWait,
+} = require('./e2e-send-and-wait');
 const { packageChecks } = require('./e2e-packages');
 
 const results = [];
@@ -164,8 +172,15 @@ async function main() {
 					await n8n.importWorkflows([
 						...triggerWorkflows(sandbox.url),
 						publishableSuperOfficeExample(),
+						sendAndWaitWorkflow(sandbox.url, humanReviewAgentWorkflow()),
 					]);
-					for (const id of ['e2e-netsapiens', 'e2e-evovoice', 'e2e-islash', 'example-superoffice'])
+					for (const id of [
+						'e2e-netsapiens',
+						'e2e-evovoice',
+						'e2e-islash',
+						'example-superoffice',
+						SEND_AND_WAIT_WORKFLOW_ID,
+					])
 						await n8n.run(['publish:workflow', `--id=${id}`]);
 					n8n.env.WEBHOOK_URL = `${base}/`;
 					startEditor();
@@ -506,6 +521,20 @@ async function main() {
 				},
 			);
 
+			// Send and Wait and the Human review tools need a waiting execution, so the running n8n. They run
+			// after the counts above (a SuperOffice send fires chat events at its trigger), and the 1-minute
+			// wait starts now, so that it ends during the restart's poll minute below instead of adding one.
+			await sendAndWaitChecks({ sandbox, n8n, base, check, counts });
+			await humanReviewChecks({
+				sandbox,
+				n8n,
+				base,
+				check,
+				counts,
+				workflowId: SEND_AND_WAIT_WORKFLOW_ID,
+			});
+			const limitedWaitEnded = await startLimitedWait({ sandbox, n8n, base, check });
+
 			await check(
 				'after an n8n restart: repeated deliveries start nothing, new messages start one execution each (SuperOffice, EvoVoice)',
 				async () => {
@@ -600,6 +629,8 @@ async function main() {
 				},
 			);
 
+			await limitedWaitEnded(counts);
+
 			if (counts.length > 0) {
 				process.stdout.write("\n  exactly once, in n8n's execution records:\n");
 				for (const [trigger, what, ran, items] of counts)
@@ -631,6 +662,15 @@ async function main() {
 			// n8n 1.x fails the run on a tool's error; 2.x hands it to the model (README › AI agents)
 			const toolErrorsEndTheRun = version.startsWith('1.');
 			await agentChecks({ ...older, check, runs, sentBy, label, toolErrorsEndTheRun });
+			// Send and Wait needs a running n8n: one short start of this version (1.x checks the link's
+			// signature only after setSignatureValidationRequired, which the node calls)
+			const counts = [];
+			const ms = await sendAndWaitInShortStart({ ...older, check, label, counts });
+			for (const [what, how, ran, items] of counts)
+				process.stdout.write(`    ${what}: ${how} → ${ran} execution(s), ${items} item(s)\n`);
+			process.stdout.write(
+				`    ${label}the short n8n start for Send and Wait took ${Math.round(ms / 1000)} s\n`,
+			);
 		} finally {
 			await older.sandbox.close();
 			fs.rmSync(older.n8n.userFolder, { recursive: true, force: true });
