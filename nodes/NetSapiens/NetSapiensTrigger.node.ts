@@ -1,5 +1,6 @@
 import {
 	NodeConnectionTypes,
+	NodeOperationError,
 	type IDataObject,
 	type IHookFunctions,
 	type INodeProperties,
@@ -23,20 +24,64 @@ import { newWebhookSecret, redactingSecrets, secretsMatch } from '../shared/webh
 import { answeredStatus } from '../shared/providerRequest';
 import { failureToNodeError } from '../shared/errors';
 import { netSapiensErrors } from './shared/errors';
-import { keepInbound } from './shared/inboundMessage';
+import { keepInbound, watchedUser, type WatchedUser } from './shared/inboundMessage';
 import { netSapiensRequest } from './shared/transport';
 
 /** Subscription models this trigger offers (OpenAPI v45 Subscription.model). */
 const EVENTS = ['message', 'messagesession'] as const;
 
-/** Without an expiry a subscription dies with the token that created it (one hour for a password token). */
+/**
+ * Subscriptions are made at `/subscriptions` and `/subscriptions/{id}`: a core 44.4.10 serves only these (its
+ * OpenAPI has no `/domains/{domain}/subscriptions`), and docs v45.0 mark them "released" where the domain
+ * routes are "testing". Which domain and user a subscription filters for is in its body.
+ */
+const SUBSCRIPTIONS = '/subscriptions';
+
+/**
+ * "If left blank it will set the expires time to the expires time of the timed token used, if using a APIkey
+ * it will be 20 years from the creation date" (subscription-expires-datetime): a login's subscription would
+ * end with its one-hour token, so it is extended to what an API key gets.
+ */
 const SUBSCRIPTION_YEARS = 20;
+
+/** A subscription expiring sooner than this was set to a token's expiry: it is extended. */
+const EXTEND_BELOW_DAYS = 365;
 
 /** `YYYY-MM-DD HH:MM:SS`, the format of subscription-expires-datetime (UTC). */
 export function farExpiry(now = new Date()): string {
 	const expires = new Date(now);
 	expires.setUTCFullYear(expires.getUTCFullYear() + SUBSCRIPTION_YEARS);
 	return expires.toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** Whether a subscription's `subscription-expires-datetime` is missing or within EXTEND_BELOW_DAYS. */
+function expiresSoon(expires: unknown, now = Date.now()): boolean {
+	const match = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/.exec(String(expires ?? '').trim());
+	if (!match) return true;
+	const at = Date.parse(`${match[1]}T${match[2]}Z`);
+	return !Number.isFinite(at) || at - now < EXTEND_BELOW_DAYS * 24 * 3600_000;
+}
+
+/**
+ * The concrete domain and user the subscription filters for (`~` resolved once, from the login or GET
+ * /apikeys/~): the body's `domain` defaults to "*", "only valid with Super User scope", and its `user`
+ * documents only "*" and names, not `~`.
+ */
+async function subscriptionOwner(ctx: IHookFunctions): Promise<WatchedUser> {
+	const owner = await watchedUser(ctx);
+	for (const [label, value] of [
+		['Domain', owner.domain],
+		['User', owner.user],
+	]) {
+		if (value === '' || value === '~') {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`${label}: ~ could not be resolved from the credential`,
+				{ description: `Enter the ${label.toLowerCase()} itself` },
+			);
+		}
+	}
+	return owner;
 }
 
 /**
@@ -72,26 +117,23 @@ function postsHere(ctx: IHookFunctions, subscription: IDataObject): boolean {
 }
 
 async function listSubscriptions(ctx: IHookFunctions): Promise<IDataObject[]> {
-	return listRows(await netSapiensRequest.call(ctx, 'GET', subscriptionsPath(ctx)));
+	return listRows(await netSapiensRequest.call(ctx, 'GET', SUBSCRIPTIONS));
 }
 
-async function deleteSubscription(ctx: IHookFunctions, id: string): Promise<void> {
+/**
+ * DELETE /subscriptions/{id}. Docs v45.0 require `subscription_id` in the body and `domain` "when requests are
+ * submitted as scopes lower than Super User"; core 44.4.10 documents no body, and the path names the same ID.
+ */
+async function deleteSubscription(ctx: IHookFunctions, id: string, domain: string): Promise<void> {
 	try {
-		await netSapiensRequest.call(
-			ctx,
-			'DELETE',
-			`${subscriptionsPath(ctx)}/${encodeURIComponent(id)}`,
-		);
+		await netSapiensRequest.call(ctx, 'DELETE', `${SUBSCRIPTIONS}/${encodeURIComponent(id)}`, {
+			body: { subscription_id: id, domain },
+		});
 	} catch (error) {
 		// Already gone (expired or removed in the portal): nothing left to delete.
 		if (answeredStatus(error) !== 404)
 			throw failureToNodeError(ctx.getNode(), netSapiensErrors, error);
 	}
-}
-
-function subscriptionsPath(ctx: IHookFunctions): string {
-	const domain = String(ctx.getNodeParameter('domain', '~')).trim() || '~';
-	return `/domains/${encodeURIComponent(domain)}/subscriptions`;
 }
 
 /** A delivery body: a JSON array of objects, or one object. Anything else is malformed. */
@@ -223,6 +265,7 @@ export class NetSapiensTrigger implements INodeType {
 			async create(this: IHookFunctions): Promise<boolean> {
 				const model = this.getNodeParameter('event') as string;
 				if (!(EVENTS as readonly string[]).includes(model)) return false;
+				const owner = await subscriptionOwner(this);
 				const data = state(this);
 				const secret = newWebhookSecret();
 				return await redactingSecrets([secret, data.secret ?? ''], async () => {
@@ -232,21 +275,32 @@ export class NetSapiensTrigger implements INodeType {
 							.map((subscription) => String(subscription.id)),
 					);
 					if (data.subscriptionId) older.add(data.subscriptionId);
-					for (const id of older) await deleteSubscription(this, id);
+					for (const id of older) await deleteSubscription(this, id, owner.domain);
 					delete data.subscriptionId;
 					delete data.secret;
-					const user = String(this.getNodeParameter('user', '~')).trim() || '~';
-					const answer = (await netSapiensRequest.call(this, 'POST', subscriptionsPath(this), {
+					// subscription-expires-datetime is not sent: core 44.4.10 documents it on update only
+					const answer = (await netSapiensRequest.call(this, 'POST', SUBSCRIPTIONS, {
 						body: {
 							model,
 							'post-url': postUrl(this, secret),
-							user,
-							'subscription-expires-datetime': farExpiry(),
+							domain: owner.domain,
+							user: owner.user,
 						},
 					})) as IDataObject | undefined;
 					if (!answer?.id) return false;
-					data.subscriptionId = String(answer.id);
+					const id = String(answer.id);
+					data.subscriptionId = id;
 					data.secret = secret;
+					if (expiresSoon(answer['subscription-expires-datetime'])) {
+						await netSapiensRequest.call(
+							this,
+							'PUT',
+							`${SUBSCRIPTIONS}/${encodeURIComponent(id)}`,
+							{
+								body: { 'subscription-expires-datetime': farExpiry() },
+							},
+						);
+					}
 					return true;
 				});
 			},
@@ -262,7 +316,9 @@ export class NetSapiensTrigger implements INodeType {
 								if (postsHere(this, subscription)) ids.add(String(subscription.id));
 							}
 						}
-						for (const id of ids) await deleteSubscription(this, id);
+						if (ids.size === 0) return;
+						const { domain } = await subscriptionOwner(this);
+						for (const id of ids) await deleteSubscription(this, id, domain);
 					});
 				} catch (error) {
 					// Reported, not hidden; the ID and secret stay so a later deactivation can try again.
