@@ -156,6 +156,8 @@ function netsapiensLegacyOAuth(state, req, res, path, _body, query, raw) {
 	if (!String(req.headers['content-type'] || '').includes('application/x-www-form-urlencoded'))
 		return errors.netsapiens(res, 400, 'Expected a form-encoded body');
 	state.legacyTokenRequests = (state.legacyTokenRequests || 0) + 1;
+	// what a log of request lines would show: the e2e checks no secret is in it
+	state.legacyTokenUrls = [...(state.legacyTokenUrls || []), req.url];
 	return issueToken(state, res, Object.fromEntries(new URLSearchParams(raw.toString('utf8'))));
 }
 
