@@ -490,6 +490,20 @@ describe('NetSapiens Trigger › issue 36 (cores 44.4.10 and 45)', () => {
 			credentialTypes: [new NetSapiensMessagingApi()],
 		});
 
+	/** Activates against a core that answers with a 20-year subscription; returns the body it was sent. */
+	async function subscribedBody(harness: TriggerHarness): Promise<Record<string, string>> {
+		let sent: Record<string, string> = {};
+		nock(BASE).get('/subscriptions').reply(200, []);
+		nock(BASE)
+			.post('/subscriptions', (body) => {
+				sent = body;
+				return true;
+			})
+			.reply(200, { id: 'sub-1', ...FAR });
+		expect(await harness.lifecycle('create')).toBe(true);
+		return sent;
+	}
+
 	it('item a: create, checkExists and delete use /subscriptions and /subscriptions/{id}, never /domains/{domain}/subscriptions', async () => {
 		const harness = trigger({ domain: 'example', user: '1000' });
 		const paths: string[] = [];
@@ -530,49 +544,25 @@ describe('NetSapiens Trigger › issue 36 (cores 44.4.10 and 45)', () => {
 			tokenIdentity: credentialIdentity(passwordCredentials),
 		};
 		const harness = withCredentials({ domain: '~', user: '~' }, login);
-		let sent: Record<string, string> = {};
-		nock(BASE).get('/subscriptions').reply(200, []);
-		nock(BASE)
-			.post('/subscriptions', (body) => {
-				sent = body;
-				return true;
-			})
-			.reply(200, { id: 'sub-1', ...FAR });
-		expect(await harness.lifecycle('create')).toBe(true);
+		const sent = await subscribedBody(harness);
 		expect(sent).toMatchObject({ domain: 'example', user: '1000' });
 		expect(network.unexpected).toEqual([]);
 	});
 
 	it('item b: Domain ~ and User ~ with an API key are the key’s domain and user from GET /apikeys/~', async () => {
 		const harness = withCredentials({ domain: '~', user: '~' }, otherKey('nsd_item-b-key-0001'));
-		let sent: Record<string, string> = {};
 		const keyOwner = nock(BASE)
 			.get('/apikeys/~')
 			.reply(200, { 'key-id': 'nsd-itemb0001', user: '2503', domain: 'portal' });
-		nock(BASE).get('/subscriptions').reply(200, []);
-		nock(BASE)
-			.post('/subscriptions', (body) => {
-				sent = body;
-				return true;
-			})
-			.reply(200, { id: 'sub-1', ...FAR });
-		expect(await harness.lifecycle('create')).toBe(true);
+		const sent = await subscribedBody(harness);
 		keyOwner.done();
 		expect(sent).toMatchObject({ domain: 'portal', user: '2503' });
 	});
 
 	it('item b: User * stays * (the spec’s "* will be used for all users"), with the concrete domain', async () => {
 		const harness = withCredentials({ domain: '~', user: '*' }, otherKey('nsd_item-b-key-0002'));
-		let sent: Record<string, string> = {};
 		nock(BASE).get('/apikeys/~').reply(200, { user: '2503', domain: 'portal' });
-		nock(BASE).get('/subscriptions').reply(200, []);
-		nock(BASE)
-			.post('/subscriptions', (body) => {
-				sent = body;
-				return true;
-			})
-			.reply(200, { id: 'sub-1', ...FAR });
-		expect(await harness.lifecycle('create')).toBe(true);
+		const sent = await subscribedBody(harness);
 		expect(sent).toMatchObject({ domain: 'portal', user: '*' });
 	});
 
