@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	NodeOperationError,
 	type IDataObject,
 	type IHookFunctions,
 	type INodeProperties,
@@ -10,7 +9,6 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { optionNamesSubtitle } from '../shared/descriptions';
-import { listRows } from '../shared/operation';
 import {
 	answerOnly,
 	contentKey,
@@ -21,67 +19,21 @@ import {
 	withDeliveryState,
 } from '../shared/webhookDelivery';
 import { newWebhookSecret, redactingSecrets, secretsMatch } from '../shared/webhookSecrets';
-import { answeredStatus } from '../shared/providerRequest';
-import { failureToNodeError } from '../shared/errors';
-import { netSapiensErrors } from './shared/errors';
 import { keepInbound, watchedUser, type WatchedUser } from './shared/inboundMessage';
-import { netSapiensRequest } from './shared/transport';
+import {
+	checkOwner,
+	createSubscription,
+	deleteSubscription,
+	deliveredObjects,
+	listSubscriptions,
+} from './shared/subscriptions';
 
 /** Subscription models this trigger offers (OpenAPI v45 Subscription.model). */
 const EVENTS = ['message', 'messagesession'] as const;
 
-/**
- * Subscriptions are made at `/subscriptions` and `/subscriptions/{id}`: a core 44.4.10 serves only these (its
- * OpenAPI has no `/domains/{domain}/subscriptions`), and docs v45.0 mark them "released" where the domain
- * routes are "testing". Which domain and user a subscription filters for is in its body.
- */
-const SUBSCRIPTIONS = '/subscriptions';
-
-/**
- * "If left blank it will set the expires time to the expires time of the timed token used, if using a APIkey
- * it will be 20 years from the creation date" (subscription-expires-datetime): a login's subscription would
- * end with its one-hour token, so it is extended to what an API key gets.
- */
-const SUBSCRIPTION_YEARS = 20;
-
-/** A subscription expiring sooner than this was set to a token's expiry: it is extended. */
-const EXTEND_BELOW_DAYS = 365;
-
-/** `YYYY-MM-DD HH:MM:SS`, the format of subscription-expires-datetime (UTC). */
-export function farExpiry(now = new Date()): string {
-	const expires = new Date(now);
-	expires.setUTCFullYear(expires.getUTCFullYear() + SUBSCRIPTION_YEARS);
-	return expires.toISOString().slice(0, 19).replace('T', ' ');
-}
-
-/** Whether a subscription's `subscription-expires-datetime` is missing or within EXTEND_BELOW_DAYS. */
-function expiresSoon(expires: unknown, now = Date.now()): boolean {
-	const match = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/.exec(String(expires ?? '').trim());
-	if (!match) return true;
-	const at = Date.parse(`${match[1]}T${match[2]}Z`);
-	return !Number.isFinite(at) || at - now < EXTEND_BELOW_DAYS * 24 * 3600_000;
-}
-
-/**
- * The concrete domain and user the subscription filters for (`~` resolved once, from the login or GET
- * /apikeys/~): the body's `domain` defaults to "*", "only valid with Super User scope", and its `user`
- * documents only "*" and names, not `~`.
- */
+/** The concrete domain and user of the trigger's Domain and User fields (`~` resolved once). */
 async function subscriptionOwner(ctx: IHookFunctions): Promise<WatchedUser> {
-	const owner = await watchedUser(ctx);
-	for (const [label, value] of [
-		['Domain', owner.domain],
-		['User', owner.user],
-	]) {
-		if (value === '' || value === '~') {
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`${label}: ~ could not be resolved from the credential`,
-				{ description: `Enter the ${label.toLowerCase()} itself` },
-			);
-		}
-	}
-	return owner;
+	return checkOwner(ctx.getNode(), await watchedUser(ctx));
 }
 
 /**
@@ -114,42 +66,6 @@ function postsHere(ctx: IHookFunctions, subscription: IDataObject): boolean {
 	} catch {
 		return false;
 	}
-}
-
-async function listSubscriptions(ctx: IHookFunctions): Promise<IDataObject[]> {
-	return listRows(await netSapiensRequest.call(ctx, 'GET', SUBSCRIPTIONS));
-}
-
-/**
- * DELETE /subscriptions/{id}. Docs v45.0 require `subscription_id` in the body and `domain` "when requests are
- * submitted as scopes lower than Super User"; core 44.4.10 documents no body, and the path names the same ID.
- */
-async function deleteSubscription(ctx: IHookFunctions, id: string, domain: string): Promise<void> {
-	try {
-		await netSapiensRequest.call(ctx, 'DELETE', `${SUBSCRIPTIONS}/${encodeURIComponent(id)}`, {
-			body: { subscription_id: id, domain },
-		});
-	} catch (error) {
-		// Already gone (expired or removed in the portal): nothing left to delete.
-		if (answeredStatus(error) !== 404)
-			throw failureToNodeError(ctx.getNode(), netSapiensErrors, error);
-	}
-}
-
-/** A delivery body: a JSON array of objects, or one object. Anything else is malformed. */
-function deliveredObjects(body: unknown): IDataObject[] | undefined {
-	let value = body;
-	if (typeof value === 'string' || Buffer.isBuffer(value)) {
-		try {
-			value = JSON.parse(value.toString()) as unknown;
-		} catch {
-			return undefined;
-		}
-	}
-	const isObject = (entry: unknown) =>
-		!!entry && typeof entry === 'object' && !Array.isArray(entry);
-	if (Array.isArray(value)) return value.every(isObject) ? (value as IDataObject[]) : undefined;
-	return isObject(value) ? [value as IDataObject] : undefined;
 }
 
 /** What identifies one event: a message by its session and ID, anything else by its content. */
@@ -278,29 +194,14 @@ export class NetSapiensTrigger implements INodeType {
 					for (const id of older) await deleteSubscription(this, id, owner.domain);
 					delete data.subscriptionId;
 					delete data.secret;
-					// subscription-expires-datetime is not sent: core 44.4.10 documents it on update only
-					const answer = (await netSapiensRequest.call(this, 'POST', SUBSCRIPTIONS, {
-						body: {
-							model,
-							'post-url': postUrl(this, secret),
-							domain: owner.domain,
-							user: owner.user,
-						},
-					})) as IDataObject | undefined;
-					if (!answer?.id) return false;
-					const id = String(answer.id);
+					const id = await createSubscription(this, {
+						model,
+						postUrl: postUrl(this, secret),
+						owner,
+					});
+					if (!id) return false;
 					data.subscriptionId = id;
 					data.secret = secret;
-					if (expiresSoon(answer['subscription-expires-datetime'])) {
-						await netSapiensRequest.call(
-							this,
-							'PUT',
-							`${SUBSCRIPTIONS}/${encodeURIComponent(id)}`,
-							{
-								body: { 'subscription-expires-datetime': farExpiry() },
-							},
-						);
-					}
 					return true;
 				});
 			},

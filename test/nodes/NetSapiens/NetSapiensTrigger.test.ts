@@ -8,7 +8,8 @@ import {
 	credentialIdentity,
 	NetSapiensMessagingApi,
 } from '../../../credentials/NetSapiensMessagingApi.credentials';
-import { farExpiry, NetSapiensTrigger } from '../../../nodes/NetSapiens/NetSapiensTrigger.node';
+import { NetSapiensTrigger } from '../../../nodes/NetSapiens/NetSapiensTrigger.node';
+import { farExpiry } from '../../../nodes/NetSapiens/shared/subscriptions';
 import { guardNetwork } from '../../harness/nockGuard';
 import { loadInNewProcess, TriggerHarness } from '../../harness/trigger';
 import { apiKeyCredentials, BASE, BEARER, passwordCredentials } from './fixtures';
