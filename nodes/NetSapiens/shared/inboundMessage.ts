@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import {
 	NodeOperationError,
 	type IDataObject,
+	type IExecuteFunctions,
 	type IHookFunctions,
 	type IWebhookFunctions,
 } from 'n8n-workflow';
@@ -9,6 +10,7 @@ import { isDotSegment } from '../../shared/validation';
 import { netSapiensRequest } from './transport';
 
 type TriggerContext = IHookFunctions | IWebhookFunctions;
+type IdentityContext = TriggerContext | IExecuteFunctions;
 
 /** Whose messages the trigger watches: a concrete domain and user, or every user (`*`) of the domain. */
 export interface WatchedUser {
@@ -47,7 +49,7 @@ const resolvedIdentities = new Map<string, WatchedUser>();
 const MAX_RESOLVED = 100;
 
 /** The domain and user of `~`: from the login (user@domain) or, for an API key, GET /apikeys/~. */
-async function ownIdentity(ctx: TriggerContext): Promise<WatchedUser> {
+async function ownIdentity(ctx: IdentityContext): Promise<WatchedUser> {
 	const credentials = await ctx.getCredentials('netSapiensMessagingApi');
 	if (credentials.authentication === 'password') {
 		const [user, domain = ''] = String(credentials.username ?? '').split('@');
@@ -87,8 +89,17 @@ function watchedField(ctx: TriggerContext, name: string, label: string): string 
 
 /** The trigger's Domain and User parameters with `~` resolved to the credential's own domain and user. */
 export async function watchedUser(ctx: TriggerContext): Promise<WatchedUser> {
-	const domain = watchedField(ctx, 'domain', 'Domain');
-	const user = watchedField(ctx, 'user', 'User');
+	return await resolvedUser(ctx, {
+		domain: watchedField(ctx, 'domain', 'Domain'),
+		user: watchedField(ctx, 'user', 'User'),
+	});
+}
+
+/** A domain and user with `~` resolved to the credential's own domain and user. */
+export async function resolvedUser(
+	ctx: IdentityContext,
+	{ domain, user }: WatchedUser,
+): Promise<WatchedUser> {
 	if (domain !== '~' && user !== '~') return { domain, user };
 	const own = await ownIdentity(ctx);
 	return { domain: domain === '~' ? own.domain : domain, user: user === '~' ? own.user : user };

@@ -32,7 +32,10 @@ const LINK_HINT =
  * (`filterHitlToolProperties`); `approvalOptions` and the limit fields follow n8n's own send-and-wait nodes
  * (`getSendAndWaitProperties`, `configureWaitTillDate` with the limit at the root).
  */
-export function sendAndWaitProperties(resource: string): INodeProperties[] {
+export function sendAndWaitProperties(
+	resource: string,
+	{ reply = false }: { reply?: boolean } = {},
+): INodeProperties[] {
 	const show = { resource: [resource], operation: [SEND_AND_WAIT_OPERATION] };
 	const limited = { ...show, limitWaitTime: [true] };
 	return [
@@ -63,6 +66,16 @@ export function sendAndWaitProperties(resource: string): INodeProperties[] {
 					value: 'freeText',
 					description: 'The recipient types an answer on the page the link opens',
 				},
+				...(reply
+					? [
+							{
+								name: 'Reply',
+								value: 'reply',
+								description:
+									'The recipient answers with a message in the same conversation; the question goes out without a link',
+							},
+						]
+					: []),
 			],
 			default: 'approval',
 		},
@@ -171,7 +184,8 @@ export function sendAndWaitProperties(resource: string): INodeProperties[] {
 			type: 'collection',
 			placeholder: 'Add option',
 			default: {},
-			displayOptions: { show },
+			// the link's text and the page's button: a Reply sends no link
+			displayOptions: { show: { ...show, responseType: ['approval', 'freeText'] } },
 			options: [
 				{
 					displayName: 'Link Text',
