@@ -23,7 +23,7 @@ export const sendAndWaitWebhooks: IWebhookDescription[] = (['GET', 'POST'] as co
  * `https://n8n.example.com`), on a line of its own after the text.
  */
 const LINK_HINT =
-	'The reply link is added on its own line: about 135 characters plus your n8n’s address (e.g. 160 in all), so one SMS of 160 characters cannot hold it; most phones join the parts again';
+	'With Approval or Free Text the reply link is added on its own line: about 135 characters plus your n8n’s address (e.g. 160 in all), so one SMS of 160 characters cannot hold it; most phones join the parts again';
 
 /**
  * The fields of a Send and Wait for Response operation, after the provider's own recipient fields. The
@@ -47,7 +47,9 @@ export function sendAndWaitProperties(
 			default: '',
 			typeOptions: { rows: 4 },
 			displayOptions: { show },
-			description: 'The question to send; the reply link follows it',
+			description: reply
+				? 'The question to send; with Approval or Free Text the reply link follows it'
+				: 'The question to send; the reply link follows it',
 			hint: LINK_HINT,
 		},
 		{
