@@ -15,6 +15,8 @@ export interface SandboxState {
 	rateLimited: number;
 	tokensIssued: number;
 	byProvider: Record<string, number>;
+	/** NetSapiens event subscriptions, as POST /subscriptions answered them. */
+	subscriptions: Array<Record<string, unknown> & { id: string }>;
 	/** What the scripted model (sandbox/model.js) answers: a call of `tool` for a user message containing `prompt`. */
 	modelScripts: Array<{ prompt: string; tool: string; arguments: Record<string, unknown> }>;
 	/** What the scripted model was asked: the API, the tools offered, the prompt and the tool result it got. */

@@ -156,7 +156,102 @@ function netsapiensLegacyOAuth(state, req, res, path, _body, query, raw) {
 	if (!String(req.headers['content-type'] || '').includes('application/x-www-form-urlencoded'))
 		return errors.netsapiens(res, 400, 'Expected a form-encoded body');
 	state.legacyTokenRequests = (state.legacyTokenRequests || 0) + 1;
+	// what a log of request lines would show: the e2e checks no secret is in it
+	state.legacyTokenUrls = [...(state.legacyTokenUrls || []), req.url];
 	return issueToken(state, res, Object.fromEntries(new URLSearchParams(raw.toString('utf8'))));
+}
+
+/** Whose the sandbox's API key and tokens are: user 1000 of domain sandbox, a scope below Super User. */
+const NETSAPIENS_ACCOUNT = { user: '1000', domain: 'sandbox', 'user-scope': 'Office Manager' };
+
+/** `YYYY-MM-DD HH:MM:SS` (UTC), the subscriptions' timestamp format. */
+const nsTimestamp = (ms) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+
+/**
+ * Event subscriptions as the specs document them. Both cores serve `/subscriptions` and
+ * `/subscriptions/{id}` (GET, PUT, DELETE), status "released" in docs v45.0; only core 45 has the
+ * `/domains/{domain}/subscriptions` routes ("testing"; no GET of one there), 44.4.10 answers them 404 "No
+ * Route Found [92]" before this (lacksOn44). The body's `domain` "\"*\" will be used for all domains, but only
+ * valid with Super User scope" (default "*"), so a missing domain or "*" is refused to the sandbox's account,
+ * as is another domain. `subscription-expires-datetime`: "If left blank it will set the expires time to the
+ * expires time of the timed token used, if using a APIkey it will be 20 years from the creation date"; core
+ * 44.4.10 documents it on PUT only, so its create ignores it. Core 45's DELETE /subscriptions/{id} requires
+ * `subscription_id` in the body and `domain` "when requests are submitted as scopes lower than Super User".
+ */
+function netsapiensSubscriptions(state, req, res, match, body, tokenExpiry) {
+	const [pathDomain, id] = [match[1], match[2]].map((part) =>
+		part === undefined ? undefined : decodeURIComponent(part),
+	);
+	const ownDomain = (domain) => (domain === '~' ? NETSAPIENS_ACCOUNT.domain : domain);
+	const on44 = state.netsapiensCore === '44.4.10';
+	const defaultExpiry = () => nsTimestamp(tokenExpiry ?? Date.now() + 20 * 365.25 * 24 * 3600_000);
+	if (pathDomain !== undefined && id !== undefined && req.method === 'GET') return noRoute(res);
+	if (id === undefined) {
+		if (req.method === 'GET') {
+			const domain = pathDomain === undefined ? undefined : ownDomain(pathDomain);
+			return reply(
+				res,
+				200,
+				state.subscriptions.filter((s) => domain === undefined || s.domain === domain),
+			);
+		}
+		if (req.method !== 'POST') return noRoute(res);
+		const { model } = body || {};
+		if (
+			!['message', 'messagesession'].includes(model) ||
+			!/^https?:\/\//.test(body['post-url'] || '')
+		)
+			return errors.netsapiens(res, 400, 'model and post-url are required');
+		const domain = ownDomain(pathDomain ?? body.domain ?? '*');
+		if (domain === '*' || body.reseller === '*')
+			return errors.netsapiens(res, 403, '"*" is only valid with Super User scope');
+		if (domain !== NETSAPIENS_ACCOUNT.domain)
+			return errors.netsapiens(res, 403, `No access to domain ${domain}`);
+		const user = body.user ?? '*';
+		if (
+			state.subscriptions.some(
+				(s) => s.model === model && s['post-url'] === body['post-url'] && s.user === user,
+			)
+		)
+			return errors.netsapiens(
+				res,
+				409,
+				'Subscription ID already Exists or matching set of parameters already exists',
+			);
+		const asked = on44 ? undefined : body['subscription-expires-datetime'];
+		const subscription = {
+			id: crypto.randomBytes(16).toString('hex'),
+			'subscription-geo-support': 'yes',
+			'post-url': body['post-url'],
+			model,
+			'user-scope': NETSAPIENS_ACCOUNT['user-scope'],
+			reseller: NETSAPIENS_ACCOUNT.domain,
+			domain,
+			user,
+			status: 'active',
+			'error-count': 0,
+			'posts-count': 0,
+			'subscription-expires-datetime': asked || defaultExpiry(),
+		};
+		state.subscriptions.push(subscription);
+		return reply(res, 200, subscription);
+	}
+	const index = state.subscriptions.findIndex((s) => s.id === id);
+	if (index === -1) return errors.netsapiens(res, 404, 'Record not found');
+	if (req.method === 'GET') return reply(res, 200, state.subscriptions[index]);
+	if (req.method === 'PUT') {
+		const changes = ['post-url', 'subscription-expires-datetime', 'preferred-server'];
+		for (const field of changes)
+			if (body?.[field] !== undefined) state.subscriptions[index][field] = body[field];
+		return reply(res, 202, { code: 202, message: 'Accepted' });
+	}
+	if (req.method === 'DELETE') {
+		if (!on44 && pathDomain === undefined && (body?.subscription_id !== id || !body?.domain))
+			return errors.netsapiens(res, 400, 'subscription_id and domain are required');
+		state.subscriptions.splice(index, 1);
+		return reply(res, 202, { code: 202, message: 'Accepted' });
+	}
+	return noRoute(res);
 }
 
 function netsapiens(state, req, res, path, body) {
@@ -254,35 +349,17 @@ function netsapiens(state, req, res, path, body) {
 			);
 		return reply(res, 200, [...sessions.values()].reverse());
 	}
+	if (req.method === 'GET' && path === '/apikeys/~')
+		return reply(res, 200, {
+			description: 'Sandbox API key',
+			'key-id': 'nsd-sandbox1',
+			reseller: '*',
+			...NETSAPIENS_ACCOUNT,
+		});
 	const subscriptions = /^(?:\/domains\/([^/]+))?\/subscriptions(?:\/([^/]+))?$/.exec(path);
 	if (subscriptions) {
-		if (req.method === 'GET' && !subscriptions[2]) return reply(res, 200, state.subscriptions);
-		if (req.method === 'POST' && !subscriptions[2]) {
-			const { model } = body || {};
-			if (
-				!['message', 'messagesession'].includes(model) ||
-				!/^https?:\/\//.test(body['post-url'] || '')
-			)
-				return errors.netsapiens(res, 400, 'model and post-url are required');
-			if (state.subscriptions.some((s) => s.model === model && s['post-url'] === body['post-url']))
-				return errors.netsapiens(res, 409, 'Subscription already exists');
-			const subscription = {
-				id: `sub-${state.subscriptions.length + 1}`,
-				status: 'active',
-				domain: subscriptions[1] ? decodeURIComponent(subscriptions[1]) : '*',
-				...body,
-			};
-			state.subscriptions.push(subscription);
-			return reply(res, 200, subscription);
-		}
-		if (req.method === 'DELETE' && subscriptions[2]) {
-			const index = state.subscriptions.findIndex(
-				(s) => s.id === decodeURIComponent(subscriptions[2]),
-			);
-			if (index === -1) return errors.netsapiens(res, 404, 'Subscription not found');
-			state.subscriptions.splice(index, 1);
-			return reply(res, 202, { code: 202, message: 'Accepted' });
-		}
+		const expiresWithout = bearer === fx.apiKey ? undefined : tokenExpiry;
+		return netsapiensSubscriptions(state, req, res, subscriptions, body, expiresWithout);
 	}
 	return errors.netsapiens(res, 404, `No route ${req.method} ${path}`);
 }
@@ -671,8 +748,14 @@ async function deliver(
 					text,
 					status: 'delivered',
 				};
+		// NetSapiens posts a user's message to the subscriptions that filter for its domain and user (or *)
 		const targets = state.subscriptions
-			.filter((s) => s.model === 'message')
+			.filter(
+				(s) =>
+					s.model === 'message' &&
+					s.domain === NETSAPIENS_ACCOUNT.domain &&
+					['*', NETSAPIENS_ACCOUNT.user].includes(s.user),
+			)
 			.map((s) => s['post-url']);
 		state.lastDelivery.netsapiens = { targets, body: [message] };
 		return await Promise.all(targets.map((target) => post(target, [message])));

@@ -155,6 +155,7 @@ async function main() {
 	try {
 		const { runs, sentBy } = await exampleChecks({ sandbox, n8n, workflows });
 		await agentChecks({ sandbox, n8n, check, runs, sentBy });
+		await require('./e2e-netsapiens-cores').netSapiensCoreChecks({ sandbox, n8n, check });
 
 		// Triggers: published workflows activated by a real `n8n start`, fired by real deliveries.
 		let editor;

@@ -9,7 +9,6 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { optionNamesSubtitle } from '../shared/descriptions';
-import { listRows } from '../shared/operation';
 import {
 	answerOnly,
 	contentKey,
@@ -20,23 +19,21 @@ import {
 	withDeliveryState,
 } from '../shared/webhookDelivery';
 import { newWebhookSecret, redactingSecrets, secretsMatch } from '../shared/webhookSecrets';
-import { answeredStatus } from '../shared/providerRequest';
-import { failureToNodeError } from '../shared/errors';
-import { netSapiensErrors } from './shared/errors';
-import { keepInbound } from './shared/inboundMessage';
-import { netSapiensRequest } from './shared/transport';
+import { keepInbound, watchedUser, type WatchedUser } from './shared/inboundMessage';
+import {
+	checkOwner,
+	createSubscription,
+	deleteSubscription,
+	deliveredObjects,
+	listSubscriptions,
+} from './shared/subscriptions';
 
 /** Subscription models this trigger offers (OpenAPI v45 Subscription.model). */
 const EVENTS = ['message', 'messagesession'] as const;
 
-/** Without an expiry a subscription dies with the token that created it (one hour for a password token). */
-const SUBSCRIPTION_YEARS = 20;
-
-/** `YYYY-MM-DD HH:MM:SS`, the format of subscription-expires-datetime (UTC). */
-export function farExpiry(now = new Date()): string {
-	const expires = new Date(now);
-	expires.setUTCFullYear(expires.getUTCFullYear() + SUBSCRIPTION_YEARS);
-	return expires.toISOString().slice(0, 19).replace('T', ' ');
+/** The concrete domain and user of the trigger's Domain and User fields (`~` resolved once). */
+async function subscriptionOwner(ctx: IHookFunctions): Promise<WatchedUser> {
+	return checkOwner(ctx.getNode(), await watchedUser(ctx));
 }
 
 /**
@@ -69,45 +66,6 @@ function postsHere(ctx: IHookFunctions, subscription: IDataObject): boolean {
 	} catch {
 		return false;
 	}
-}
-
-async function listSubscriptions(ctx: IHookFunctions): Promise<IDataObject[]> {
-	return listRows(await netSapiensRequest.call(ctx, 'GET', subscriptionsPath(ctx)));
-}
-
-async function deleteSubscription(ctx: IHookFunctions, id: string): Promise<void> {
-	try {
-		await netSapiensRequest.call(
-			ctx,
-			'DELETE',
-			`${subscriptionsPath(ctx)}/${encodeURIComponent(id)}`,
-		);
-	} catch (error) {
-		// Already gone (expired or removed in the portal): nothing left to delete.
-		if (answeredStatus(error) !== 404)
-			throw failureToNodeError(ctx.getNode(), netSapiensErrors, error);
-	}
-}
-
-function subscriptionsPath(ctx: IHookFunctions): string {
-	const domain = String(ctx.getNodeParameter('domain', '~')).trim() || '~';
-	return `/domains/${encodeURIComponent(domain)}/subscriptions`;
-}
-
-/** A delivery body: a JSON array of objects, or one object. Anything else is malformed. */
-function deliveredObjects(body: unknown): IDataObject[] | undefined {
-	let value = body;
-	if (typeof value === 'string' || Buffer.isBuffer(value)) {
-		try {
-			value = JSON.parse(value.toString()) as unknown;
-		} catch {
-			return undefined;
-		}
-	}
-	const isObject = (entry: unknown) =>
-		!!entry && typeof entry === 'object' && !Array.isArray(entry);
-	if (Array.isArray(value)) return value.every(isObject) ? (value as IDataObject[]) : undefined;
-	return isObject(value) ? [value as IDataObject] : undefined;
 }
 
 /** What identifies one event: a message by its session and ID, anything else by its content. */
@@ -223,6 +181,7 @@ export class NetSapiensTrigger implements INodeType {
 			async create(this: IHookFunctions): Promise<boolean> {
 				const model = this.getNodeParameter('event') as string;
 				if (!(EVENTS as readonly string[]).includes(model)) return false;
+				const owner = await subscriptionOwner(this);
 				const data = state(this);
 				const secret = newWebhookSecret();
 				return await redactingSecrets([secret, data.secret ?? ''], async () => {
@@ -232,20 +191,16 @@ export class NetSapiensTrigger implements INodeType {
 							.map((subscription) => String(subscription.id)),
 					);
 					if (data.subscriptionId) older.add(data.subscriptionId);
-					for (const id of older) await deleteSubscription(this, id);
+					for (const id of older) await deleteSubscription(this, id, owner.domain);
 					delete data.subscriptionId;
 					delete data.secret;
-					const user = String(this.getNodeParameter('user', '~')).trim() || '~';
-					const answer = (await netSapiensRequest.call(this, 'POST', subscriptionsPath(this), {
-						body: {
-							model,
-							'post-url': postUrl(this, secret),
-							user,
-							'subscription-expires-datetime': farExpiry(),
-						},
-					})) as IDataObject | undefined;
-					if (!answer?.id) return false;
-					data.subscriptionId = String(answer.id);
+					const id = await createSubscription(this, {
+						model,
+						postUrl: postUrl(this, secret),
+						owner,
+					});
+					if (!id) return false;
+					data.subscriptionId = id;
 					data.secret = secret;
 					return true;
 				});
@@ -262,7 +217,9 @@ export class NetSapiensTrigger implements INodeType {
 								if (postsHere(this, subscription)) ids.add(String(subscription.id));
 							}
 						}
-						for (const id of ids) await deleteSubscription(this, id);
+						if (ids.size === 0) return;
+						const { domain } = await subscriptionOwner(this);
+						for (const id of ids) await deleteSubscription(this, id, domain);
 					});
 				} catch (error) {
 					// Reported, not hidden; the ID and secret stay so a later deactivation can try again.

@@ -1079,17 +1079,17 @@ const NETSAPIENS_TRIGGER: TriggerEntry = {
 	async activate() {
 		const harness = new TriggerHarness({
 			nodeType: new NetSapiensTrigger(),
-			parameters: { event: 'message', domain: '~', user: '*', inboundOnly: true },
+			parameters: { event: 'message', domain: 'example', user: '*', inboundOnly: true },
 			credentials: { netSapiensMessagingApi: ns.apiKeyCredentials },
 			credentialTypes: [new NetSapiensMessagingApi()],
 		});
 		let postUrl = '';
-		nock(ns.BASE).get('/domains/~/subscriptions').reply(200, []);
+		nock(ns.BASE).get('/subscriptions').reply(200, []);
 		nock(ns.BASE)
-			.post('/domains/~/subscriptions')
+			.post('/subscriptions')
 			.reply(200, (_uri, body) => {
 				postUrl = (body as Record<string, string>)['post-url'];
-				return { id: 'sub-1' };
+				return { id: 'sub-1', 'subscription-expires-datetime': '2046-12-07 19:00:00' };
 			});
 		await harness.lifecycle('create');
 		// the secret NetSapiens was given, in the post-url it delivers to

@@ -104,23 +104,32 @@ const routes: Array<[string, () => Promise<Exchange>]> = [
 		() => exchange('GET', `${NS}/domains/~/users/~/smsnumbers`, nsAuth),
 	],
 	[
-		'NetSapiens POST /domains/{domain}/subscriptions',
+		'NetSapiens POST /subscriptions',
 		() =>
-			exchange('POST', `${NS}/domains/~/subscriptions`, nsAuth, {
+			exchange('POST', `${NS}/subscriptions`, nsAuth, {
 				model: 'message',
 				'post-url': 'https://n8n.example.com/webhook/x',
-				domain: '~',
-				user: '~',
-				'subscription-expires-datetime': '2036-01-01 00:00:00',
+				domain: 'sandbox',
+				user: '1000',
+			}),
+	],
+	['NetSapiens GET /subscriptions', () => exchange('GET', `${NS}/subscriptions`, nsAuth)],
+	[
+		'NetSapiens PUT /subscriptions/{id}',
+		() =>
+			exchange('PUT', `${NS}/subscriptions/${sandbox.state.subscriptions[0].id}`, nsAuth, {
+				'subscription-expires-datetime': '2046-01-01 00:00:00',
 			}),
 	],
 	[
-		'NetSapiens GET /domains/{domain}/subscriptions',
-		() => exchange('GET', `${NS}/domains/~/subscriptions`, nsAuth),
-	],
-	[
-		'NetSapiens DELETE /domains/{domain}/subscriptions/{id}',
-		() => exchange('DELETE', `${NS}/domains/~/subscriptions/sub-1`, nsAuth),
+		'NetSapiens DELETE /subscriptions/{id}',
+		() => {
+			const id = String(sandbox.state.subscriptions[0].id);
+			return exchange('DELETE', `${NS}/subscriptions/${id}`, nsAuth, {
+				subscription_id: id,
+				domain: 'sandbox',
+			});
+		},
 	],
 	[
 		'SuperOffice POST /api/v1/ChatSession/{chatSessionId}/Messages',

@@ -3,6 +3,8 @@ import { NetSapiensMessagingApi } from '../../credentials/NetSapiensMessagingApi
 import { FIXTURES, startSandbox, type Sandbox } from '../../sandbox/server';
 import { credentialsHelperFor } from '../harness/engine';
 import { runNetSapiens } from '../nodes/NetSapiens/fixtures';
+import { TriggerHarness } from '../harness/trigger';
+import { NetSapiensTrigger } from '../../nodes/NetSapiens/NetSapiensTrigger.node';
 
 // The NetSapiens node against the sandbox standing in for a core 45, a core 44.4.10 and a core without the
 // v2 POST /tokens (sandbox/server.js, NETSAPIENS_CORES), over real loopback HTTP.
@@ -108,5 +110,102 @@ describe('NetSapiens against a core 45 (sandbox default)', () => {
 	it('Get Many, Send and a login’s token work', async () => {
 		expect((await run(listSessions, withLogin())).error).toBeUndefined();
 		expect((await run(sendChat)).error).toBeUndefined();
+	});
+});
+
+describe('NetSapiens Trigger against each core (issue 36 item d)', () => {
+	const triggerWith = (credentials: ICredentialDataDecryptedObject) =>
+		new TriggerHarness({
+			nodeType: new NetSapiensTrigger(),
+			parameters: { event: 'message', domain: '~', user: '~', inboundOnly: true },
+			credentials: { netSapiensMessagingApi: credentials },
+			credentialTypes: [new NetSapiensMessagingApi()],
+		});
+	const yearOf = (subscription: Record<string, unknown>) =>
+		Number(String(subscription['subscription-expires-datetime']).slice(0, 4));
+
+	it.each([
+		['44.4.10', 'a login', withLogin],
+		['44.4.10', 'an API key', withKey],
+		['legacy-token', 'a login', withLogin],
+		['45', 'a login', withLogin],
+		['45', 'an API key', withKey],
+	])(
+		'core %s, %s: activation subscribes the credential’s own domain and user for 20 years, checkExists finds it, deactivation deletes it',
+		async (core, _how, credentials) => {
+			await useCore(core);
+			sandbox.state.subscriptions.length = 0;
+			const harness = triggerWith(credentials());
+			expect(await harness.lifecycle('create')).toBe(true);
+			expect(sandbox.state.subscriptions).toEqual([
+				expect.objectContaining({ model: 'message', domain: 'sandbox', user: '1000' }),
+			]);
+			expect(yearOf(sandbox.state.subscriptions[0])).toBeGreaterThanOrEqual(
+				new Date().getUTCFullYear() + 19,
+			);
+			expect(await harness.lifecycle('checkExists')).toBe(true);
+			expect(await harness.lifecycle('delete')).toBe(true);
+			expect(sandbox.state.subscriptions).toEqual([]);
+		},
+	);
+
+	it('core 44.4.10 has no /domains/{domain}/subscriptions: 404 "No Route Found [92]"; core 45 serves it', async () => {
+		const list = async () =>
+			await fetch(`${baseUrl()}/domains/sandbox/subscriptions`, {
+				headers: { authorization: `Bearer ${fx.apiKey}` },
+			});
+		await useCore('44.4.10');
+		const missing = await list();
+		expect(missing.status).toBe(404);
+		expect(await missing.json()).toMatchObject({ message: 'No Route Found [92]' });
+		await useCore('45');
+		expect((await list()).status).toBe(200);
+	});
+
+	it('a subscription for all domains (no domain, or "*") is refused to a key below Super User scope, as the spec words it', async () => {
+		await useCore('45');
+		const create = async (body: Record<string, string>) =>
+			await fetch(`${baseUrl()}/subscriptions`, {
+				method: 'POST',
+				headers: { authorization: `Bearer ${fx.apiKey}`, 'content-type': 'application/json' },
+				body: JSON.stringify({ model: 'message', 'post-url': 'https://n8n.test/hook', ...body }),
+			});
+		expect((await create({ user: '~' })).status).toBe(403);
+		expect((await create({ domain: '*', user: '1000' })).status).toBe(403);
+	});
+
+	it('core 45 deletes only with subscription_id and domain in the body (DeleteSubscription); core 44.4.10 documents no body', async () => {
+		const create = async () =>
+			(await (
+				await fetch(`${baseUrl()}/subscriptions`, {
+					method: 'POST',
+					headers: { authorization: `Bearer ${fx.apiKey}`, 'content-type': 'application/json' },
+					body: JSON.stringify({
+						model: 'message',
+						'post-url': `https://n8n.test/hook/${sandbox.state.subscriptions.length}`,
+						domain: 'sandbox',
+						user: '1000',
+					}),
+				})
+			).json()) as { id: string };
+		const remove = async (id: string, body?: object) =>
+			await fetch(`${baseUrl()}/subscriptions/${id}`, {
+				method: 'DELETE',
+				headers: {
+					authorization: `Bearer ${fx.apiKey}`,
+					...(body ? { 'content-type': 'application/json' } : {}),
+				},
+				body: body ? JSON.stringify(body) : undefined,
+			});
+		await useCore('45');
+		const on45 = await create();
+		expect((await remove(on45.id)).status).toBe(400);
+		expect((await remove(on45.id, { subscription_id: on45.id, domain: 'sandbox' })).status).toBe(
+			202,
+		);
+		await useCore('44.4.10');
+		const on44 = await create();
+		expect((await remove(on44.id)).status).toBe(202);
+		await useCore('45');
 	});
 });

@@ -105,12 +105,12 @@ describe('Issue 33 › 1. No credential leaves on a redirect', () => {
 
 	it('NetSapiens subscription (its post-url holds the webhook secret) is not re-posted', async () => {
 		const seen = elsewhere();
-		// activation first lists the domain's subscriptions, to replace any older one posting to this node
-		nock(ns.BASE).get('/domains/~/subscriptions').reply(200, []);
-		nock(ns.BASE).post('/domains/~/subscriptions').reply(308, '', { Location: TARGET });
+		// activation first lists the subscriptions, to replace any older one posting to this node
+		nock(ns.BASE).get('/subscriptions').reply(200, []);
+		nock(ns.BASE).post('/subscriptions').reply(308, '', { Location: TARGET });
 		const harness = new TriggerHarness({
 			nodeType: new NetSapiensTrigger(),
-			parameters: { event: 'message', domain: '~', user: '*', inboundOnly: true },
+			parameters: { event: 'message', domain: 'example', user: '*', inboundOnly: true },
 			credentials: { netSapiensMessagingApi: ns.apiKeyCredentials },
 			credentialTypes: [new NetSapiensMessagingApi()],
 		});

@@ -1,6 +1,16 @@
 import { createHash } from 'crypto';
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHookFunctions,
+	type IWebhookFunctions,
+} from 'n8n-workflow';
+import { isDotSegment } from '../../shared/validation';
 import { netSapiensRequest } from './transport';
+
+type TriggerContext = IHookFunctions | IWebhookFunctions;
+type IdentityContext = TriggerContext | IExecuteFunctions;
 
 /** Whose messages the trigger watches: a concrete domain and user, or every user (`*`) of the domain. */
 export interface WatchedUser {
@@ -39,7 +49,7 @@ const resolvedIdentities = new Map<string, WatchedUser>();
 const MAX_RESOLVED = 100;
 
 /** The domain and user of `~`: from the login (user@domain) or, for an API key, GET /apikeys/~. */
-async function ownIdentity(ctx: IWebhookFunctions): Promise<WatchedUser> {
+async function ownIdentity(ctx: IdentityContext): Promise<WatchedUser> {
 	const credentials = await ctx.getCredentials('netSapiensMessagingApi');
 	if (credentials.authentication === 'password') {
 		const [user, domain = ''] = String(credentials.username ?? '').split('@');
@@ -57,10 +67,39 @@ async function ownIdentity(ctx: IWebhookFunctions): Promise<WatchedUser> {
 	return identity;
 }
 
+/**
+ * The trigger's Domain or User field, `~` when empty. `.` and `..` (also written `%2e`) name no domain or
+ * user; they are refused as the action nodes refuse them in the same fields, where they are path segments.
+ */
+function watchedField(ctx: TriggerContext, name: string, label: string): string {
+	const value: unknown = ctx.getNodeParameter(name, '~');
+	if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) {
+		throw new NodeOperationError(ctx.getNode(), `${label}: expected text`);
+	}
+	const text = String(value).trim() || '~';
+	if (isDotSegment(text)) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${label}: "${text}" is a dot segment, not a ${label.toLowerCase()} name`,
+			{ description: 'Enter the value itself, ~ for your own, or * for every user' },
+		);
+	}
+	return text;
+}
+
 /** The trigger's Domain and User parameters with `~` resolved to the credential's own domain and user. */
-export async function watchedUser(ctx: IWebhookFunctions): Promise<WatchedUser> {
-	const domain = String(ctx.getNodeParameter('domain', '~')).trim() || '~';
-	const user = String(ctx.getNodeParameter('user', '~')).trim() || '~';
+export async function watchedUser(ctx: TriggerContext): Promise<WatchedUser> {
+	return await resolvedUser(ctx, {
+		domain: watchedField(ctx, 'domain', 'Domain'),
+		user: watchedField(ctx, 'user', 'User'),
+	});
+}
+
+/** A domain and user with `~` resolved to the credential's own domain and user. */
+export async function resolvedUser(
+	ctx: IdentityContext,
+	{ domain, user }: WatchedUser,
+): Promise<WatchedUser> {
 	if (domain !== '~' && user !== '~') return { domain, user };
 	const own = await ownIdentity(ctx);
 	return { domain: domain === '~' ? own.domain : domain, user: user === '~' ? own.user : user };

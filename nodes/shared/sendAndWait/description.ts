@@ -23,7 +23,7 @@ export const sendAndWaitWebhooks: IWebhookDescription[] = (['GET', 'POST'] as co
  * `https://n8n.example.com`), on a line of its own after the text.
  */
 const LINK_HINT =
-	'The reply link is added on its own line: about 135 characters plus your n8n’s address (e.g. 160 in all), so one SMS of 160 characters cannot hold it; most phones join the parts again';
+	'With Approval or Free Text the reply link is added on its own line: about 135 characters plus your n8n’s address (e.g. 160 in all), so one SMS of 160 characters cannot hold it; most phones join the parts again';
 
 /**
  * The fields of a Send and Wait for Response operation, after the provider's own recipient fields. The
@@ -32,7 +32,10 @@ const LINK_HINT =
  * (`filterHitlToolProperties`); `approvalOptions` and the limit fields follow n8n's own send-and-wait nodes
  * (`getSendAndWaitProperties`, `configureWaitTillDate` with the limit at the root).
  */
-export function sendAndWaitProperties(resource: string): INodeProperties[] {
+export function sendAndWaitProperties(
+	resource: string,
+	{ reply = false }: { reply?: boolean } = {},
+): INodeProperties[] {
 	const show = { resource: [resource], operation: [SEND_AND_WAIT_OPERATION] };
 	const limited = { ...show, limitWaitTime: [true] };
 	return [
@@ -44,7 +47,9 @@ export function sendAndWaitProperties(resource: string): INodeProperties[] {
 			default: '',
 			typeOptions: { rows: 4 },
 			displayOptions: { show },
-			description: 'The question to send; the reply link follows it',
+			description: reply
+				? 'The question to send; with Approval or Free Text the reply link follows it'
+				: 'The question to send; the reply link follows it',
 			hint: LINK_HINT,
 		},
 		{
@@ -63,6 +68,16 @@ export function sendAndWaitProperties(resource: string): INodeProperties[] {
 					value: 'freeText',
 					description: 'The recipient types an answer on the page the link opens',
 				},
+				...(reply
+					? [
+							{
+								name: 'Reply',
+								value: 'reply',
+								description:
+									'The recipient answers with a message in the same conversation; the question goes out without a link',
+							},
+						]
+					: []),
 			],
 			default: 'approval',
 		},
@@ -171,7 +186,8 @@ export function sendAndWaitProperties(resource: string): INodeProperties[] {
 			type: 'collection',
 			placeholder: 'Add option',
 			default: {},
-			displayOptions: { show },
+			// the link's text and the page's button: a Reply sends no link
+			displayOptions: { show: { ...show, responseType: ['approval', 'freeText'] } },
 			options: [
 				{
 					displayName: 'Link Text',

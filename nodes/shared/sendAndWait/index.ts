@@ -41,12 +41,39 @@ export interface SendAndWaitProvider {
 	format: ProviderErrorFormat;
 	/** What identifies the conversation, from the built request, for the resumed item. */
 	conversation(request: RequestOptions): IDataObject;
+	/** Offered: the Reply response type. */
+	reply?: ReplyWaitProvider;
+}
+
+/**
+ * What a provider that can post a conversation's next message to a URL of n8n's choosing contributes to the
+ * Reply response type: a subscription per wait whose post-url is the signed resume URL.
+ */
+export interface ReplyWaitProvider {
+	/** Subscribes `postUrl` to the incoming messages of the conversation `request` sends to, until `expires`. */
+	subscribe(
+		ctx: IExecuteFunctions,
+		request: RequestOptions,
+		postUrl: string,
+		expires: Date,
+	): Promise<void>;
+	/** Deletes this wait's subscriptions: those whose post-url `postsHere` accepts. */
+	unsubscribe(
+		ctx: IExecuteFunctions | IWebhookFunctions,
+		postsHere: (postUrl: string) => boolean,
+	): Promise<void>;
+	/** The awaited reply in a delivery as `{text, from, messageId, sessionId, receivedAt}`, or undefined. */
+	replyIn(
+		ctx: IWebhookFunctions,
+		body: unknown,
+		conversation: IDataObject,
+	): Promise<IDataObject | undefined>;
 }
 
 /** The contexts the node's fields are read in: the send (first item) and the answer (webhook). */
 export type ParameterContext = IExecuteFunctions | IWebhookFunctions;
 
-type ResponseType = 'approval' | 'freeText';
+type ResponseType = 'approval' | 'freeText' | 'reply';
 
 interface ResponseSettings {
 	message: string;
@@ -83,8 +110,17 @@ function firstItem(
 	});
 }
 
-function readSettings(ctx: IExecuteSingleFunctions, onPage = false): ResponseSettings {
-	const responseType = readChoice(ctx, 'responseType', 'Response Type', ['approval', 'freeText']);
+function readSettings(
+	ctx: IExecuteSingleFunctions,
+	provider: SendAndWaitProvider,
+	onPage = false,
+): ResponseSettings {
+	const responseType = readChoice<ResponseType>(
+		ctx,
+		'responseType',
+		'Response Type',
+		provider.reply ? ['approval', 'freeText', 'reply'] : ['approval', 'freeText'],
+	);
 	const approval = ctx.getNodeParameter('approvalOptions.values', {}) as IDataObject;
 	const options = ctx.getNodeParameter('responseOptions', {}) as IDataObject;
 	const label = (value: unknown, fallback: string) =>
@@ -169,13 +205,21 @@ export function sendAndWaitOperation(provider: SendAndWaitProvider) {
 		const items = this.getInputData();
 		try {
 			const item = firstItem(this);
-			const settings = readSettings(item);
+			const settings = readSettings(item, provider);
 			const waitTill = readWaitTill(item);
 			// n8n 1.x checks the link's signature only when asked to (gone in 2.x, where it always does).
 			(this as { setSignatureValidationRequired?: () => void }).setSignatureValidationRequired?.();
-			const text = messageWithLink(settings, this.getSignedResumeUrl());
-			const request = await buildRequest(provider, firstItem(this, provider, text));
-			await provider.transmit(this, request);
+			const resumeUrl = this.getSignedResumeUrl();
+			if (settings.responseType === 'reply' && provider.reply) {
+				await sendAwaitingReply(this, provider, provider.reply, settings.message, {
+					resumeUrl,
+					waitTill,
+				});
+			} else {
+				const text = messageWithLink(settings, resumeUrl);
+				const request = await buildRequest(provider, firstItem(this, provider, text));
+				await provider.transmit(this, request);
+			}
 			await this.putExecutionToWait(waitTill);
 		} catch (error) {
 			const nodeError = failureToNodeError(this.getNode(), provider.format, error, 0);
@@ -184,6 +228,94 @@ export function sendAndWaitOperation(provider: SendAndWaitProvider) {
 		}
 		return [items];
 	};
+}
+
+/** A reply subscription outlives its wait by this much (n8n resumes a timed-out wait within about a minute). */
+const REPLY_EXPIRY_MARGIN_MS = MILLISECONDS.hours;
+
+/**
+ * A wait without a limit still gets a subscription that ends (an API key's would last 20 years by default):
+ * a reply after this many days no longer reaches the execution.
+ */
+export const UNLIMITED_REPLY_DAYS = 30;
+
+/** When the subscription of a wait until `waitTill` expires. */
+export function replyExpiry(waitTill: Date, now = Date.now()): Date {
+	if (waitTill.getTime() >= WAIT_INDEFINITELY.getTime())
+		return new Date(now + UNLIMITED_REPLY_DAYS * MILLISECONDS.days);
+	return new Date(waitTill.getTime() + REPLY_EXPIRY_MARGIN_MS);
+}
+
+/**
+ * Reply: the question goes out as written, after a subscription that posts the conversation's messages to the
+ * signed resume URL (subscribe, send, wait: the order that keeps a reply from arriving before the execution
+ * waits short). Field errors are raised before the subscription is made; a failed send deletes it.
+ */
+async function sendAwaitingReply(
+	ctx: IExecuteFunctions,
+	provider: SendAndWaitProvider,
+	reply: ReplyWaitProvider,
+	message: string,
+	{ resumeUrl, waitTill }: { resumeUrl: string; waitTill: Date },
+): Promise<void> {
+	const request = await buildRequest(provider, firstItem(ctx, provider, message));
+	await reply.subscribe(ctx, request, resumeUrl, replyExpiry(waitTill));
+	try {
+		await provider.transmit(ctx, request);
+	} catch (error) {
+		try {
+			await reply.unsubscribe(ctx, (postUrl) => postUrl === resumeUrl);
+		} catch (cleanup) {
+			// The send's error is the one to show; the subscription lapses at its expiry.
+			ctx.logger.warn(`Reply subscription not deleted: ${(cleanup as Error).message}`);
+		}
+		throw failureToNodeError(ctx.getNode(), provider.format, error, 0);
+	}
+}
+
+/** Whether a post-url is this execution's resume URL for this node: `…/<execution ID>/<node ID>`. */
+function postsToThisWait(ctx: IWebhookFunctions): (postUrl: string) => boolean {
+	const ending = `/${ctx.getExecutionId()}/${ctx.getNode().id}`;
+	return (postUrl) => {
+		try {
+			return new URL(postUrl).pathname.endsWith(ending);
+		} catch {
+			return false;
+		}
+	};
+}
+
+/**
+ * A delivery to a Reply wait. The awaited reply resumes the execution with `{...conversation, data: {text,
+ * from, messageId, sessionId, receivedAt}}` and the wait's subscription is deleted; anything else (a GET, a
+ * body that is not a message, another conversation, the node's own message) is answered 200 and the
+ * execution keeps waiting: the provider counts another status as a failed delivery and posts it again.
+ */
+async function resumeOnReply(
+	ctx: IWebhookFunctions,
+	provider: SendAndWaitProvider,
+	reply: ReplyWaitProvider,
+	settings: ResponseSettings,
+): Promise<IWebhookResponseData> {
+	const res = ctx.getResponseObject();
+	const answer = (resumed: boolean): IWebhookResponseData => {
+		res.status(200);
+		res.setHeader('Content-Type', 'application/json; charset=utf-8');
+		res.setHeader('Cache-Control', 'no-store');
+		res.end(JSON.stringify({ resumed }));
+		return { noWebhookResponse: true };
+	};
+	if (ctx.getRequestObject().method !== 'POST') return answer(false);
+	const conversation = await conversationOf(provider, ctx, settings);
+	const data = await reply.replyIn(ctx, ctx.getBodyData(), conversation);
+	if (!data) return answer(false);
+	try {
+		await reply.unsubscribe(ctx, postsToThisWait(ctx));
+	} catch (error) {
+		// The reply is what matters; the subscription lapses at its expiry.
+		ctx.logger.warn(`Reply subscription not deleted: ${(error as Error).message}`);
+	}
+	return { ...answer(true), workflowData: [[{ json: { ...conversation, data } }]] };
 }
 
 type Answer = { approved: boolean } | { text: string } | { refusal: string };
@@ -232,7 +364,9 @@ export function sendAndWaitWebhook(provider: SendAndWaitProvider) {
 			res.end(html);
 			return { noWebhookResponse: true };
 		};
-		const settings = readSettings(firstItem(this), true);
+		const settings = readSettings(firstItem(this), provider, true);
+		if (settings.responseType === 'reply' && provider.reply)
+			return await resumeOnReply(this, provider, provider.reply, settings);
 		if (this.getRequestObject().method !== 'POST') return answerWith(200, questionPage(settings));
 		const answer = readAnswer(settings, this.getBodyData());
 		if ('refusal' in answer) return answerWith(400, questionPage(settings, answer.refusal));

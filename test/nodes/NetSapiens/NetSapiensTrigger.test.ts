@@ -1,17 +1,31 @@
 import nock from 'nock';
-import type { INodeParameters } from 'n8n-workflow';
-import { NetSapiensMessagingApi } from '../../../credentials/NetSapiensMessagingApi.credentials';
-import { farExpiry, NetSapiensTrigger } from '../../../nodes/NetSapiens/NetSapiensTrigger.node';
+import {
+	NodeOperationError,
+	type ICredentialDataDecryptedObject,
+	type INodeParameters,
+} from 'n8n-workflow';
+import {
+	credentialIdentity,
+	NetSapiensMessagingApi,
+} from '../../../credentials/NetSapiensMessagingApi.credentials';
+import { NetSapiensTrigger } from '../../../nodes/NetSapiens/NetSapiensTrigger.node';
+import { farExpiry } from '../../../nodes/NetSapiens/shared/subscriptions';
 import { guardNetwork } from '../../harness/nockGuard';
 import { loadInNewProcess, TriggerHarness } from '../../harness/trigger';
-import { apiKeyCredentials, BASE, BEARER } from './fixtures';
+import { apiKeyCredentials, BASE, BEARER, passwordCredentials } from './fixtures';
 
 const network = guardNetwork();
 
 function trigger(parameters: INodeParameters = {}, staticData = {}) {
 	return new TriggerHarness({
 		nodeType: new NetSapiensTrigger(),
-		parameters: { event: 'message', domain: '~', user: '*', inboundOnly: true, ...parameters },
+		parameters: {
+			event: 'message',
+			domain: 'example',
+			user: '*',
+			inboundOnly: true,
+			...parameters,
+		},
 		credentials: { netSapiensMessagingApi: apiKeyCredentials },
 		credentialTypes: [new NetSapiensMessagingApi()],
 		staticData,
@@ -30,6 +44,9 @@ const outbound = {
 	text: 'Hello',
 };
 
+/** What a core answers for a subscription an API key made: "20 years from the creation date". */
+const FAR = { 'subscription-expires-datetime': '2046-12-07 19:00:00' };
+
 /** A secret as create() makes one (random, 64 hex characters), for a node activated before the test. */
 const SECRET = '5ec7e7'.padEnd(64, '3');
 
@@ -40,12 +57,12 @@ const SECRET = '5ec7e7'.padEnd(64, '3');
 async function activate(harness: TriggerHarness): Promise<string> {
 	let postUrl = '';
 	nock(BASE)
-		.get('/domains/~/subscriptions')
+		.get('/subscriptions')
 		.reply(200, [])
-		.post('/domains/~/subscriptions')
+		.post('/subscriptions')
 		.reply(200, (_uri, body) => {
 			postUrl = (body as Record<string, string>)['post-url'];
-			return { id: 'sub-1', ...(body as object) };
+			return { id: 'sub-1', ...(body as object), ...FAR };
 		});
 	await harness.lifecycle('create');
 	return new URL(postUrl).searchParams.get('secret') ?? '';
@@ -57,18 +74,18 @@ const inNewProcess = () =>
 
 describe('NetSapiens Trigger', () => {
 	describe('subscription lifecycle', () => {
-		it('create: POST /domains/{domain}/subscriptions with the model, the URL with its secret and a far expiry', async () => {
+		it('create: POST /subscriptions with the model, the URL with its secret, the domain and the user, no expiry', async () => {
 			const harness = trigger({ event: 'messagesession', domain: 'example', user: '1000' });
 			let sent: Record<string, string> = {};
-			const listed = nock(BASE).get('/domains/example/subscriptions').reply(200, []);
+			const listed = nock(BASE).get('/subscriptions').reply(200, []);
 			const scope = nock(BASE, {
 				reqheaders: { authorization: BEARER, 'content-type': /application\/json/ },
 			})
-				.post('/domains/example/subscriptions', (body) => {
+				.post('/subscriptions', (body) => {
 					sent = body;
 					return true;
 				})
-				.reply(200, { id: 'f38d00a5eed9d15603922fe98db23600', status: 'pending' });
+				.reply(200, { id: 'f38d00a5eed9d15603922fe98db23600', status: 'pending', ...FAR });
 
 			expect(await harness.lifecycle('create')).toBe(true);
 
@@ -80,14 +97,10 @@ describe('NetSapiens Trigger', () => {
 			expect(sent).toEqual({
 				model: 'messagesession',
 				'post-url': `${harness.webhookUrl()}?secret=${state.secret}`,
+				domain: 'example',
 				user: '1000',
-				'subscription-expires-datetime': expect.stringMatching(
-					/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/,
-				),
 			});
-			expect(Number(sent['subscription-expires-datetime'].slice(0, 4))).toBeGreaterThanOrEqual(
-				new Date().getUTCFullYear() + 19,
-			);
+			expect(network.unexpected).toEqual([]);
 		});
 
 		it('far expiry is 20 years on, in "YYYY-MM-DD HH:MM:SS"', () => {
@@ -98,7 +111,7 @@ describe('NetSapiens Trigger', () => {
 			const harness = trigger({}, { 'node:Trigger Under Test': { secret: SECRET } });
 			const url = `${harness.webhookUrl()}?secret=${SECRET}`;
 			const scope = nock(BASE, { reqheaders: { authorization: BEARER } })
-				.get('/domains/~/subscriptions')
+				.get('/subscriptions')
 				.reply(200, [
 					{ id: 'other', model: 'message', 'post-url': 'https://elsewhere.test/hook' },
 					{ id: 'mine', model: 'message', 'post-url': url },
@@ -115,7 +128,7 @@ describe('NetSapiens Trigger', () => {
 				{ 'node:Trigger Under Test': { secret: SECRET } },
 			);
 			nock(BASE)
-				.get('/domains/~/subscriptions')
+				.get('/subscriptions')
 				.reply(200, [
 					{
 						id: 'x',
@@ -128,10 +141,10 @@ describe('NetSapiens Trigger', () => {
 			expect(network.unexpected).toEqual([]);
 		});
 
-		it('delete: DELETE /domains/{domain}/subscriptions/{id} and forgets it; a 404 counts as gone', async () => {
+		it('delete: DELETE /subscriptions/{id} with subscription_id and domain in the body, and forgets it; a 404 counts as gone', async () => {
 			const harness = trigger({}, { 'node:Trigger Under Test': { subscriptionId: 'sub-1' } });
 			const scope = nock(BASE, { reqheaders: { authorization: BEARER } })
-				.delete('/domains/~/subscriptions/sub-1')
+				.delete('/subscriptions/sub-1', { subscription_id: 'sub-1', domain: 'example' })
 				.reply(202, { code: 202, message: 'Accepted' });
 
 			expect(await harness.lifecycle('delete')).toBe(true);
@@ -140,7 +153,7 @@ describe('NetSapiens Trigger', () => {
 
 			const gone = trigger({}, { 'node:Trigger Under Test': { subscriptionId: 'sub-2' } });
 			nock(BASE)
-				.delete('/domains/~/subscriptions/sub-2')
+				.delete('/subscriptions/sub-2')
 				.reply(404, { code: 404, message: 'Subscription not found' });
 			expect(await gone.lifecycle('delete')).toBe(true);
 		});
@@ -148,7 +161,7 @@ describe('NetSapiens Trigger', () => {
 		it('delete without static data finds its subscription by the URL it posts to, whatever its secret', async () => {
 			const harness = trigger();
 			const scope = nock(BASE, { reqheaders: { authorization: BEARER } })
-				.get('/domains/~/subscriptions')
+				.get('/subscriptions')
 				.reply(200, [
 					{ id: 'other', model: 'message', 'post-url': 'https://elsewhere.test/hook?secret=1' },
 					{
@@ -157,7 +170,7 @@ describe('NetSapiens Trigger', () => {
 						'post-url': `${harness.webhookUrl()}?secret=${SECRET}`,
 					},
 				])
-				.delete('/domains/~/subscriptions/sub-9')
+				.delete('/subscriptions/sub-9')
 				.reply(202, { code: 202, message: 'Accepted' });
 			expect(await harness.lifecycle('delete')).toBe(true);
 			scope.done();
@@ -165,8 +178,8 @@ describe('NetSapiens Trigger', () => {
 
 		it('create fails with the provider’s message (e.g. 409 duplicate)', async () => {
 			const harness = trigger();
-			nock(BASE).get('/domains/~/subscriptions').reply(200, []);
-			nock(BASE).post('/domains/~/subscriptions').reply(409, {
+			nock(BASE).get('/subscriptions').reply(200, []);
+			nock(BASE).post('/subscriptions').reply(409, {
 				message: 'Subscription ID already Exists or matching set of parameters already exists',
 			});
 
@@ -243,7 +256,7 @@ describe('NetSapiens Trigger', () => {
 		it('a secret of an earlier activation is refused', async () => {
 			const harness = trigger();
 			const first = await activate(harness);
-			nock(BASE).delete('/domains/~/subscriptions/sub-1').reply(202, { code: 202 });
+			nock(BASE).delete('/subscriptions/sub-1').reply(202, { code: 202 });
 			await activate(harness);
 			const result = await harness.deliver({ body: [inbound], query: { secret: first } });
 			expect(result.response.status).toBe(401);
@@ -352,7 +365,7 @@ describe('NetSapiens Trigger › issue 34', () => {
 		const harness = trigger({}, { 'node:Trigger Under Test': { subscriptionId: 'sub-old' } });
 		const calls: string[] = [];
 		const scope = nock(BASE, { reqheaders: { authorization: BEARER } })
-			.get('/domains/~/subscriptions')
+			.get('/subscriptions')
 			.reply(200, () => {
 				calls.push('list');
 				return [
@@ -365,20 +378,20 @@ describe('NetSapiens Trigger › issue 34', () => {
 					{ id: 'other', model: 'message', 'post-url': 'https://elsewhere.test/hook?secret=x' },
 				];
 			})
-			.delete('/domains/~/subscriptions/sub-old')
+			.delete('/subscriptions/sub-old')
 			.reply(202, () => {
 				calls.push('delete sub-old');
 				return { code: 202 };
 			})
-			.delete('/domains/~/subscriptions/sub-lost')
+			.delete('/subscriptions/sub-lost')
 			.reply(404, () => {
 				calls.push('delete sub-lost');
 				return { code: 404, message: 'Subscription not found' };
 			})
-			.post('/domains/~/subscriptions')
+			.post('/subscriptions')
 			.reply(200, () => {
 				calls.push('create');
-				return { id: 'sub-new' };
+				return { id: 'sub-new', ...FAR };
 			});
 		expect(await harness.lifecycle('create')).toBe(true);
 		scope.done();
@@ -407,9 +420,9 @@ describe('NetSapiens Trigger › issue 34', () => {
 		});
 		const harness = trigger();
 		let posted = '';
-		nock(BASE).get('/domains/~/subscriptions').reply(200, []);
+		nock(BASE).get('/subscriptions').reply(200, []);
 		nock(BASE)
-			.post('/domains/~/subscriptions')
+			.post('/subscriptions')
 			.reply(400, (uri, body) => {
 				posted = (body as Record<string, string>)['post-url'];
 				return echoing(uri, body as Record<string, string>);
@@ -427,7 +440,7 @@ describe('NetSapiens Trigger › issue 34', () => {
 		// checkExists lists subscriptions: a failure echoing this node's URL is redacted too
 		const active = trigger({}, { 'node:Trigger Under Test': { secret: SECRET } });
 		nock(BASE)
-			.get('/domains/~/subscriptions')
+			.get('/subscriptions')
 			.reply(500, { message: `Listing failed near ${active.webhookUrl()}?secret=${SECRET}` });
 		const listing = await active.lifecycle('checkExists').catch((caught: unknown) => caught);
 		expect(JSON.stringify(listing) + String((listing as Error).message)).not.toContain(SECRET);
@@ -463,4 +476,150 @@ describe('NetSapiens Trigger › issue 34 item 6: deeply nested deliveries', () 
 		expect(result.response.status).toBe(400);
 		expect(result.items).toBeUndefined();
 	});
+});
+
+describe('NetSapiens Trigger › issue 36 (cores 44.4.10 and 45)', () => {
+	const otherKey = (apiKey: string) => ({ ...apiKeyCredentials, apiKey });
+	const withCredentials = (
+		parameters: INodeParameters,
+		credentials: ICredentialDataDecryptedObject,
+	) =>
+		new TriggerHarness({
+			nodeType: new NetSapiensTrigger(),
+			parameters: { event: 'message', inboundOnly: true, ...parameters },
+			credentials: { netSapiensMessagingApi: credentials },
+			credentialTypes: [new NetSapiensMessagingApi()],
+		});
+
+	/** Activates against a core that answers with a 20-year subscription; returns the body it was sent. */
+	async function subscribedBody(harness: TriggerHarness): Promise<Record<string, string>> {
+		let sent: Record<string, string> = {};
+		nock(BASE).get('/subscriptions').reply(200, []);
+		nock(BASE)
+			.post('/subscriptions', (body) => {
+				sent = body;
+				return true;
+			})
+			.reply(200, { id: 'sub-1', ...FAR });
+		expect(await harness.lifecycle('create')).toBe(true);
+		return sent;
+	}
+
+	it('item a: create, checkExists and delete use /subscriptions and /subscriptions/{id}, never /domains/{domain}/subscriptions', async () => {
+		const harness = trigger({ domain: 'example', user: '1000' });
+		const paths: string[] = [];
+		const scope = nock(BASE)
+			.get('/subscriptions')
+			.times(2)
+			.reply(200, function () {
+				paths.push(`GET ${this.req.path}`);
+				return [];
+			})
+			.post('/subscriptions')
+			.reply(200, function (_uri, body) {
+				paths.push(`POST ${this.req.path}`);
+				return { id: 'sub-7', ...(body as object), ...FAR };
+			})
+			.delete('/subscriptions/sub-7')
+			.reply(202, function () {
+				paths.push(`DELETE ${this.req.path}`);
+				return { code: 202, message: 'Accepted' };
+			});
+		expect(await harness.lifecycle('create')).toBe(true);
+		expect(await harness.lifecycle('checkExists')).toBe(false);
+		expect(await harness.lifecycle('delete')).toBe(true);
+		scope.done();
+		expect(paths).toEqual([
+			'GET /ns-api/v2/subscriptions',
+			'POST /ns-api/v2/subscriptions',
+			'GET /ns-api/v2/subscriptions',
+			'DELETE /ns-api/v2/subscriptions/sub-7',
+		]);
+		expect(network.unexpected).toEqual([]);
+	});
+
+	it('item b: Domain ~ and User ~ with a login are the username’s domain and user, with no request for them', async () => {
+		const login = {
+			...passwordCredentials,
+			accessToken: 'token-1',
+			tokenIdentity: credentialIdentity(passwordCredentials),
+		};
+		const harness = withCredentials({ domain: '~', user: '~' }, login);
+		const sent = await subscribedBody(harness);
+		expect(sent).toMatchObject({ domain: 'example', user: '1000' });
+		expect(network.unexpected).toEqual([]);
+	});
+
+	it('item b: Domain ~ and User ~ with an API key are the key’s domain and user from GET /apikeys/~', async () => {
+		const harness = withCredentials({ domain: '~', user: '~' }, otherKey('nsd_item-b-key-0001'));
+		const keyOwner = nock(BASE)
+			.get('/apikeys/~')
+			.reply(200, { 'key-id': 'nsd-itemb0001', user: '2503', domain: 'portal' });
+		const sent = await subscribedBody(harness);
+		keyOwner.done();
+		expect(sent).toMatchObject({ domain: 'portal', user: '2503' });
+	});
+
+	it('item b: User * stays * (the spec’s "* will be used for all users"), with the concrete domain', async () => {
+		const harness = withCredentials({ domain: '~', user: '*' }, otherKey('nsd_item-b-key-0002'));
+		nock(BASE).get('/apikeys/~').reply(200, { user: '2503', domain: 'portal' });
+		const sent = await subscribedBody(harness);
+		expect(sent).toMatchObject({ domain: 'portal', user: '*' });
+	});
+
+	it('item b: a subscription the core set to expire with the login’s token is extended by PUT /subscriptions/{id} to 20 years', async () => {
+		const login = {
+			...passwordCredentials,
+			accessToken: 'token-1',
+			tokenIdentity: credentialIdentity(passwordCredentials),
+		};
+		const harness = withCredentials({ domain: '~', user: '~' }, login);
+		let extended: Record<string, string> = {};
+		const scope = nock(BASE)
+			.get('/subscriptions')
+			.reply(200, [])
+			.post('/subscriptions')
+			.reply(200, { id: 'sub-1', 'subscription-expires-datetime': '2026-12-07 20:00:00' })
+			.put('/subscriptions/sub-1', (body) => {
+				extended = body;
+				return true;
+			})
+			.reply(202, { code: 202, message: 'Accepted' });
+		expect(await harness.lifecycle('create')).toBe(true);
+		scope.done();
+		expect(Object.keys(extended)).toEqual(['subscription-expires-datetime']);
+		expect(extended['subscription-expires-datetime']).toMatch(
+			/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/,
+		);
+		expect(Number(extended['subscription-expires-datetime'].slice(0, 4))).toBeGreaterThanOrEqual(
+			new Date().getUTCFullYear() + 19,
+		);
+	});
+
+	it('item b: a subscription already 20 years long (an API key’s default) is not touched', async () => {
+		const harness = trigger();
+		nock(BASE).get('/subscriptions').reply(200, []);
+		nock(BASE)
+			.post('/subscriptions')
+			.reply(200, { id: 'sub-1', ...FAR });
+		expect(await harness.lifecycle('create')).toBe(true);
+		expect(network.unexpected).toEqual([]);
+	});
+
+	it.each([
+		['Domain', { domain: '..' }],
+		['Domain', { domain: '.' }],
+		['Domain', { domain: '%2e%2E' }],
+		['User', { user: '..' }],
+		['User', { user: '%2e' }],
+	])(
+		'item c: %s %j is refused with a field error before any request',
+		async (label, parameters) => {
+			const harness = trigger(parameters);
+			const error = await harness.lifecycle('create').catch((caught: unknown) => caught);
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect((error as Error).message).toMatch(new RegExp(`^${label}: ".+" is a dot segment`));
+			expect(network.unexpected).toEqual([]);
+		},
+	);
 });

@@ -36,7 +36,12 @@ async function activate(harness: TriggerHarness): Promise<string> {
 		.post(/subscriptions$/)
 		.reply(200, (_uri, body) => {
 			postUrl = (body as Record<string, string>)['post-url'];
-			return { id: 'sub-1', ...(body as object) };
+			// an API key's subscription lasts "20 years from the creation date" (POST /subscriptions)
+			return {
+				id: 'sub-1',
+				...(body as object),
+				'subscription-expires-datetime': '2046-12-07 19:00:00',
+			};
 		});
 	await harness.lifecycle('create');
 	return new URL(postUrl).searchParams.get('secret') ?? '';

@@ -186,6 +186,14 @@ describe('Send and Wait for Response › refusals (the execution keeps waiting)'
 		expect(network.unexpected).toEqual([]);
 	});
 
+	it('refuses Response Type Reply where the provider cannot post replies to a per-wait URL (issue 38), before anything is sent', async () => {
+		const result = await runEvoVoice({
+			parameters: { ...SEND_AND_WAIT, responseType: '={{ "reply" }}' },
+		});
+		expect(result.error?.message).toBe('Response Type: "reply" is not one of approval, freeText');
+		expect(network.unexpected).toEqual([]);
+	});
+
 	it('refuses a Max Date and Time that is not a date before anything is sent', async () => {
 		const result = await runEvoVoice({
 			parameters: { ...SEND_AND_WAIT, limitType: 'atSpecifiedTime', maxDateAndTime: 'soon' },
@@ -273,7 +281,7 @@ describe('Send and Wait for Response › built descriptions', () => {
 
 	it.each(NODES)(
 		'%s has GET and POST restart webhooks on its node ID and sendAndWait as a custom operation',
-		(_name, nodeType, resource) => {
+		(name, nodeType, resource) => {
 			expect(nodeType.description.webhooks).toEqual(
 				['GET', 'POST'].map((httpMethod) => ({
 					name: 'default',
@@ -302,9 +310,11 @@ describe('Send and Wait for Response › built descriptions', () => {
 						property.displayOptions?.show?.operation?.includes('sendAndWait'),
 				);
 			expect(shown('message')).toHaveLength(1);
+			// Reply (issue 38) only where the provider posts the conversation's messages to a per-wait URL
 			expect(shown('responseType')[0].options).toEqual([
 				expect.objectContaining({ value: 'approval' }),
 				expect.objectContaining({ value: 'freeText' }),
+				...(name === 'NetSapiens' ? [expect.objectContaining({ value: 'reply' })] : []),
 			]);
 			expect(shown('limitWaitTime')[0].default).toBe(true);
 		},

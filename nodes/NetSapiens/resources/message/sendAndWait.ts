@@ -8,6 +8,7 @@ import {
 	type SendAndWaitProvider,
 } from '../../../shared/sendAndWait';
 import { netSapiensErrors } from '../../shared/errors';
+import { messageReplyWait } from './replyWait';
 import { messageSend, messageSendProperties } from './send';
 
 /** The text sends (no file can carry the question and its link). */
@@ -35,7 +36,7 @@ export const messageSendAndWaitProperties: INodeProperties[] = [
 				}
 			: property,
 	),
-	...sendAndWaitProperties('message'),
+	...sendAndWaitProperties('message', { reply: true }),
 ];
 
 const SESSION_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -58,6 +59,7 @@ export function waitingSessionId(ctx: ParameterContext): string {
 /** MessageSend as the Send builds it (chat or SMS, in a session or a new one), with the question and its link. */
 export const messageSendAndWait: SendAndWaitProvider = {
 	send: messageSend,
+	reply: messageReplyWait,
 	textParameter: 'message',
 	format: netSapiensErrors,
 	parameterValue(ctx, name, value) {
