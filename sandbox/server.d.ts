@@ -1,4 +1,5 @@
 // Types for the TypeScript users of the sandbox (the benchmark).
+import type { RateShape } from './rateLimit';
 export interface SandboxMessage {
 	provider: 'netsapiens' | 'evovoice' | 'islash' | 'superoffice';
 	at: string;
@@ -13,6 +14,8 @@ export interface SandboxState {
 	inFlight: number;
 	maxInFlight: number;
 	rateLimited: number;
+	/** When each 429 was answered (ms since the epoch). */
+	rateLimitedAt: number[];
 	tokensIssued: number;
 	byProvider: Record<string, number>;
 	/** NetSapiens event subscriptions, as POST /subscriptions answered them. */
@@ -32,7 +35,12 @@ export interface Sandbox {
 	url: string;
 	port: number;
 	state: SandboxState;
-	configure(options: { perSecond?: number; delayMs?: number; failEvery?: number }): void;
+	configure(options: {
+		perSecond?: number;
+		delayMs?: number;
+		failEvery?: number;
+		rateShape?: RateShape;
+	}): void;
 	reset(): void;
 	close(): Promise<void>;
 }

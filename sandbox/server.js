@@ -18,6 +18,7 @@ function createState() {
 		inFlight: 0,
 		maxInFlight: 0,
 		rateLimited: 0,
+		rateLimitedAt: [], // when each 429 was answered (ms)
 		tokensIssued: 0,
 		netsapiensCore: '45', // which NetSapiens core the sandbox behaves like (NETSAPIENS_CORES)
 		byProvider: {},
@@ -833,7 +834,8 @@ const routes = [
 /**
  * Starts the sandbox on 127.0.0.1. Faults: `perSecond` (beyond it 429 with Retry-After), `delayMs`
  * (every answer that late), `failEvery` (every Nth provider request answered 503 in the provider's error
- * shape), `tokenLifetimeMs` (NetSapiens tokens).
+ * shape), `tokenLifetimeMs` (NetSapiens tokens). `configure({ rateShape })` changes the limit's shape
+ * (sandbox/rateLimit.js); `perSecond` then counts per its window.
  */
 async function startSandbox({
 	port = 0,
@@ -906,6 +908,7 @@ async function startSandbox({
 					const retryAfter = rateLimiter.refuse(Date.now(), faults.perSecond, req);
 					if (retryAfter !== undefined) {
 						state.rateLimited++;
+						state.rateLimitedAt.push(Date.now());
 						return reply(res, 429, { message: 'Too many requests' }, { 'retry-after': retryAfter });
 					}
 				}
@@ -942,7 +945,7 @@ async function startSandbox({
 		configure(options) {
 			Object.assign(faults, { perSecond: 0, delayMs: 0, failEvery: 0 }, options);
 			providerRequests = 0;
-			rateLimiter.reset();
+			rateLimiter.reset(options.rateShape ?? { kind: 'sliding', windowMs: 1000 });
 		},
 		reset() {
 			resetCounts(state);

@@ -1,106 +1,18 @@
 import type { IExecuteSingleFunctions, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
+import type { Turn } from './pacer';
+import { SlidingWindowPacer } from './pacer';
 
-/**
- * The pace of one provider account (credential) for every execution in this process. A provider's rate
- * limit counts the account's requests, not one run's. The first 429 pauses every run on the account for
- * its Retry-After, and from then on requests start one at a time, at first 2 % under the rate the
- * provider just accepted from this process (its requests of the last second, when there were at least 5)
- * so the runs do not all hit the limit again the moment the pause ends. The pace then probes upwards (2 %
- * of itself per second); a later 429 lowers it by 10 % (once a second at most) and only its own request
- * waits the Retry-After, the others keep their pace. That is how several processes sharing one account
- * (queue-mode workers, which share nothing a community node may use) settle on their shares. A minute
- * without a 429 drops the pace.
- */
-class AccountPace {
-	private pausedUntil = 0;
-	private rate = 0; // requests per second at `rateSetAt`; 0: not paced
-	private rateSetAt = 0;
-	private nextStartAt = 0;
-	private lastLimitedAt = 0;
-	private lastLoweredAt = 0;
-	private accepted: number[] = []; // start times of recently accepted requests
+const paces = new Map<string, SlidingWindowPacer>();
 
-	private rateAt(now: number): number {
-		return this.rate * (1 + (PACE_GROWTH_PER_SECOND * Math.max(now - this.rateSetAt, 0)) / 1000);
-	}
-
-	/**
-	 * Waits until a request may start; returns its start time. A pause (another request's Retry-After)
-	 * that outlasts `maxPauseMs` is not waited out: the pause's remaining time is returned at once.
-	 */
-	async turn(maxPauseMs: number): Promise<Turn> {
-		for (;;) {
-			const now = Date.now();
-			if (this.pausedUntil > now) {
-				if (this.pausedUntil - now > maxPauseMs) return { pausedForMs: this.pausedUntil - now };
-				await sleep(this.pausedUntil - now);
-				continue;
-			}
-			if (this.rate > 0 && now - this.lastLimitedAt > PACE_KEPT_MS) this.rate = 0;
-			if (this.rate === 0) return { startedAt: now };
-			const at = Math.max(now, this.nextStartAt);
-			this.nextStartAt = at + 1000 / this.rateAt(at);
-			if (at > now) await sleep(at - now);
-			if (this.pausedUntil <= Date.now()) return { startedAt: at }; // else a 429 came meanwhile: wait for it
-		}
-	}
-
-	wasAccepted(startedAt: number): void {
-		this.accepted.push(startedAt);
-		if (this.accepted.length > 2 * ACCEPTED_KEPT)
-			this.accepted = this.accepted.slice(-ACCEPTED_KEPT);
-	}
-
-	/** Takes a 429 into account; returns how long its own request must still wait before its retry (ms). */
-	wasLimited(waitMs: number): number {
-		const now = Date.now();
-		this.lastLimitedAt = now;
-		if (this.rate > 0) {
-			if (now - this.lastLoweredAt >= 1000) {
-				this.rate = this.rateAt(now) * PACE_LOWERING;
-				this.rateSetAt = now;
-				this.lastLoweredAt = now;
-			}
-			return waitMs;
-		}
-		this.pausedUntil = Math.max(this.pausedUntil, now + waitMs);
-		const inLastSecond = this.accepted.filter((at) => at > now - 1000).length;
-		if (inLastSecond >= MIN_MEASURED) {
-			this.rate = inLastSecond / PACE_MARGIN;
-			this.rateSetAt = this.pausedUntil;
-			this.lastLoweredAt = now; // the other 429s of this burst measured nothing new
-			this.nextStartAt = this.pausedUntil;
-		}
-		return 0; // the pause holds it
-	}
-
-	get idle(): boolean {
-		return this.rate === 0 && this.pausedUntil <= Date.now();
-	}
-}
-
-/** A request's turn: when it started, or how long the account stays paused beyond the item's bound. */
-type Turn = { startedAt: number } | { pausedForMs: number };
-
-const PACE_KEPT_MS = 60_000;
-const MIN_MEASURED = 5;
-/** 2 % under the measured rate: a request exactly one window after another may reach the provider a millisecond early. */
-const PACE_MARGIN = 1.02;
-const PACE_GROWTH_PER_SECOND = 0.02;
-const PACE_LOWERING = 0.9;
-const ACCEPTED_KEPT = 1000;
-
-const paces = new Map<string, AccountPace>();
-
-function paceOf(ctx: IExecuteSingleFunctions): AccountPace {
+function paceOf(ctx: IExecuteSingleFunctions): SlidingWindowPacer {
 	const node = ctx.getNode();
 	const [type, credential] = Object.entries(node.credentials ?? {})[0] ?? [node.type, undefined];
 	const account = `${type}\u0000${credential?.id ?? credential?.name ?? ''}`;
 	for (const [key, pace] of paces) if (key !== account && pace.idle) paces.delete(key);
 	let pace = paces.get(account);
 	if (!pace) {
-		pace = new AccountPace();
+		pace = new SlidingWindowPacer();
 		paces.set(account, pace);
 	}
 	return pace;
@@ -117,7 +29,7 @@ class RunGate {
 
 	constructor(
 		private readonly limit: number,
-		readonly pace: AccountPace,
+		readonly pace: SlidingWindowPacer,
 		private readonly onIdle: () => void,
 	) {}
 
@@ -254,7 +166,7 @@ export async function withFlowControl<T>(
 				waitedSeconds + wait > settings.maxRateLimitWaitSeconds
 			)
 				throw nodeError;
-			ownWaitMs = gate.pace.wasLimited(wait * 1000);
+			ownWaitMs = gate.pace.wasLimited(wait * 1000, startedAt);
 			heldByPause = ownWaitMs > 0 ? 0 : wait;
 			waitedSeconds += wait;
 		} finally {
