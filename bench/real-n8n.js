@@ -351,20 +351,7 @@ async function main() {
 	const { sandbox, n8n } = await prepareN8nWithSandbox();
 	try {
 		await n8n.importWorkflows([
-			workflow('bench-package-node', {
-				type: 'n8n-nodes-session-messaging.evoVoice',
-				typeVersion: 1,
-				parameters: {
-					resource: 'message',
-					operation: 'send',
-					sendTo: 'session',
-					sessionId: 's1',
-					body: '={{ $json.text }}',
-				},
-				credentials: {
-					evoVoiceMessagingApi: { id: 'evoVoiceMessagingApi-demo', name: 'EvoVoice API demo' },
-				},
-			}),
+			workflow('bench-package-node', evoVoiceSender()),
 			workflow('bench-http-request-node', httpRequestSender(sandbox.url)),
 			...RACE.map(([id, , sender]) =>
 				workflow(id, sender(sandbox.url), RACE_MESSAGES, 'race message '),

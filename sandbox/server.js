@@ -36,24 +36,16 @@ function createState() {
 
 /** Clears the record and the counters; issued tokens stay valid (as they would at the provider), model scripts stay. */
 function resetCounts(state) {
-	const {
-		tokenLifetimeMs,
-		inFlight,
-		tokens,
-		subscriptions,
-		webhooks,
-		modelScripts,
-		netsapiensCore,
-	} = state;
-	Object.assign(state, createState(), {
-		netsapiensCore,
-		tokenLifetimeMs,
-		inFlight,
-		tokens,
-		subscriptions,
-		webhooks,
-		modelScripts,
-	});
+	const kept = [
+		'netsapiensCore',
+		'tokenLifetimeMs',
+		'inFlight',
+		'tokens',
+		'subscriptions',
+		'webhooks',
+		'modelScripts',
+	];
+	Object.assign(state, createState(), Object.fromEntries(kept.map((key) => [key, state[key]])));
 }
 
 /** Answers and error shapes, per provider. */
