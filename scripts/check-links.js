@@ -38,7 +38,8 @@ function proseLines(text) {
 	return lines;
 }
 
-function slug(heading) {
+/** A heading's anchor as GitHub makes it (also for the package READMEs scripts/packages.js writes). */
+function githubAnchor(heading) {
 	return heading
 		.trim()
 		.toLowerCase()
@@ -58,7 +59,7 @@ function anchorsOf(file) {
 			const heading = !fenced && /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
 			if (!heading) continue;
 			// a heading's text keeps its inline code's words: GitHub drops only the backticks
-			const base = slug(heading[1].replace(/`/g, ''));
+			const base = githubAnchor(heading[1].replace(/`/g, ''));
 			const seen = counts.get(base) ?? 0;
 			counts.set(base, seen + 1);
 			anchors.add(seen === 0 ? base : `${base}-${seen}`);
@@ -96,13 +97,19 @@ function problemsIn(file) {
 	return problems;
 }
 
-const files = markdownFiles();
-const problems = files.flatMap(problemsIn);
-if (problems.length > 0) {
-	process.stderr.write(`${problems.join('\n')}\n${problems.length} broken link(s)\n`);
-	process.exitCode = 1;
-} else {
-	process.stdout.write(
-		`links: ${files.length} documents, every relative link and anchor resolves\n`,
-	);
+function main() {
+	const files = markdownFiles();
+	const problems = files.flatMap(problemsIn);
+	if (problems.length > 0) {
+		process.stderr.write(`${problems.join('\n')}\n${problems.length} broken link(s)\n`);
+		process.exitCode = 1;
+	} else {
+		process.stdout.write(
+			`links: ${files.length} documents, every relative link and anchor resolves\n`,
+		);
+	}
 }
+
+if (require.main === module) main();
+
+module.exports = { githubAnchor };

@@ -20,6 +20,7 @@ const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { githubAnchor } = require('./check-links');
 
 const ROOT = path.resolve(__dirname, '..');
 const root = require(path.join(ROOT, 'package.json'));
@@ -153,12 +154,7 @@ function readmeSection(readme, title) {
 	};
 }
 
-const slug = (heading) =>
-	heading
-		.replace(/^#+\s*/, '')
-		.toLowerCase()
-		.replace(/[^\w\- ]/g, '')
-		.replace(/ /g, '-');
+const slug = (heading) => githubAnchor(heading.replace(/^#+\s*/, ''));
 
 /** Links into the rest of the root README or to repository files point at the repository. */
 function absoluteLinks(text, anchors) {
