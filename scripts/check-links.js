@@ -53,8 +53,9 @@ function anchorsOf(file) {
 	if (!anchorsCache.has(file)) {
 		const anchors = new Set();
 		const counts = new Map();
+		const text = fs.readFileSync(path.join(root, file), 'utf8');
 		let fenced = false;
-		for (const line of fs.readFileSync(path.join(root, file), 'utf8').split('\n')) {
+		for (const line of text.split('\n')) {
 			if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
 			const heading = !fenced && /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
 			if (!heading) continue;
@@ -64,10 +65,7 @@ function anchorsOf(file) {
 			counts.set(base, seen + 1);
 			anchors.add(seen === 0 ? base : `${base}-${seen}`);
 		}
-		for (const match of fs
-			.readFileSync(path.join(root, file), 'utf8')
-			.matchAll(/<a\s+(?:name|id)="([^"]+)"/g))
-			anchors.add(match[1]);
+		for (const match of text.matchAll(/<a\s+(?:name|id)="([^"]+)"/g)) anchors.add(match[1]);
 		anchorsCache.set(file, anchors);
 	}
 	return anchorsCache.get(file);
