@@ -38,6 +38,8 @@ const NS_ITEMS = 200; // 5 × 200 = 1,000 sends a round
 const KILL_RATE = 20; // slow enough (10 s for a run) to kill a worker in the middle of one
 
 const log = (line) => process.stdout.write(`${line}\n`);
+/** `QUEUE_SCENARIOS=a,c` runs only those scenarios (to measure one again without the others' minutes). */
+const ONLY_SCENARIOS = process.env.QUEUE_SCENARIOS?.split(',').map((name) => name.trim());
 
 // Everything started here, stopped by PID at the end (also on failure), newest first.
 const started = [];
@@ -599,6 +601,15 @@ async function main() {
 				);
 			expect('a', 'execution and worker of each run', undefined, byRun.join(', '));
 			expect('a', 'executions per worker', undefined, perWorker(list.map((e) => workerOf(e.id))));
+			const workerOfRun = new Map(
+				[...t.executionsOfRun.entries()].map(([run, ids]) => [run, workerOf([...ids][0])]),
+			);
+			expect(
+				'a',
+				'accepted per second from the first (worker1/worker2), then 429s',
+				undefined,
+				secondBySecond(messages, workerOfRun, sandbox.state.rateLimitedAt, Math.min(...times)),
+			);
 		});
 
 		// b. The password-grant NetSapiens credential used by executions on both workers.
@@ -1027,8 +1038,25 @@ function perWorker(names) {
 	);
 }
 
+/** Per second of the run: accepted sends of each worker's executions and the 429s answered, e.g. `0:30/20/12`. */
+function secondBySecond(messages, workerOfRun, limitedAt, from) {
+	const seconds = [];
+	const at = (time) => (seconds[Math.floor((time - from) / 1000)] ??= [0, 0, 0]);
+	for (const m of messages) {
+		const run = /^queue run (\d+) /.exec(m.text)?.[1];
+		const worker = workerOfRun.get(run);
+		if (worker === 'worker1') at(Date.parse(m.at))[0]++;
+		else if (worker === 'worker2') at(Date.parse(m.at))[1]++;
+	}
+	for (const time of limitedAt) if (time >= from) at(time)[2]++;
+	return [...seconds]
+		.map((counts, second) => `${second}:${(counts ?? [0, 0, 0]).join('/')}`)
+		.join(' ');
+}
+
 /** One scenario; a throw is a failed row, the others still run. */
 async function scenario(name, fn) {
+	if (ONLY_SCENARIOS && !ONLY_SCENARIOS.includes(name)) return;
 	const t0 = Date.now();
 	log(`scenario ${name} …`);
 	try {

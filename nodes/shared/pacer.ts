@@ -25,8 +25,11 @@ const realClock: PacerClock = { now: () => Date.now(), sleep };
  *   its answer for the requests sent before the window was learned (they all started at once, then left
  *   one by one), else its start plus however much longer its round trip took than the quickest one kept
  *   (the quickest had the least such delay); and until its answer came in any case.
- * - Rarely (after 2, 4 … 16 windows of a full window without a 429) it admits one request more per window;
- *   a window without a 429 keeps the gain and the next probe adds twice as much, a 429 takes it back.
+ * - Rarely (after 2, 4 … 8 windows of a full window without a 429) it admits one request more per window;
+ *   a window without a 429 keeps the gain and the next probe adds twice as much (at most doubling the
+ *   size), a 429 takes it back to what the provider accepted in the window. Squeezed below half of the
+ *   most it once had (another process took the rest and may since have stopped), it probes every 2
+ *   windows and each probe doubles the size: the window a stopped process leaves is taken in a few windows.
  * - A later 429 takes a probe back, or else lowers the size by one (once a window), and only its own
  *   request waits its Retry-After. That is how processes sharing one account (queue-mode workers, which
  *   share nothing a community node may use) settle on shares that add up to the provider's limit: each
@@ -53,7 +56,9 @@ export class SlidingWindowPacer {
 	private lastLoweredAt = 0;
 	private probeStep = 1;
 	private lowerStep = 1;
-	private probeEveryWindows = 2;
+	private probeEveryWindows = MIN_PROBE_EVERY_WINDOWS;
+	/** The largest size that went a whole window without a 429: what the account can give this process. */
+	private peak = 0;
 	private nextProbeAt = 0;
 	private probeStartedAt = 0;
 	private probeFrom = 0;
@@ -95,7 +100,9 @@ export class SlidingWindowPacer {
 			}
 			if (this.probeStartedAt === 0 && now >= this.nextProbeAt) {
 				this.probeFrom = this.size;
-				this.size += this.probeStep;
+				// squeezed below half of what it once had (another process took the rest and may have stopped):
+				// the probe doubles the size at once
+				this.size += this.squeezed() ? Math.max(this.probeStep, this.size) : this.probeStep;
 				this.probeStartedAt = now;
 				this.probeFilled = false;
 				continue;
@@ -140,8 +147,12 @@ export class SlidingWindowPacer {
 			return waitMs;
 		}
 		if (this.probeStartedAt > 0) {
-			// the probe overshot: back to the size before it, and the next probe waits twice as long
-			this.size = this.probeFrom;
+			// the probe overshot: down to what the provider accepted in the window (at least the size before the
+			// probe), and the next probe waits twice as long
+			this.size = Math.max(
+				this.probeFrom,
+				Math.min(this.size, this.acceptedBetween(refusedAt - this.windowMs, refusedAt - 1)),
+			);
 			this.probeEveryWindows = Math.min(this.probeEveryWindows * 2, MAX_PROBE_EVERY_WINDOWS);
 			this.lastLoweredAt = now;
 		} else if (now - this.lastLoweredAt >= this.windowMs) {
@@ -158,7 +169,8 @@ export class SlidingWindowPacer {
 		}
 		this.probeStep = 1;
 		this.probeStartedAt = 0;
-		this.nextProbeAt = now + this.probeEveryWindows * this.windowMs;
+		this.nextProbeAt =
+			now + (this.squeezed() ? MIN_PROBE_EVERY_WINDOWS : this.probeEveryWindows) * this.windowMs;
 		return waitMs;
 	}
 
@@ -169,6 +181,10 @@ export class SlidingWindowPacer {
 	/** What the pacer has learned, for tests and benchmarks. */
 	get learned(): { windowMs: number; size: number } {
 		return { windowMs: this.windowMs, size: this.size };
+	}
+
+	private squeezed(): boolean {
+		return this.size * 2 <= this.peak;
 	}
 
 	private marginMs(): number {
@@ -187,10 +203,11 @@ export class SlidingWindowPacer {
 			if (size > 0) {
 				this.windowMs = windowMs;
 				this.size = size;
+				this.peak = size;
 				this.learnedAt = now;
 				this.lastLoweredAt = now;
 				this.probeStep = 1;
-				this.probeEveryWindows = 2;
+				this.probeEveryWindows = MIN_PROBE_EVERY_WINDOWS;
 				this.probeStartedAt = 0;
 				this.nextProbeAt = now + this.probeEveryWindows * windowMs;
 			}
@@ -199,6 +216,7 @@ export class SlidingWindowPacer {
 			if (now - this.lastLimitedAt > Math.max(KEPT_MS, KEPT_WINDOWS * this.windowMs)) {
 				this.windowMs = 0;
 				this.size = 0;
+				this.peak = 0;
 			} else if (
 				this.probeStartedAt > 0 &&
 				now - this.probeStartedAt > this.windowMs + this.marginMs()
@@ -207,7 +225,9 @@ export class SlidingWindowPacer {
 				// next probe adds more at once, else nothing was learned and the next one waits its turn
 				this.probeStartedAt = 0;
 				if (this.probeFilled) {
-					this.probeStep = Math.max(1, Math.min(this.probeStep * 2, Math.floor(this.size / 4)));
+					this.peak = Math.max(this.peak, this.size);
+					// the window had room for more: the next probe doubles the step, up to doubling the size
+					this.probeStep = Math.min(this.probeStep * 2, this.size);
 					this.nextProbeAt = now;
 				} else {
 					this.size = this.probeFrom;
@@ -258,6 +278,14 @@ export class SlidingWindowPacer {
 			if (this.answeredAt[i] > 0)
 				quickest = Math.min(quickest, this.answeredAt[i] - this.starts[i]);
 		return quickest === Infinity ? 0 : quickest;
+	}
+
+	/** Requests started after `from` and not after `to` that the provider accepted. */
+	private acceptedBetween(from: number, to: number): number {
+		let accepted = 0;
+		for (let i = this.firstIndexAfter(from); i < this.firstIndexAfter(to); i++)
+			if (this.answeredAt[i] > 0) accepted++;
+		return accepted;
 	}
 
 	/** Requests started after `from` and not after `to`. */
@@ -318,6 +346,7 @@ const LONG_WAIT_MS = 2000;
 const LEARNING_POLL_MS = 25;
 /** How often a request waiting on another's answer (to know when that one leaves the window) looks again. */
 const ANSWER_POLL_MS = 5;
+const MIN_PROBE_EVERY_WINDOWS = 2;
 const MAX_PROBE_EVERY_WINDOWS = 8;
 const KEPT_MS = 60_000;
 const KEPT_WINDOWS = 20;

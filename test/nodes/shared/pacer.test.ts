@@ -270,6 +270,28 @@ describe('two pacers on one account (two queue-mode workers)', () => {
 		expect(target.refused.filter((at) => at > firstWindowEnds).length).toBeLessThanOrEqual(60);
 	});
 
+	it.each([
+		[0, 0.9],
+		[1000, 0.9],
+		// the late one learns only what the first left over and cannot see it stop: it probes up from there
+		[3000, 0.8],
+	])(
+		'queue-mode scenario a (3 × 200 and 2 × 200): the one that starts %i ms later gets a share, and the window is filled to at least %d of the limit, also after one stops',
+		async (lateByMs, least) => {
+			const clock = new SimulatedClock();
+			const target = provider(50, SLIDING, 50);
+			const [first, late] = [new SlidingWindowPacer(clock), new SlidingWindowPacer(clock)];
+			const done = Promise.all([
+				send(clock, first, target, 600, 30),
+				clock.sleep(lateByMs).then(() => send(clock, late, target, 400, 20)),
+			]);
+			await clock.run();
+			await done;
+			expect(target.accepted).toHaveLength(1000);
+			expect(throughputOfShape(target.accepted, 50, SLIDING).ratio).toBeGreaterThanOrEqual(least);
+		},
+	);
+
 	it('one takes the whole window when the other stops', async () => {
 		const clock = new SimulatedClock();
 		const target = provider(50, SLIDING, 20);
