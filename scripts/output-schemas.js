@@ -2,8 +2,11 @@
 // <node dir>/__schema__/v<version>/<resource>/<operation>.json), derived from the outputs the jest tests
 // check: test/harness/outputSamples.ts records them when OUTPUT_SAMPLES_DIR is set.
 //   node scripts/output-schemas.js                    runs jest, then writes nodes/<Node>/__schema__/
+//   node scripts/output-schemas.js <test file>…       runs only those jest files, then writes the schemas of
+//                                                     the operations they ran (a new operation's schema)
 //   node scripts/output-schemas.js --samples <dir>    uses samples a jest run already recorded
 //   --check                                           writes nothing; exits 1 when a shipped schema differs
+// Build first (the nodes are read from dist/): `npm run schemas` and `npm run schemas -- <test file>` do.
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -101,13 +104,18 @@ function main() {
 	const args = process.argv.slice(2);
 	const check = args.includes('--check');
 	const samplesAt = args.indexOf('--samples');
+	// test files named on the command line: only the operations they run are written or checked
+	const testFiles = args.filter(
+		(arg, index) => !arg.startsWith('--') && (samplesAt < 0 || index !== samplesAt + 1),
+	);
+	const onlyRun = testFiles.length > 0;
 	let samplesDir;
 	if (samplesAt >= 0) {
 		samplesDir = path.resolve(args[samplesAt + 1]);
 	} else {
 		samplesDir = path.join(REPO, 'artifacts', 'output-samples');
 		fs.rmSync(samplesDir, { recursive: true, force: true });
-		execFileSync('npx', ['jest', '--silent'], {
+		execFileSync('npx', ['jest', '--silent', ...testFiles], {
 			cwd: REPO,
 			stdio: 'inherit',
 			env: { ...process.env, OUTPUT_SAMPLES_DIR: samplesDir },
@@ -125,6 +133,7 @@ function main() {
 			const file = path.join(schemaDir, resource, `${operation}.json`);
 			expected.add(file);
 			const samples = readSamples(samplesDir, description.name, resource, operation);
+			if (samples.length === 0 && onlyRun) continue;
 			if (samples.length === 0) {
 				problems.push(
 					`${description.displayName} › ${resource} › ${operation}: no test checks a successful output`,
@@ -154,7 +163,7 @@ function main() {
 		}
 	}
 	console.log(
-		`output schemas: ${total} operations, ${check ? 'checked' : `${written} written`}, ${problems.length} problems`,
+		`output schemas: ${total} operations${onlyRun ? ` (only those ${testFiles.join(', ')} ran)` : ''}, ${check ? 'checked' : `${written} written`}, ${problems.length} problems`,
 	);
 	for (const problem of problems) console.log(`  ${problem}`);
 	if (problems.length > 0) process.exit(1);
