@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Part of `npm run lint`: every relative link in README.md, CONTRIBUTING.md and docs/**/*.md points to a file
-// that exists, and every `#anchor` (in the same document or another) to a heading that document has —
+// Part of `npm run lint`: every relative link in README.md, CONTRIBUTING.md, docs/**/*.md and the generated
+// packages/*/README.md points to a file that exists, and every `#anchor` (in the same document or another) to a heading that document has —
 // offline, so moving a section cannot silently strand a link. Anchors are made as GitHub makes them
 // (lower case, punctuation dropped, spaces to hyphens, repeats suffixed -1, -2…).
 const fs = require('node:fs');
@@ -21,6 +21,15 @@ function markdownFiles() {
 		}
 	};
 	walk('docs');
+	// the per-provider packages' READMEs (scripts/packages.js): their links into the repository are absolute,
+	// their own `#anchors` are checked here
+	if (fs.existsSync(path.join(root, 'packages')))
+		for (const entry of fs.readdirSync(path.join(root, 'packages'), { withFileTypes: true }))
+			if (
+				entry.isDirectory() &&
+				fs.existsSync(path.join(root, 'packages', entry.name, 'README.md'))
+			)
+				files.push(path.posix.join('packages', entry.name, 'README.md'));
 	return files;
 }
 

@@ -4,7 +4,7 @@ import type { ICredentialType } from 'n8n-workflow';
 
 // n8n keys credential types by bare name across every installed package, the last one loaded winning
 // (LoadNodesAndCredentials.postProcessLoaders), and npm keys packages by name. So none of our names may be one
-// another package already uses. The README's "Packages" section cites this list.
+// another package already uses. docs/packages.md ("Names no other package uses") cites this list.
 const TAKEN = {
 	// dszp/n8n-nodes-netsapiens (package.json; credentials/NetSapiensApi.credentials.ts): the other n8n node
 	// for NetSapiens, published as n8n-nodes-netsapiens
