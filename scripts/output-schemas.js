@@ -2,8 +2,9 @@
 // <node dir>/__schema__/v<version>/<resource>/<operation>.json), derived from the outputs the jest tests
 // check: test/harness/outputSamples.ts records them when OUTPUT_SAMPLES_DIR is set.
 //   node scripts/output-schemas.js                    runs jest, then writes nodes/<Node>/__schema__/
-//   node scripts/output-schemas.js <test file>…       runs only those jest files, then writes the schemas of
-//                                                     the operations they ran (a new operation's schema)
+//   node scripts/output-schemas.js <test file>…       runs only those jest files, then writes the schema of
+//                                                     each operation they ran that has none yet (a new
+//                                                     operation's); a shipped one that differs is reported
 //   node scripts/output-schemas.js --samples <dir>    uses samples a jest run already recorded
 //   --check                                           writes nothing; exits 1 when a shipped schema differs
 // Build first (the nodes are read from dist/): `npm run schemas` and `npm run schemas -- <test file>` do.
@@ -144,7 +145,12 @@ function main() {
 			const text = JSON.stringify({ ...render(shape), version: 1 }, null, '\t') + '\n';
 			const shipped = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
 			if (shipped === text) continue;
-			if (check) {
+			if (onlyRun && shipped !== undefined && !check) {
+				// other test files may feed this operation's schema too: only the whole suite can rewrite it
+				problems.push(
+					`${path.relative(REPO, file)}: differs from what these tests output; run npm run schemas (all tests) to rewrite it`,
+				);
+			} else if (check) {
 				problems.push(
 					`${path.relative(REPO, file)}: ${shipped === undefined ? 'missing' : 'differs from the tests’ outputs'}`,
 				);
