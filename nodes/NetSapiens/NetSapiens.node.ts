@@ -14,9 +14,15 @@ import { messageDescription } from './resources/message';
 import { messageSendAndWait } from './resources/message/sendAndWait';
 import { messageSessionDescription } from './resources/messageSession';
 import { smsNumberDescription } from './resources/smsNumber';
+import { userDescription } from './resources/user';
 import { domainField, userField } from './shared/descriptions';
 
-const resourceDescriptions = [messageDescription, messageSessionDescription, smsNumberDescription];
+const resourceDescriptions = [
+	messageDescription,
+	messageSessionDescription,
+	smsNumberDescription,
+	userDescription,
+];
 
 export class NetSapiens implements INodeType {
 	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle -- the rule finds only a literal subtitle; this one is built from the action texts
@@ -48,6 +54,7 @@ export class NetSapiens implements INodeType {
 					{ name: 'Message', value: 'message' },
 					{ name: 'Message Session', value: 'messageSession' },
 					{ name: 'SMS Number', value: 'smsNumber' },
+					{ name: 'User', value: 'user' },
 				],
 				default: 'message',
 			},

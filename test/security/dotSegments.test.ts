@@ -38,6 +38,12 @@ const cases: Array<[string, () => Promise<RunResult>, string]> = [
 		'User: "%2E" is a dot segment',
 	],
 	[
+		// GET /domains/~/users/.. would read the domain (GetMyDomain) instead of a user
+		'NetSapiens User › Get, User ".."',
+		() => runNetSapiens({ resource: 'user', operation: 'get', user: '..' }),
+		'User: ".." is a dot segment',
+	],
+	[
 		'EvoVoice Message › Send, Session ID ".."',
 		() =>
 			runEvoVoice({
