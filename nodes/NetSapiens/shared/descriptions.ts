@@ -21,7 +21,7 @@ export const userField: INodeProperties = {
 	displayOptions: { hide: { scope: ['domain'] } },
 	hint: '~ is the user of the API key or login in the credential',
 	description:
-		'The user (extension) whose messages these are; ~ means the user of the API key or login',
+		'The user (extension) to act for, or to read; ~ means the user of the API key or login',
 };
 
 /** A message session picked from the user's sessions or entered by ID. */
