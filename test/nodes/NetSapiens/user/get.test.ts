@@ -48,6 +48,17 @@ describe('NetSapiens › User', () => {
 		scope.done();
 	});
 
+	it('Get leaves the voicemail PIN out of the output', async () => {
+		api()
+			.get('/domains/~/users/~')
+			.reply(200, { ...user('1000', 'example'), 'voicemail-login-pin': '4321' });
+
+		const result = await runNetSapiens({ resource: 'user', operation: 'get' });
+
+		expect(result.main).toEqual([{ json: user('1000', 'example'), pairedItem: { item: 0 } }]);
+		expect(JSON.stringify(result.main)).not.toContain('4321');
+	});
+
 	it('Get refuses an empty User before any request', async () => {
 		const result = await runNetSapiens({ resource: 'user', operation: 'get', user: '' });
 
