@@ -64,7 +64,7 @@ export function credentialIdentity(
 }
 
 /** The documented body of the password-grant token request (POST /tokens). */
-export function passwordGrantBody(credentials: ICredentialDataDecryptedObject): IDataObject {
+function passwordGrantBody(credentials: ICredentialDataDecryptedObject): IDataObject {
 	return {
 		grant_type: 'password',
 		client_id: credentials.clientId,

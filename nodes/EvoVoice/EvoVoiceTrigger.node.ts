@@ -15,7 +15,8 @@ import {
 	readFrom,
 	startCursor,
 } from './shared/messageCursor';
-import { evoVoiceGet, joinIds } from './shared/transport';
+import { evoVoiceGet } from './shared/transport';
+import { joinIds } from './shared/fields';
 import { listItems } from './shared/routing';
 
 const PAGE_SIZE = 100;

@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { optionNamesSubtitle } from '../shared/descriptions';
-import { failureToNodeError } from '../shared/errors';
+import { toNodeError } from '../shared/errors';
 import { authenticationProperty } from './shared/descriptions';
 import { superOfficeErrors } from './shared/errors';
 import { isSuperOfficeId } from './shared/ids';
@@ -51,7 +51,7 @@ interface Registration extends IDataObject {
  * long the queue takes is not documented: an hour leaves room for a busy queue and for clocks that differ,
  * while a captured delivery cannot be replayed once its event ID has left the trigger's memory.
  */
-export const TIMESTAMP_TOLERANCE_MS = 60 * 60 * 1000;
+const TIMESTAMP_TOLERANCE_MS = 60 * 60 * 1000;
 
 function selectedEvents(ctx: IHookFunctions | IWebhookFunctions): string[] {
 	const events = ctx.getNodeParameter('events', []) as unknown;
@@ -81,7 +81,7 @@ async function deleteRegistration(this: IHookFunctions, webhookId: number): Prom
 	try {
 		await superOfficeApiRequest.call(this, 'DELETE', `/api/v1/Webhook/${webhookId}`);
 	} catch (error) {
-		if (!isNotFound(error)) throw failureToNodeError(this.getNode(), superOfficeErrors, error);
+		if (!isNotFound(error)) throw toNodeError(this.getNode(), superOfficeErrors, error);
 	}
 }
 
@@ -219,8 +219,7 @@ export class SuperOfficeTrigger implements INodeType {
 						`/api/v1/Webhook/${registration.webhookId}`,
 					)) as IDataObject;
 				} catch (error) {
-					if (!isNotFound(error))
-						throw failureToNodeError(this.getNode(), superOfficeErrors, error);
+					if (!isNotFound(error)) throw toNodeError(this.getNode(), superOfficeErrors, error);
 					forget(this, registration);
 					return false;
 				}

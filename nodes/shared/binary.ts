@@ -1,7 +1,7 @@
 import type { IBinaryData, IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { fieldError } from './validation';
 
-export interface BinaryFile {
+interface BinaryFile {
 	buffer: Buffer;
 	fileName: string;
 	mimeType: string;
@@ -24,7 +24,7 @@ const PRETTY_UNITS: Record<string, number> = { B: 1, kB: 1e3, MB: 1e6, GB: 1e9, 
  * The file's size from its metadata, without reading it: `bytes` (set by n8n's binary data service),
  * the length of in-memory base64 data, or the pretty-printed `fileSize` ("5.2 MB", decimal units).
  */
-export function metadataSize(data: IBinaryData): number | undefined {
+function metadataSize(data: IBinaryData): number | undefined {
 	if (typeof data.bytes === 'number' && Number.isFinite(data.bytes)) return data.bytes;
 	if (!data.id && typeof data.data === 'string' && data.data !== '') {
 		const padding = data.data.endsWith('==') ? 2 : data.data.endsWith('=') ? 1 : 0;

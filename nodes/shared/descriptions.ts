@@ -60,7 +60,7 @@ export function requestOptionsWithMaxFileSize(defaultMb: number): INodePropertie
 }
 
 /** What an ID picker is: its field, the list search behind "From List", and what a typed ID must match. */
-export interface IdLocatorField {
+interface IdLocatorField {
 	displayName: string;
 	name: string;
 	searchListMethod: string;

@@ -41,12 +41,6 @@ const TRANSPORT_STATEMENTS: Record<string, string> = {
 	ERR_SSL_WRONG_VERSION_NUMBER: NOT_HTTPS,
 };
 
-/** What a transport failure (no HTTP answer) means, in words, when its code is a known one. */
-export function transportStatement(error: unknown): string | undefined {
-	const code = findTransport(error)?.code;
-	return code ? TRANSPORT_STATEMENTS[code] : undefined;
-}
-
 /** Reads a string from the first of the given keys that holds a non-empty one. */
 export function firstString(source: unknown, keys: string[]): string | undefined {
 	if (!source || typeof source !== 'object') return undefined;
@@ -118,19 +112,11 @@ function mapped<T extends NodeApiError | NodeOperationError>(error: T): T {
 	return error;
 }
 
-/** What the error builders need of a context: the node, and the item the error belongs to. */
-export type ErrorContext = Pick<IExecuteSingleFunctions, 'getNode' | 'getItemIndex'>;
-
-/** An ErrorContext for contexts without items (poll triggers, list searches, load options). */
-export function nodeErrorContext(ctx: { getNode(): INode }): ErrorContext {
-	return { getNode: () => ctx.getNode(), getItemIndex: () => 0 };
-}
-
 /**
  * Builds the NodeApiError for a provider answer. Only the status, the provider's text and the body go in:
  * never the request (its headers carry the credential).
  */
-export function answerApiError(
+function answerApiError(
 	node: INode,
 	format: ProviderErrorFormat,
 	statusCode: number,
@@ -291,20 +277,13 @@ function findTransport(error: unknown): TransportLikeError | undefined {
 }
 
 /**
- * Turns anything thrown while handling an item into a clean n8n error: our own errors pass through,
- * transport failures (timeouts, resets) and n8n-wrapped HTTP errors are rebuilt from their status and
- * body only, so no request configuration (and so no credential) rides along in the error.
+ * Turns anything thrown into a clean n8n error: our own errors pass through, transport failures
+ * (timeouts, resets) and n8n-wrapped HTTP errors are rebuilt from their status and body only, so no
+ * request configuration (and so no credential) rides along in the error. `itemIndex` is the item the
+ * error belongs to; code that runs outside an item (webhook lifecycle methods, deliveries, list searches)
+ * leaves it out.
  */
 export function toNodeError(
-	ctx: ErrorContext,
-	format: ProviderErrorFormat,
-	error: unknown,
-): NodeApiError | NodeOperationError {
-	return failureToNodeError(ctx.getNode(), format, error, ctx.getItemIndex());
-}
-
-/** toNodeError for code that runs outside an item (webhook lifecycle methods, deliveries, list searches). */
-export function failureToNodeError(
 	node: INode,
 	format: ProviderErrorFormat,
 	error: unknown,

@@ -125,7 +125,7 @@ function runOperation(spec: OperationSpec, format: ProviderErrorFormat) {
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
 		const itemIndex = this.getItemIndex();
-		const toError = (error: unknown) => toNodeError(this, format, error);
+		const toError = (error: unknown) => toNodeError(this.getNode(), format, error, itemIndex);
 		try {
 			const built = await spec.build?.call(this, requestData.options);
 			const flow = readFlowSettings(this);

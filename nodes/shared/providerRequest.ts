@@ -10,7 +10,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 import type { ProviderErrorFormat } from './errors';
-import { failedAnswer, failureToNodeError, parseBody } from './errors';
+import { failedAnswer, toNodeError, parseBody } from './errors';
 
 /** The contexts that call a provider outside the declarative engine. */
 export type RequestContext =
@@ -70,7 +70,7 @@ export async function providerRequest(
 			options,
 		)) as IN8nHttpFullResponse;
 	} catch (error) {
-		throw failureToNodeError(node, format, error);
+		throw toNodeError(node, format, error);
 	}
 	const failure = failedAnswer(node, format, response);
 	if (failure) throw failure;

@@ -4,7 +4,7 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
  * The longest address a credential's URL or host field may hold. Base URLs are far shorter; the cap
  * bounds the work done on every request (`authenticate` reads the field each time).
  */
-export const MAX_URL_FIELD_LENGTH = 2048;
+const MAX_URL_FIELD_LENGTH = 2048;
 
 /**
  * A credential's URL or host field, trimmed, at most MAX_URL_FIELD_LENGTH characters. Throws naming

@@ -34,7 +34,7 @@ const REMEMBERED_CURSORS = 1000;
 const STATE_KEY = 'delivered';
 
 /** What a trigger node remembers between deliveries. */
-export interface DeliveryState {
+interface DeliveryState {
 	/** Keys of the events already handled (oldest first). */
 	seen: string[];
 	/** The last handled position per session (e.g. SuperOffice's last message ID), least recently active first. */

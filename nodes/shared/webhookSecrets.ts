@@ -24,7 +24,7 @@ const REDACTED = '[redacted]';
  * included (message, description, the provider's answer in `cause`, the stack), in place. A provider that
  * echoes a registered URL in an error would otherwise show a webhook secret in n8n's activation error.
  */
-export function withoutSecrets<E>(error: E, secrets: string[]): E {
+function withoutSecrets<E>(error: E, secrets: string[]): E {
 	const hidden = [
 		...new Set(secrets.flatMap((secret) => [secret, encodeURIComponent(secret)])),
 	].filter((secret) => secret.length > 0);

@@ -27,39 +27,64 @@ export function idListOption(
 	};
 }
 
-/** The Filters collection of a Get Many operation. */
+/**
+ * One filter of a query, declared once: its field, and how the field's value goes on the query string
+ * (under the field's name; see readQueryFilters). The collection's options and the query are both made
+ * from the same list.
+ */
+export interface QueryFilter {
+	kind: 'ids' | 'text' | 'boolean' | 'dateTime' | 'date';
+	property: INodeProperties;
+}
+
+/** A filter of comma-separated IDs (see idListOption). */
+export function idListFilter(name: string, displayName: string, description: string): QueryFilter {
+	return { kind: 'ids', property: idListOption(name, displayName, description) };
+}
+
+/** The collection (Filters, or another name such as Options) that holds a query's filters. */
 export function filtersCollection(
 	show: Record<string, string[]>,
-	options: INodeProperties[],
+	filters: QueryFilter[],
+	{
+		name = 'filters',
+		displayName = 'Filters',
+		placeholder = 'Add Filter',
+	}: { name?: string; displayName?: string; placeholder?: string } = {},
 ): INodeProperties {
 	return {
-		displayName: 'Filters',
-		name: 'filters',
+		displayName,
+		name,
 		type: 'collection',
-		placeholder: 'Add Filter',
+		placeholder,
 		default: {},
 		displayOptions: { show },
 		// n8n lists a collection's options in the order given and its style guide wants them alphabetical
-		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: filters
+			.map((filter) => filter.property)
+			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
 
 /** The filters ListMessages and ListConversations share: accounts, customers, endpoints and a start date. */
-export function messagingFilterOptions(subject: 'messages' | 'conversations'): INodeProperties[] {
+export function messagingFilters(subject: 'messages' | 'conversations'): QueryFilter[] {
 	return [
-		accountIdsOption,
-		{
-			displayName: 'After',
-			name: 'afterDate',
-			type: 'dateTime',
-			default: '',
-			description: `Only ${subject} after this date and time`,
-		},
-		idListOption('customerIds', 'Customer IDs', `Only ${subject} of these customers`),
-		idListOption(
+		{ kind: 'ids', property: accountIdsOption },
+		idListFilter('customerIds', 'Customer IDs', `Only ${subject} of these customers`),
+		idListFilter(
 			'endpointIds',
 			'Endpoint IDs',
 			`Only ${subject} of these endpoints (phone numbers)`,
 		),
+		{
+			kind: 'dateTime',
+			property: {
+				displayName: 'After',
+				name: 'afterDate',
+				type: 'dateTime',
+				default: '',
+				description: `Only ${subject} after this date and time`,
+			},
+		},
 	];
 }

@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
  * found while its date is at most this much older than the newest date the trigger has read; later than
  * that it is missed (README › Guarantees).
  */
-export const LOOKBACK_MS = 10 * 60 * 1000;
+const LOOKBACK_MS = 10 * 60 * 1000;
 
 /** IDs remembered at most; the oldest by date are forgotten first. Far above one window's messages. */
 export const MAX_SEEN_IDS = 10000;
@@ -60,7 +60,7 @@ export function startCursor(now: number): MessageCursor {
 }
 
 /** Where a poll starts reading: the look-back window before the cursor, never before the floor. */
-export function windowStart(cursor: MessageCursor): number {
+function windowStart(cursor: MessageCursor): number {
 	return Math.max(Date.parse(cursor.lastDate) - LOOKBACK_MS, Date.parse(cursor.floor));
 }
 

@@ -16,8 +16,3 @@ export async function evoVoiceGet(
 	});
 	return body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : {};
 }
-
-/** Comma-joins a list for a ServiceStack query string (`accountIds=a,b`), as the vendor's CLI sends it. */
-export function joinIds(ids: string[]): string | undefined {
-	return ids.length > 0 ? ids.join(',') : undefined;
-}

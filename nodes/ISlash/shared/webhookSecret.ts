@@ -4,7 +4,7 @@
  * workflow export) and must be one a stranger cannot guess.
  */
 
-export const MIN_SECRET_LENGTH = 32;
+const MIN_SECRET_LENGTH = 32;
 
 /** URL-safe: RFC 3986 unreserved characters only, so the secret reads back exactly as pasted into the URL. */
 const URL_SAFE = /^[A-Za-z0-9._~-]+$/;

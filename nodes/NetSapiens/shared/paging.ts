@@ -10,9 +10,3 @@ export const limitOnly: Paging = {
 		return true;
 	},
 };
-
-/** Endpoints without a limit parameter: one request answers everything; Limit keeps the first rows. */
-export const singleAnswer: Paging = {
-	maxPageSize: Number.MAX_SAFE_INTEGER,
-	setPage: (_request, page) => page === 0,
-};

@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions } from 'n8n-workflow';
 import { fieldError, pathSegment, readChoice, readText } from '../../shared/validation';
 
 /** `/domains/{domain}` — "~" (the default) is the domain of the key or token in use. */
-export function domainPath(ctx: IExecuteSingleFunctions): string {
+function domainPath(ctx: IExecuteSingleFunctions): string {
 	return `/domains/${pathSegment(ctx, 'domain', 'Domain')}`;
 }
 
@@ -12,9 +12,9 @@ export function userPath(ctx: IExecuteSingleFunctions): string {
 }
 
 /** Session IDs are letters, digits and underscores (the API's rule for IDs a client chooses). */
-export const SESSION_ID_PATTERN = /^[A-Za-z0-9_]+$/;
+const SESSION_ID_PATTERN = /^[A-Za-z0-9_]+$/;
 
-export function checkSessionId(ctx: IExecuteSingleFunctions, id: string, label: string): string {
+function checkSessionId(ctx: IExecuteSingleFunctions, id: string, label: string): string {
 	if (!SESSION_ID_PATTERN.test(id)) {
 		throw fieldError(
 			ctx,
@@ -31,7 +31,7 @@ export function checkSessionId(ctx: IExecuteSingleFunctions, id: string, label: 
  * characters long and random. Only alphanumeric chracters and underscore are allowed." (the messagesession
  * parameter of sendMessage*, the same words in docs v45.0 and in what a core 44.4.10 serves).
  */
-export const SEND_SESSION_ID_LENGTH = 32;
+const SEND_SESSION_ID_LENGTH = 32;
 
 export function checkSendSessionId(
 	ctx: IExecuteSingleFunctions,
@@ -51,7 +51,7 @@ export function checkSendSessionId(
 }
 
 /** The session of the `messagesession` resource locator, required. */
-export function readSessionId(ctx: IExecuteSingleFunctions): string {
+function readSessionId(ctx: IExecuteSingleFunctions): string {
 	return checkSessionId(
 		ctx,
 		readText(ctx, 'messagesession', 'Message Session', { required: true }),

@@ -1,5 +1,5 @@
 import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
-import { failureToNodeError } from '../../shared/errors';
+import { toNodeError } from '../../shared/errors';
 import { listRows } from '../../shared/operation';
 import { answeredStatus, type RequestContext } from '../../shared/providerRequest';
 import { netSapiensErrors } from './errors';
@@ -37,7 +37,7 @@ export function farExpiry(now = new Date()): string {
 const EXTEND_BELOW_DAYS = 365;
 
 /** Whether a subscription's `subscription-expires-datetime` is missing or within EXTEND_BELOW_DAYS. */
-export function expiresSoon(expires: unknown, now = Date.now()): boolean {
+function expiresSoon(expires: unknown, now = Date.now()): boolean {
 	const match = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/.exec(String(expires ?? '').trim());
 	if (!match) return true;
 	const at = Date.parse(`${match[1]}T${match[2]}Z`);
@@ -114,8 +114,7 @@ export async function deleteSubscription(
 			body: { subscription_id: id, domain },
 		});
 	} catch (error) {
-		if (answeredStatus(error) !== 404)
-			throw failureToNodeError(ctx.getNode(), netSapiensErrors, error);
+		if (answeredStatus(error) !== 404) throw toNodeError(ctx.getNode(), netSapiensErrors, error);
 	}
 }
 

@@ -6,7 +6,7 @@ export const API_CREDENTIAL = 'superOfficeMessagingApi';
 export const OIDC_CREDENTIAL = 'superOfficeMessagingOAuth2Api';
 export type SuperOfficeCredentialType = typeof API_CREDENTIAL | typeof OIDC_CREDENTIAL;
 
-export const ENVIRONMENTS = ['sod', 'qaonline', 'online'] as const;
+const ENVIRONMENTS = ['sod', 'qaonline', 'online'] as const;
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 

@@ -9,7 +9,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { WAIT_INDEFINITELY } from 'n8n-workflow';
-import { failureToNodeError, type ProviderErrorFormat } from '../errors';
+import { toNodeError, type ProviderErrorFormat } from '../errors';
 import type { OperationSpec, RequestOptions } from '../operation';
 import { errorItem } from '../pairing';
 import { providerRequest, type ProviderCall } from '../providerRequest';
@@ -222,7 +222,7 @@ export function sendAndWaitOperation(provider: SendAndWaitProvider) {
 			}
 			await this.putExecutionToWait(waitTill);
 		} catch (error) {
-			const nodeError = failureToNodeError(this.getNode(), provider.format, error, 0);
+			const nodeError = toNodeError(this.getNode(), provider.format, error, 0);
 			if (this.continueOnFail()) return [[errorItem(nodeError, 0)]];
 			throw nodeError;
 		}
@@ -269,7 +269,7 @@ async function sendAwaitingReply(
 			// The send's error is the one to show; the subscription lapses at its expiry.
 			ctx.logger.warn(`Reply subscription not deleted: ${(cleanup as Error).message}`);
 		}
-		throw failureToNodeError(ctx.getNode(), provider.format, error, 0);
+		throw toNodeError(ctx.getNode(), provider.format, error, 0);
 	}
 }
 

@@ -1,14 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { listRows, type OperationSpec } from '../../../shared/operation';
-import { filtersCollection, messagingFilterOptions } from '../../shared/descriptions';
-import { MESSAGING_QUERY_FILTERS, readQueryFilters } from '../../shared/routing';
+import { filtersCollection, messagingFilters } from '../../shared/descriptions';
+import { readQueryFilters } from '../../shared/fields';
 
 const showForGetAll = { resource: ['conversation'], operation: ['getAll'] };
 
+const conversationFilters = messagingFilters('conversations');
+
 export const conversationGetAllProperties: INodeProperties[] = [
 	...returnAllOrLimit(showForGetAll),
-	filtersCollection(showForGetAll, messagingFilterOptions('conversations')),
+	filtersCollection(showForGetAll, conversationFilters),
 ];
 
 /**
@@ -20,7 +22,7 @@ export const conversationGetAll: OperationSpec = {
 	method: 'GET',
 	url: '/conversations',
 	build(request) {
-		request.qs = readQueryFilters(this, MESSAGING_QUERY_FILTERS);
+		request.qs = readQueryFilters(this, 'filters', conversationFilters);
 	},
 	rows: (body) => listRows(body, 'conversations'),
 	finish(items) {

@@ -1,22 +1,26 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import type { OperationSpec } from '../../../shared/operation';
-import { filtersCollection, idListOption, messagingFilterOptions } from '../../shared/descriptions';
 import {
-	evoVoicePaging,
-	listItems,
-	MESSAGING_QUERY_FILTERS,
-	readQueryFilters,
-} from '../../shared/routing';
+	filtersCollection,
+	idListFilter,
+	messagingFilters,
+	type QueryFilter,
+} from '../../shared/descriptions';
+import { readQueryFilters } from '../../shared/fields';
+import { evoVoicePaging, listItems } from '../../shared/routing';
 
 const showForGetAll = { resource: ['message'], operation: ['getAll'] };
 
+/** In the order they go on the query string. */
+const messageFilters: QueryFilter[] = [
+	...messagingFilters('messages'),
+	idListFilter('conversationIds', 'Conversation IDs', 'Only messages of these conversations'),
+];
+
 export const messageGetAllProperties: INodeProperties[] = [
 	...returnAllOrLimit(showForGetAll),
-	filtersCollection(showForGetAll, [
-		...messagingFilterOptions('messages'),
-		idListOption('conversationIds', 'Conversation IDs', 'Only messages of these conversations'),
-	]),
+	filtersCollection(showForGetAll, messageFilters),
 ];
 
 /** ListMessages: GET /messages with `accountIds`, `customerIds`, `endpointIds`, `conversationIds`, `afterDate`; paged. */
@@ -24,15 +28,7 @@ export const messageGetAll: OperationSpec = {
 	method: 'GET',
 	url: '/messages',
 	build(request) {
-		request.qs = readQueryFilters(this, [
-			...MESSAGING_QUERY_FILTERS,
-			{
-				parameter: 'filters.conversationIds',
-				label: 'Conversation IDs',
-				query: 'conversationIds',
-				kind: 'ids',
-			},
-		]);
+		request.qs = readQueryFilters(this, 'filters', messageFilters);
 	},
 	rows: listItems,
 	paging: evoVoicePaging,

@@ -1,46 +1,23 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import type { OperationSpec } from '../../../shared/operation';
-import { accountIdsOption, filtersCollection, idListOption } from '../../shared/descriptions';
-import { evoVoicePaging, listItems, readQueryFilters } from '../../shared/routing';
+import {
+	accountIdsOption,
+	filtersCollection,
+	idListFilter,
+	type QueryFilter,
+} from '../../shared/descriptions';
+import { readQueryFilters } from '../../shared/fields';
+import { evoVoicePaging, listItems } from '../../shared/routing';
 
 const showForGetAll = { resource: ['session'], operation: ['getAll'] };
 
-export const sessionGetAllProperties: INodeProperties[] = [
-	...returnAllOrLimit(showForGetAll),
-	filtersCollection(showForGetAll, [
-		accountIdsOption,
-		idListOption('customerIds', 'Customer IDs', 'Only sessions of these customers'),
-		{
-			displayName: 'End Date',
-			name: 'endDate',
-			type: 'dateTime',
-			default: '',
-			description: 'Only sessions up to this day (sent as YYYY-MM-DD)',
-		},
-		idListOption('endpointIds', 'Endpoint IDs', 'Only sessions of these endpoints'),
-		{
-			displayName: 'From Contains',
-			name: 'from',
-			type: 'string',
-			default: '',
-			description: 'Only sessions whose "from" contains this text',
-		},
-		{
-			displayName: 'Log Contains',
-			name: 'log',
-			type: 'string',
-			default: '',
-			description: 'Only sessions whose log contains this text',
-		},
-		{
-			displayName: 'Parent Session ID',
-			name: 'parentSessionId',
-			type: 'string',
-			default: '',
-			description: 'Only child sessions of this session',
-		},
-		{
+/** In the order they go on the query string. */
+const sessionFilters: QueryFilter[] = [
+	{ kind: 'ids', property: accountIdsOption },
+	{
+		kind: 'boolean',
+		property: {
 			displayName: 'Search Archive',
 			name: 'searchArchive',
 			type: 'boolean',
@@ -48,21 +25,74 @@ export const sessionGetAllProperties: INodeProperties[] = [
 			description:
 				'Whether to search archived sessions instead of live ones (sessions are archived after about 15 days)',
 		},
-		{
+	},
+	{
+		kind: 'date',
+		property: {
 			displayName: 'Start Date',
 			name: 'startDate',
 			type: 'dateTime',
 			default: '',
 			description: 'Only sessions from this day on (sent as YYYY-MM-DD)',
 		},
-		{
+	},
+	{
+		kind: 'date',
+		property: {
+			displayName: 'End Date',
+			name: 'endDate',
+			type: 'dateTime',
+			default: '',
+			description: 'Only sessions up to this day (sent as YYYY-MM-DD)',
+		},
+	},
+	idListFilter('customerIds', 'Customer IDs', 'Only sessions of these customers'),
+	idListFilter('endpointIds', 'Endpoint IDs', 'Only sessions of these endpoints'),
+	{
+		kind: 'text',
+		property: {
+			displayName: 'From Contains',
+			name: 'from',
+			type: 'string',
+			default: '',
+			description: 'Only sessions whose "from" contains this text',
+		},
+	},
+	{
+		kind: 'text',
+		property: {
 			displayName: 'To Contains',
 			name: 'to',
 			type: 'string',
 			default: '',
 			description: 'Only sessions whose "to" contains this text',
 		},
-	]),
+	},
+	{
+		kind: 'text',
+		property: {
+			displayName: 'Log Contains',
+			name: 'log',
+			type: 'string',
+			default: '',
+			description: 'Only sessions whose log contains this text',
+		},
+	},
+	{
+		kind: 'text',
+		property: {
+			displayName: 'Parent Session ID',
+			name: 'parentSessionId',
+			type: 'string',
+			default: '',
+			description: 'Only child sessions of this session',
+		},
+	},
+];
+
+export const sessionGetAllProperties: INodeProperties[] = [
+	...returnAllOrLimit(showForGetAll),
+	filtersCollection(showForGetAll, sessionFilters),
 ];
 
 /**
@@ -73,43 +103,7 @@ export const sessionGetAll: OperationSpec = {
 	method: 'GET',
 	url: '/sessions',
 	build(request) {
-		request.qs = readQueryFilters(this, [
-			{
-				parameter: 'filters.accountIds',
-				label: 'Account Names or IDs',
-				query: 'accountIds',
-				kind: 'ids',
-			},
-			{
-				parameter: 'filters.searchArchive',
-				label: 'Search Archive',
-				query: 'searchArchive',
-				kind: 'boolean',
-			},
-			{ parameter: 'filters.startDate', label: 'Start Date', query: 'startDate', kind: 'date' },
-			{ parameter: 'filters.endDate', label: 'End Date', query: 'endDate', kind: 'date' },
-			{
-				parameter: 'filters.customerIds',
-				label: 'Customer IDs',
-				query: 'customerIds',
-				kind: 'ids',
-			},
-			{
-				parameter: 'filters.endpointIds',
-				label: 'Endpoint IDs',
-				query: 'endpointIds',
-				kind: 'ids',
-			},
-			{ parameter: 'filters.from', label: 'From Contains', query: 'from', kind: 'text' },
-			{ parameter: 'filters.to', label: 'To Contains', query: 'to', kind: 'text' },
-			{ parameter: 'filters.log', label: 'Log Contains', query: 'log', kind: 'text' },
-			{
-				parameter: 'filters.parentSessionId',
-				label: 'Parent Session ID',
-				query: 'parentSessionId',
-				kind: 'text',
-			},
-		]);
+		request.qs = readQueryFilters(this, 'filters', sessionFilters);
 	},
 	rows: listItems,
 	paging: evoVoicePaging,

@@ -1,9 +1,34 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { listRows, type OperationSpec } from '../../../shared/operation';
 import { pathSegment, readText } from '../../../shared/validation';
-import { readQueryFilters } from '../../shared/routing';
+import { filtersCollection, type QueryFilter } from '../../shared/descriptions';
+import { readQueryFilters } from '../../shared/fields';
 
 const showForTranscript = { resource: ['session'], operation: ['getTranscript'] };
+
+/** In the order they go on the query string. */
+const transcriptOptions: QueryFilter[] = [
+	{
+		kind: 'boolean',
+		property: {
+			displayName: 'Include Earlier Messages',
+			name: 'includeHistorical',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to include earlier messages with the same chat party',
+		},
+	},
+	{
+		kind: 'dateTime',
+		property: {
+			displayName: 'Earlier Messages Since',
+			name: 'historicalCutOffDate',
+			type: 'dateTime',
+			default: '',
+			description: 'How far back earlier messages go (at most 6 months)',
+		},
+	},
+];
 
 export const sessionGetTranscriptProperties: INodeProperties[] = [
 	{
@@ -15,30 +40,11 @@ export const sessionGetTranscriptProperties: INodeProperties[] = [
 		displayOptions: { show: showForTranscript },
 		description: 'The chat session whose transcript to get',
 	},
-	{
-		displayName: 'Options',
+	filtersCollection(showForTranscript, transcriptOptions, {
 		name: 'options',
-		type: 'collection',
+		displayName: 'Options',
 		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: showForTranscript },
-		options: [
-			{
-				displayName: 'Earlier Messages Since',
-				name: 'historicalCutOffDate',
-				type: 'dateTime',
-				default: '',
-				description: 'How far back earlier messages go (at most 6 months)',
-			},
-			{
-				displayName: 'Include Earlier Messages',
-				name: 'includeHistorical',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to include earlier messages with the same chat party',
-			},
-		],
-	},
+	}),
 ];
 
 /**
@@ -51,20 +57,7 @@ export const sessionGetTranscript: OperationSpec<string> = {
 	build(request) {
 		const sessionId = readText(this, 'sessionId', 'Session ID', { required: true });
 		request.url = `/sessions/${pathSegment(this, 'sessionId', 'Session ID')}/transcript`;
-		request.qs = readQueryFilters(this, [
-			{
-				parameter: 'options.includeHistorical',
-				label: 'Include Earlier Messages',
-				query: 'includeHistorical',
-				kind: 'boolean',
-			},
-			{
-				parameter: 'options.historicalCutOffDate',
-				label: 'Earlier Messages Since',
-				query: 'historicalCutOffDate',
-				kind: 'dateTime',
-			},
-		]);
+		request.qs = readQueryFilters(this, 'options', transcriptOptions);
 		return sessionId;
 	},
 	rows: (body) => listRows(body, 'messages'),

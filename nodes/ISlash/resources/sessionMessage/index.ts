@@ -3,7 +3,7 @@ import { iSlashRouting } from '../../shared/routing';
 import { sessionMessageSend, sessionMessageSendProperties } from './send';
 import { sessionMessageSendAndWaitProperties } from './sendAndWait';
 
-export const sessionMessageOperations: INodeProperties = {
+const sessionMessageOperations: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',
 	type: 'options',

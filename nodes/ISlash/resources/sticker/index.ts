@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { iSlashRouting } from '../../shared/routing';
 import { stickerGetAll, stickerGetAllProperties } from './getAll';
 
-export const stickerOperations: INodeProperties = {
+const stickerOperations: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',
 	type: 'options',

@@ -47,7 +47,7 @@ const SESSION_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxy
  * request) names the same session in the resumed item. 40 letters and digits, as the API wants for an ID
  * a client chooses (at least 32 of letters, digits or _).
  */
-export function waitingSessionId(ctx: ParameterContext): string {
+function waitingSessionId(ctx: ParameterContext): string {
 	const digest = createHash('sha256')
 		.update(`${ctx.getWorkflow().id ?? ''}:${ctx.getExecutionId()}:${ctx.getNode().id}`)
 		.digest();

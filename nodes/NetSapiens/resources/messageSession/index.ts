@@ -15,7 +15,7 @@ import {
 	messageSessionUpdateParticipantsProperties,
 } from './updateParticipants';
 
-export const messageSessionOperations: INodeProperties = {
+const messageSessionOperations: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',
 	type: 'options',

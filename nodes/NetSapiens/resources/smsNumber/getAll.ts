@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { listRows, type OperationSpec } from '../../../shared/operation';
+import { listRows, singlePage, type OperationSpec } from '../../../shared/operation';
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { scopeField } from '../../shared/descriptions';
-import { singleAnswer } from '../../shared/paging';
 import { scopePath } from '../../shared/paths';
 
 const showForGetAll = { resource: ['smsNumber'], operation: ['getAll'] };
@@ -23,5 +22,5 @@ export const smsNumberGetAll: OperationSpec = {
 		request.url = `${scopePath(this)}/smsnumbers`;
 	},
 	rows: (body) => listRows(body),
-	paging: singleAnswer,
+	paging: singlePage,
 };

@@ -9,7 +9,7 @@ import {
 } from './getAllForCurrentUser';
 import { chatSessionTransfer, chatSessionTransferProperties } from './transfer';
 
-export const chatSessionOperations: INodeProperties = {
+const chatSessionOperations: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',
 	type: 'options',
