@@ -10,11 +10,10 @@ import { redirectTestRules } from '../nodes/shared/errors';
 import { plainHttpNotice } from '../nodes/shared/url';
 import {
 	environmentProperty,
-	localeHeaders,
 	localeProperties,
-	superOfficeBaseUrl,
 	tenantProperty,
-} from '../nodes/SuperOffice/shared/connection';
+} from '../nodes/SuperOffice/shared/descriptions';
+import { localeHeaders, superOfficeBaseUrl } from '../nodes/SuperOffice/shared/transport';
 
 const showOnline = { show: { connection: ['online'] } };
 const showCustom = { show: { connection: ['custom'] } };

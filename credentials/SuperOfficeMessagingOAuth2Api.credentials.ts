@@ -5,7 +5,7 @@ import {
 	environmentProperty,
 	localeProperties,
 	tenantProperty,
-} from '../nodes/SuperOffice/shared/connection';
+} from '../nodes/SuperOffice/shared/descriptions';
 
 /**
  * SuperOffice Online's OpenID Connect login (authorization-code flow). The tenant goes along as

@@ -15,9 +15,9 @@ import {
 	readFrom,
 	startCursor,
 } from './shared/messageCursor';
-import { evoVoiceGet } from './shared/transport';
-import { joinIds } from './shared/fields';
-import { listItems } from './shared/routing';
+import { evoVoiceRequest } from './shared/transport';
+import { joinIds } from './shared/parameters';
+import { listItems } from './shared/answers';
 
 const PAGE_SIZE = 100;
 /** No poll walks further than this many pages, whatever the answers say. */
@@ -59,11 +59,13 @@ async function fetchMessagesSince(
 		// Always fetch the first page; stop early rather than let n8n abandon the whole poll.
 		if (page > 0 && Date.now() > deadline) return { messages, complete: false };
 		const rows = listItems(
-			await evoVoiceGet.call(ctx, '/messages', {
-				...filters,
-				afterDate,
-				page,
-				countPerPage: PAGE_SIZE,
+			await evoVoiceRequest.call(ctx, 'GET', '/messages', {
+				qs: {
+					...filters,
+					afterDate,
+					page,
+					countPerPage: PAGE_SIZE,
+				},
 			}),
 		);
 		messages.push(...rows);

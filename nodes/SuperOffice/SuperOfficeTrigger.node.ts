@@ -13,7 +13,7 @@ import { optionNamesSubtitle } from '../shared/descriptions';
 import { toNodeError } from '../shared/errors';
 import { authenticationProperty } from './shared/descriptions';
 import { superOfficeErrors } from './shared/errors';
-import { isSuperOfficeId } from './shared/ids';
+import { isSuperOfficeId } from './shared/parameters';
 import { fetchNewMessages } from './shared/newMessages';
 import {
 	answerOnly,
@@ -24,7 +24,7 @@ import {
 } from '../shared/webhookDelivery';
 import { newWebhookSecret } from '../shared/webhookSecrets';
 import { isValidSignature } from './shared/signature';
-import { superOfficeApiRequest } from './shared/transport';
+import { superOfficeRequest } from './shared/transport';
 import { httpsTargetUrl } from './shared/webhookTarget';
 
 const CHAT_EVENTS = ['chatsession.created', 'chatsession.changed', 'chatsession.message'] as const;
@@ -79,7 +79,7 @@ function forget(ctx: IHookFunctions, registration: Registration): void {
 
 async function deleteRegistration(this: IHookFunctions, webhookId: number): Promise<void> {
 	try {
-		await superOfficeApiRequest.call(this, 'DELETE', `/api/v1/Webhook/${webhookId}`);
+		await superOfficeRequest.call(this, 'DELETE', `/api/v1/Webhook/${webhookId}`);
 	} catch (error) {
 		if (!isNotFound(error)) throw toNodeError(this.getNode(), superOfficeErrors, error);
 	}
@@ -213,7 +213,7 @@ export class SuperOfficeTrigger implements INodeType {
 				if (!registration.webhookId || !registration.secret) return false;
 				let hook: IDataObject;
 				try {
-					hook = (await superOfficeApiRequest.call(
+					hook = (await superOfficeRequest.call(
 						this,
 						'GET',
 						`/api/v1/Webhook/${registration.webhookId}`,
@@ -241,7 +241,7 @@ export class SuperOfficeTrigger implements INodeType {
 				forget(this, registration);
 				const secret = newWebhookSecret();
 				const workflow = this.getWorkflow();
-				const answer = (await superOfficeApiRequest.call(this, 'POST', '/api/v1/Webhook', {
+				const answer = (await superOfficeRequest.call(this, 'POST', '/api/v1/Webhook', {
 					body: {
 						Name: `n8n: ${workflow.name ?? workflow.id ?? 'workflow'}`.slice(0, 200),
 						Events: events,

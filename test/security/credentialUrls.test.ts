@@ -11,7 +11,7 @@ import {
 } from '../../credentials/NetSapiensMessagingApi.credentials';
 import { SuperOfficeMessagingApi } from '../../credentials/SuperOfficeMessagingApi.credentials';
 import { SuperOfficeMessagingOAuth2Api } from '../../credentials/SuperOfficeMessagingOAuth2Api.credentials';
-import { superOfficeBaseUrl } from '../../nodes/SuperOffice/shared/connection';
+import { superOfficeBaseUrl } from '../../nodes/SuperOffice/shared/transport';
 import { trimTrailingSlashes } from '../../nodes/shared/url';
 
 /** Issue 33, items 5 and 6: the credentials' address fields. */

@@ -1,5 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { evoVoiceGet } from '../shared/transport';
+import { evoVoiceRequest } from '../shared/transport';
 
 const PAGE_SIZE = 100;
 
@@ -18,11 +18,13 @@ export async function searchEndpoints(
 	const filterQuery = search
 		? { [/^[+\d\s()-]+$/.test(search) ? 'phoneNumberFilter' : 'nameFilter']: search }
 		: {};
-	const answer = await evoVoiceGet.call(this, '/endpoints', {
-		type: 'PhoneNumber',
-		...filterQuery,
-		page,
-		countPerPage: PAGE_SIZE,
+	const answer = await evoVoiceRequest.call(this, 'GET', '/endpoints', {
+		qs: {
+			type: 'PhoneNumber',
+			...filterQuery,
+			page,
+			countPerPage: PAGE_SIZE,
+		},
 	});
 	const items = (Array.isArray(answer.items) ? answer.items : []) as IDataObject[];
 	return {

@@ -1,9 +1,9 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { evoVoiceGet } from '../shared/transport';
+import { evoVoiceRequest } from '../shared/transport';
 
 /** The accounts the login reaches: GET /auth/status → parallel `accountIds` / `accountNames` lists. */
 export async function getAccounts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const status = await evoVoiceGet.call(this, '/auth/status');
+	const status = await evoVoiceRequest.call(this, 'GET', '/auth/status');
 	const ids = Array.isArray(status.accountIds) ? (status.accountIds as unknown[]) : [];
 	const names = Array.isArray(status.accountNames) ? (status.accountNames as unknown[]) : [];
 	return ids

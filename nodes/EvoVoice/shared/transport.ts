@@ -1,18 +1,27 @@
-import type { IDataObject, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { providerRequest } from '../../shared/providerRequest';
 import { evoVoiceErrors } from './errors';
 
-/** An authenticated GET outside the declarative engine (list searches, dropdowns, the polling trigger). */
-export async function evoVoiceGet(
+/** An authenticated request outside the declarative engine (list searches, dropdowns, the polling trigger). */
+export async function evoVoiceRequest(
 	this: ILoadOptionsFunctions | IPollFunctions,
+	method: IHttpRequestMethods,
 	url: string,
-	qs: IDataObject = {},
+	{ qs = {}, body }: { qs?: IDataObject; body?: IDataObject } = {},
 ): Promise<IDataObject> {
-	const body = await providerRequest(this, evoVoiceErrors, {
+	const answer = await providerRequest(this, evoVoiceErrors, {
 		credentialType: 'evoVoiceMessagingApi',
-		method: 'GET',
+		method,
 		url,
 		qs,
+		body,
 	});
-	return body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : {};
+	return answer && typeof answer === 'object' && !Array.isArray(answer)
+		? (answer as IDataObject)
+		: {};
 }

@@ -1,13 +1,14 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { matchesFilter } from '../../shared/listSearch';
-import { dataList, iSlashListingRequest } from '../shared/transport';
+import { dataList } from '../shared/answers';
+import { iSlashRequest } from '../shared/transport';
 
 /** The channel's templates (POST /template-message {session}); the value is the template name iSlash sends by. */
 export async function searchTemplates(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const answer = await iSlashListingRequest(this, 'POST', '/template-message', 'body');
+	const answer = await iSlashRequest.call(this, 'POST', '/template-message');
 	const results = dataList(answer, 'templates')
 		.filter((template) => typeof template.name === 'string' && template.name !== '')
 		.map((template) => {

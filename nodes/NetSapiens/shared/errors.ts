@@ -8,3 +8,20 @@ export const netSapiensErrors: ProviderErrorFormat = {
 		return firstString(body, ['message', 'error_description', 'error']);
 	},
 };
+
+/** What a core answers for a route it does not serve: 404 {"code":404,"message":"No Route Found [92]"}. */
+const NO_ROUTE = /no\s+route\s+found/i;
+
+/**
+ * netSapiensErrors, plus what the operation needs when the core answers that it has no such route (for the
+ * operations older cores lack).
+ */
+export function netSapiensErrorsRequiring(requirement: string): ProviderErrorFormat {
+	return {
+		...netSapiensErrors,
+		readMessage(body) {
+			const message = netSapiensErrors.readMessage(body);
+			return message && NO_ROUTE.test(message) ? `${message}: ${requirement}` : message;
+		},
+	};
+}

@@ -1,5 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { superOfficeApiRequest } from '../shared/transport';
+import { superOfficeRequest } from '../shared/transport';
 import { matchesFilter } from '../../shared/listSearch';
 
 /** Chat sessions of the current user (GET ChatSession/ForCurrentUser), filtered by customer or ID. */
@@ -7,11 +7,7 @@ export async function searchChatSessions(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const answer = await superOfficeApiRequest.call(
-		this,
-		'GET',
-		'/api/v1/ChatSession/ForCurrentUser',
-	);
+	const answer = await superOfficeRequest.call(this, 'GET', '/api/v1/ChatSession/ForCurrentUser');
 	const sessions = (Array.isArray(answer) ? answer : []) as IDataObject[];
 	return {
 		results: sessions

@@ -1,5 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { superOfficeApiRequest } from '../shared/transport';
+import { superOfficeRequest } from '../shared/transport';
 import { matchesFilter } from '../../shared/listSearch';
 
 /** Chat topics the current user is a member of (GET ChatTopic/ForCurrentUser), filtered by name. */
@@ -7,7 +7,7 @@ export async function searchChatTopics(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const answer = await superOfficeApiRequest.call(this, 'GET', '/api/v1/ChatTopic/ForCurrentUser');
+	const answer = await superOfficeRequest.call(this, 'GET', '/api/v1/ChatTopic/ForCurrentUser');
 	const topics = (Array.isArray(answer) ? answer : []) as IDataObject[];
 	return {
 		results: topics

@@ -1,5 +1,5 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
-import { superOfficeApiRequest } from './transport';
+import { superOfficeRequest } from './transport';
 
 function messageId(message: IDataObject): number {
 	return message.ChatMessageId as number;
@@ -29,7 +29,7 @@ export async function fetchNewMessages(
 ): Promise<IDataObject[]> {
 	const key = String(chatSessionId);
 	const last = cursors[key];
-	const answer = await superOfficeApiRequest.call(
+	const answer = await superOfficeRequest.call(
 		this,
 		'GET',
 		`/api/v1/ChatSession/${chatSessionId}/Messages`,

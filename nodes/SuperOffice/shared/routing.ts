@@ -1,7 +1,7 @@
 import type { INodePropertyRouting } from 'n8n-workflow';
 import { operationRouting, type OperationSpec } from '../../shared/operation';
 import { superOfficeErrors } from './errors';
-import { connect, credentialTypeOf, statusErrorHandling } from './request';
+import { connect, credentialTypeOf, statusErrorHandling } from './transport';
 
 /**
  * Routing of a SuperOffice operation: the spec's own checks and request, then the tenant address,

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { listRows, type OperationSpec } from '../../../shared/operation';
 import { filtersCollection, messagingFilters } from '../../shared/descriptions';
-import { readQueryFilters } from '../../shared/fields';
+import { readQueryFilters } from '../../shared/parameters';
 
 const showForGetAll = { resource: ['conversation'], operation: ['getAll'] };
 

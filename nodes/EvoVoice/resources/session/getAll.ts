@@ -7,8 +7,8 @@ import {
 	idListFilter,
 	type QueryFilter,
 } from '../../shared/descriptions';
-import { readQueryFilters } from '../../shared/fields';
-import { evoVoicePaging, listItems } from '../../shared/routing';
+import { readQueryFilters } from '../../shared/parameters';
+import { evoVoicePaging, listItems } from '../../shared/answers';
 
 const showForGetAll = { resource: ['session'], operation: ['getAll'] };
 

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { listRows, type OperationSpec } from '../../../shared/operation';
 import { pathSegment, readText } from '../../../shared/validation';
 import { filtersCollection, type QueryFilter } from '../../shared/descriptions';
-import { readQueryFilters } from '../../shared/fields';
+import { readQueryFilters } from '../../shared/parameters';
 
 const showForTranscript = { resource: ['session'], operation: ['getTranscript'] };
 

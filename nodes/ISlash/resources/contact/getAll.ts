@@ -3,7 +3,7 @@ import { returnAllOrLimit } from '../../../shared/descriptions';
 import type { OperationSpec, Paging } from '../../../shared/operation';
 import { fieldError, readText } from '../../../shared/validation';
 import { readSessionKey } from '../../shared/session';
-import { dataList } from '../../shared/transport';
+import { dataList } from '../../shared/answers';
 
 const showForGetAll = { resource: ['contact'], operation: ['getAll'] };
 

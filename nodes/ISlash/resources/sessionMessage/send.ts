@@ -19,7 +19,7 @@ import {
 	requireOneOf,
 } from '../../../shared/validation';
 import { readSessionKey } from '../../shared/session';
-import { messageOf } from '../../shared/answer';
+import { messageOf } from '../../shared/answers';
 import { identityProperty } from '../../shared/descriptions';
 
 const showForSend = { resource: ['sessionMessage'], operation: ['send'] };

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { singlePage, type OperationSpec } from '../../../shared/operation';
 import { readSessionKey } from '../../shared/session';
-import { dataList } from '../../shared/transport';
+import { dataList } from '../../shared/answers';
 
 export const templateGetAllProperties: INodeProperties[] = [
 	...returnAllOrLimit({ resource: ['template'], operation: ['getAll'] }),

@@ -10,7 +10,7 @@ import { bodyWhenSending } from '../../../shared/operation';
 import { ISLASH_MAX_FILE_MB } from '../../shared/maxFileSize';
 import type { RequestOptions } from '../../../shared/operation';
 import { compact, fieldError, readDateTime, readText } from '../../../shared/validation';
-import { dataOf, traceIdOf } from '../../shared/answer';
+import { dataOf, traceIdOf } from '../../shared/answers';
 import { identityProperty } from '../../shared/descriptions';
 import { readSessionKey } from '../../shared/session';
 

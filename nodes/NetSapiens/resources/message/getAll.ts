@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { listRows, type OperationSpec } from '../../../shared/operation';
 import { limitFields, messageSessionLocator } from '../../shared/descriptions';
-import { limitOnly } from '../../shared/paging';
-import { sessionPath } from '../../shared/paths';
+import { limitOnly } from '../../shared/answers';
+import { sessionPath } from '../../shared/parameters';
 
 const showForGetAll = { resource: ['message'], operation: ['getAll'] };
 

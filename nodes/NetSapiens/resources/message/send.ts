@@ -3,9 +3,8 @@ import type { OperationSpec } from '../../../shared/operation';
 import { readText } from '../../../shared/validation';
 import { messageSessionLocator } from '../../shared/descriptions';
 import { messageBodyProperties, setMessageBody } from '../../shared/messageBody';
-import { newSessionId } from '../../shared/newSessionId';
-import { sentMessageOutput } from '../../shared/sentMessageOutput';
-import { checkSendSessionId, sessionPath } from '../../shared/paths';
+import { sentMessageOutput } from '../../shared/answers';
+import { checkSendSessionId, newSessionId, sessionPath } from '../../shared/parameters';
 
 const showForSend = { resource: ['message'], operation: ['send'] };
 

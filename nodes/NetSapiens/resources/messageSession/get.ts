@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { listRows, type OperationSpec } from '../../../shared/operation';
 import { messageSessionLocator } from '../../shared/descriptions';
-import { sessionPath } from '../../shared/paths';
+import { sessionPath } from '../../shared/parameters';
 
 export const messageSessionGetProperties: INodeProperties[] = [
 	messageSessionLocator(

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { listRows, type OperationSpec } from '../../../shared/operation';
 import { limitFields, scopeField } from '../../shared/descriptions';
-import { limitOnly } from '../../shared/paging';
-import { scopePath } from '../../shared/paths';
+import { limitOnly } from '../../shared/answers';
+import { scopePath } from '../../shared/parameters';
 
 const showForGetAll = { resource: ['messageSession'], operation: ['getAll'] };
 

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { OperationSpec } from '../../../shared/operation';
 import { messageBodyProperties, setMessageBody } from '../../shared/messageBody';
-import { sentMessageOutput } from '../../shared/sentMessageOutput';
-import { userPath } from '../../shared/paths';
+import { sentMessageOutput } from '../../shared/answers';
+import { userPath } from '../../shared/parameters';
 
 const showForStart = { resource: ['messageSession'], operation: ['start'] };
 

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { OperationSpec } from '../../../shared/operation';
 import { fieldError, readTextList } from '../../../shared/validation';
 import { messageSessionLocator } from '../../shared/descriptions';
-import { sessionPath } from '../../shared/paths';
+import { sessionPath } from '../../shared/parameters';
 
 const showForUpdate = { resource: ['messageSession'], operation: ['updateParticipants'] };
 

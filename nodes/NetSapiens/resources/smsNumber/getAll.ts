@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { listRows, singlePage, type OperationSpec } from '../../../shared/operation';
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { scopeField } from '../../shared/descriptions';
-import { scopePath } from '../../shared/paths';
+import { scopePath } from '../../shared/parameters';
 
 const showForGetAll = { resource: ['smsNumber'], operation: ['getAll'] };
 

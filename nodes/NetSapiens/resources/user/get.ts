@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { OperationSpec } from '../../../shared/operation';
-import { userPath } from '../../shared/paths';
+import { userPath } from '../../shared/parameters';
 
 /** Domain and User, which the node shows on every operation, are all this operation reads. */
 export const userGetProperties: INodeProperties[] = [];

@@ -3,7 +3,7 @@ import { returnAllOrLimit } from '../../../shared/descriptions';
 import { listRows, singlePage, type OperationSpec } from '../../../shared/operation';
 import { readInteger } from '../../../shared/validation';
 import { chatSessionLocator } from '../../shared/descriptions';
-import { readId } from '../../shared/ids';
+import { readId } from '../../shared/parameters';
 
 const showForGetAll = { resource: ['chatMessage'], operation: ['getAll'] };
 

@@ -9,7 +9,7 @@ import {
 	readMessageText,
 	readText,
 } from '../../../shared/validation';
-import { readId } from '../../shared/ids';
+import { readId } from '../../shared/parameters';
 import { chatSessionLocator } from '../../shared/descriptions';
 
 const showForSend = { resource: ['chatMessage'], operation: ['send'] };

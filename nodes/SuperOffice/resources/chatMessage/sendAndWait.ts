@@ -5,9 +5,8 @@ import {
 	transmitBuilt,
 	type SendAndWaitProvider,
 } from '../../../shared/sendAndWait';
-import { OIDC_CREDENTIAL } from '../../shared/connection';
+import { connect, credentialTypeOf, OIDC_CREDENTIAL } from '../../shared/transport';
 import { superOfficeErrors } from '../../shared/errors';
-import { connect, credentialTypeOf } from '../../shared/request';
 import { chatMessageSend, chatMessageSendProperties } from './send';
 
 export const chatMessageSendAndWaitProperties: INodeProperties[] = [

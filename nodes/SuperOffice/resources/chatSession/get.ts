@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { OperationSpec } from '../../../shared/operation';
 import { chatSessionLocator } from '../../shared/descriptions';
-import { readId } from '../../shared/ids';
+import { readId } from '../../shared/parameters';
 
 export const chatSessionGetProperties: INodeProperties[] = [
 	chatSessionLocator({ resource: ['chatSession'], operation: ['get'] }, 'The chat session to get'),

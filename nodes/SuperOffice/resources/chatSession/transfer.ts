@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { OperationSpec } from '../../../shared/operation';
 import { pathSegment } from '../../../shared/validation';
 import { chatSessionLocator } from '../../shared/descriptions';
-import { readId } from '../../shared/ids';
+import { readId } from '../../shared/parameters';
 
 const showForTransfer = { resource: ['chatSession'], operation: ['transfer'] };
 

@@ -1,3 +1,4 @@
+import { randomInt } from 'crypto';
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 import { fieldError, pathSegment, readChoice, readText } from '../../shared/validation';
 
@@ -68,4 +69,15 @@ export function sessionPath(ctx: IExecuteSingleFunctions, sessionId = readSessio
 export function scopePath(ctx: IExecuteSingleFunctions): string {
 	const scope = readChoice(ctx, 'scope', 'Scope', ['user', 'domain']);
 	return scope === 'user' ? userPath(ctx) : domainPath(ctx);
+}
+
+const SESSION_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const NEW_SESSION_ID_LENGTH = 40;
+
+/** A new session ID: the API wants at least 32 random letters, digits or _ for a client-chosen ID. */
+export function newSessionId(): string {
+	let id = '';
+	for (let i = 0; i < NEW_SESSION_ID_LENGTH; i++)
+		id += SESSION_ID_ALPHABET[randomInt(SESSION_ID_ALPHABET.length)];
+	return id;
 }

@@ -1,5 +1,16 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import type { RequestOptions } from '../../shared/operation';
+import type { Paging, RequestOptions } from '../../shared/operation';
+import { MAX_LIMIT } from './descriptions';
+
+/** One request with `limit`: the list endpoints have no offset to page further with. */
+export const limitOnly: Paging = {
+	maxPageSize: MAX_LIMIT,
+	setPage(request, page, size) {
+		if (page > 0) return false;
+		request.qs = { ...request.qs, limit: size };
+		return true;
+	},
+};
 
 /**
  * The output of a send: the API's answer (202 {code, message}) plus what was sent, named as in the
