@@ -60,7 +60,11 @@ describe('NetSapiens Messaging API credential', () => {
 				.reply(200, []);
 			const credentialsHelper = passwordHelper();
 
-			const result = await runNetSapiens(listNumbers, { credentialsHelper, items: twentyItems });
+			const result = await runNetSapiens({
+				parameters: listNumbers,
+				credentialsHelper,
+				items: twentyItems,
+			});
 
 			expect(result.error).toBeUndefined();
 			expect(token.calls.count).toBe(1);
@@ -81,7 +85,7 @@ describe('NetSapiens Messaging API credential', () => {
 			const credentialsHelper = passwordHelper();
 			tokenEndpoint('tok-1');
 			nock(BASE).get(SMS_NUMBERS).once().reply(200, []);
-			await runNetSapiens(listNumbers, { credentialsHelper });
+			await runNetSapiens({ parameters: listNumbers, credentialsHelper });
 			const callsAfterFirstRun =
 				credentialsHelper.preAuthenticationCalls.get('netSapiensMessagingApi');
 
@@ -89,7 +93,8 @@ describe('NetSapiens Messaging API credential', () => {
 				.get(SMS_NUMBERS)
 				.twice()
 				.reply(200, []);
-			const second = await runNetSapiens(listNumbers, {
+			const second = await runNetSapiens({
+				parameters: listNumbers,
 				credentialsHelper,
 				items: [{ json: {} }, { json: {} }],
 			});
@@ -120,8 +125,8 @@ describe('NetSapiens Messaging API credential', () => {
 				.twice()
 				.reply(202, ACCEPTED);
 
-			const result = await runNetSapiens(
-				{
+			const result = await runNetSapiens({
+				parameters: {
 					resource: 'message',
 					operation: 'send',
 					messagesession: { __rl: true, mode: 'id', value: SESSION },
@@ -131,8 +136,9 @@ describe('NetSapiens Messaging API credential', () => {
 					// One request at a time, so the 401 lands on the second item, mid-run.
 					requestOptions: { maxInFlight: 1 },
 				},
-				{ credentialsHelper, items: [{ json: {} }, { json: {} }, { json: {} }] },
-			);
+				credentialsHelper,
+				items: [{ json: {} }, { json: {} }, { json: {} }],
+			});
 
 			expect(result.error).toBeUndefined();
 			expect(result.main.map((item) => item.json.code)).toEqual([202, 202, 202]);
@@ -156,7 +162,7 @@ describe('NetSapiens Messaging API credential', () => {
 				.get(SMS_NUMBERS)
 				.reply(200, []);
 
-			const result = await runNetSapiens(listNumbers, { credentialsHelper });
+			const result = await runNetSapiens({ parameters: listNumbers, credentialsHelper });
 
 			expect(result.error).toBeUndefined();
 			anonymous.done();
@@ -184,7 +190,7 @@ describe('NetSapiens Messaging API credential', () => {
 				.once()
 				.reply(401, { code: 401, message: 'User is locked' });
 
-			const result = await runNetSapiens(listNumbers, { credentialsHelper });
+			const result = await runNetSapiens({ parameters: listNumbers, credentialsHelper });
 
 			expect(result.error?.message).toBe('User is locked');
 			expect((result.error as unknown as { httpCode: string }).httpCode).toBe('401');
@@ -198,7 +204,10 @@ describe('NetSapiens Messaging API credential', () => {
 				.once()
 				.reply(401, { code: 401, message: 'Invalid username or password' });
 
-			const result = await runNetSapiens(listNumbers, { credentialsHelper: passwordHelper() });
+			const result = await runNetSapiens({
+				parameters: listNumbers,
+				credentialsHelper: passwordHelper(),
+			});
 
 			expect(result.error?.message).toContain('Invalid username or password');
 			const everything = JSON.stringify(result.run);
@@ -212,7 +221,10 @@ describe('NetSapiens Messaging API credential', () => {
 				.post('/tokens')
 				.replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
 
-			const result = await runNetSapiens(listNumbers, { credentialsHelper: passwordHelper() });
+			const result = await runNetSapiens({
+				parameters: listNumbers,
+				credentialsHelper: passwordHelper(),
+			});
 
 			// n8n restates our "token request failed (ECONNREFUSED)" in its own words.
 			expect(result.error?.message).toBe(
@@ -228,7 +240,7 @@ describe('NetSapiens Messaging API credential', () => {
 				.get(SMS_NUMBERS)
 				.reply(200, []);
 
-			const result = await runNetSapiens(listNumbers);
+			const result = await runNetSapiens({ parameters: listNumbers });
 
 			expect(result.error).toBeUndefined();
 			scope.done();
@@ -239,7 +251,7 @@ describe('NetSapiens Messaging API credential', () => {
 			// n8n's 401 path tries once more (there is no token to renew); nothing else is sent.
 			nock(BASE).get(SMS_NUMBERS).twice().reply(401, { code: 401, message: 'Invalid API key' });
 
-			const result = await runNetSapiens(listNumbers);
+			const result = await runNetSapiens({ parameters: listNumbers });
 
 			expect(result.error?.message).toBe('Invalid API key');
 			expect(JSON.stringify(result.run)).not.toContain(API_KEY);
@@ -250,7 +262,8 @@ describe('NetSapiens Messaging API credential', () => {
 	describe('base URL', () => {
 		it('takes the host from a pasted URL in Server', async () => {
 			const scope = nock('https://pbx2.test').get(`/ns-api/v2${SMS_NUMBERS}`).reply(200, []);
-			const result = await runNetSapiens(listNumbers, {
+			const result = await runNetSapiens({
+				parameters: listNumbers,
 				credentials: {
 					netSapiensMessagingApi: { ...apiKeyCredentials, server: 'https://pbx2.test/ns-api/v2/' },
 				},
@@ -263,7 +276,8 @@ describe('NetSapiens Messaging API credential', () => {
 			const scope = nock('https://gateway.test')
 				.get(`/custom/ns-api/v2${SMS_NUMBERS}`)
 				.reply(200, []);
-			const result = await runNetSapiens(listNumbers, {
+			const result = await runNetSapiens({
+				parameters: listNumbers,
 				credentials: {
 					netSapiensMessagingApi: {
 						...apiKeyCredentials,
@@ -361,7 +375,7 @@ describe('NetSapiens Messaging API credential › legacy token endpoint (cores w
 			.reply(200, []);
 
 		const credentialsHelper = passwordHelper();
-		const result = await runNetSapiens(listNumbers, { credentialsHelper });
+		const result = await runNetSapiens({ parameters: listNumbers, credentialsHelper });
 
 		expect(result.error).toBeUndefined();
 		v2.done();
@@ -380,7 +394,10 @@ describe('NetSapiens Messaging API credential › legacy token endpoint (cores w
 			.post('/ns-api/oauth2/token/')
 			.reply(307, '', { location: 'https://elsewhere.test/steal' });
 
-		const result = await runNetSapiens(listNumbers, { credentialsHelper: passwordHelper() });
+		const result = await runNetSapiens({
+			parameters: listNumbers,
+			credentialsHelper: passwordHelper(),
+		});
 
 		expect(result.error).toBeDefined();
 		expect(JSON.stringify(result.run)).not.toContain(PASSWORD);
@@ -390,7 +407,10 @@ describe('NetSapiens Messaging API credential › legacy token endpoint (cores w
 	it('any other refusal of POST /tokens (e.g. 401) is final: no legacy request', async () => {
 		nock(BASE).post('/tokens').reply(401, { code: 401, message: 'Invalid username or password' });
 
-		const result = await runNetSapiens(listNumbers, { credentialsHelper: passwordHelper() });
+		const result = await runNetSapiens({
+			parameters: listNumbers,
+			credentialsHelper: passwordHelper(),
+		});
 
 		expect(result.error?.message).toContain('Invalid username or password');
 		expect(network.unexpected).toEqual([]);

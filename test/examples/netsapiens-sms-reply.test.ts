@@ -34,8 +34,9 @@ describe('examples/netsapiens-sms-reply.json', () => {
 				return ACCEPTED;
 			});
 
-		const first = await runNetSapiens(parametersOf('Send SMS (new session)'));
-		const reply = await runNetSapiens(parametersOf('Reply in the same session'), {
+		const first = await runNetSapiens({ parameters: parametersOf('Send SMS (new session)') });
+		const reply = await runNetSapiens({
+			parameters: parametersOf('Reply in the same session'),
 			items: first.main.map(({ json }) => ({ json })),
 		});
 

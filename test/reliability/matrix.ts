@@ -154,7 +154,7 @@ const NS_ORIGIN = ns.HOST;
 
 export const NETSAPIENS: ProviderEntry = {
 	name: 'NetSapiens',
-	run: (options) => ns.runNetSapiens(options.parameters, options),
+	run: ns.runNetSapiens,
 	origin: NS_ORIGIN,
 	errorBody: (message, status) => ({ code: status, message }),
 	secrets: [ns.API_KEY, ns.BEARER],
@@ -168,7 +168,7 @@ export const NETSAPIENS_LOGIN: ProviderEntry = {
 	...NETSAPIENS,
 	name: 'NetSapiens (login)',
 	run: (options) =>
-		ns.runNetSapiens(options.parameters, {
+		ns.runNetSapiens({
 			...options,
 			credentialsHelper: undefined,
 			credentials: { netSapiensMessagingApi: ns.passwordCredentials },

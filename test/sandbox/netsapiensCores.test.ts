@@ -40,7 +40,8 @@ const withLogin = (): ICredentialDataDecryptedObject => ({
 });
 
 const run = async (parameters: INodeParameters, credentials = withKey()) =>
-	await runNetSapiens(parameters, {
+	await runNetSapiens({
+		parameters,
 		credentialsHelper: credentialsHelperFor([new NetSapiensMessagingApi()], {
 			netSapiensMessagingApi: credentials,
 		}),

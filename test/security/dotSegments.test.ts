@@ -18,29 +18,33 @@ const cases: Array<[string, () => Promise<RunResult>, string]> = [
 		'NetSapiens Message Session › Leave, Domain ".."',
 		() =>
 			runNetSapiens({
-				resource: 'messageSession',
-				operation: 'leave',
-				domain: '..',
-				user: '..',
-				messagesession: nsById(SESSION),
-			} as INodeParameters),
+				parameters: {
+					resource: 'messageSession',
+					operation: 'leave',
+					domain: '..',
+					user: '..',
+					messagesession: nsById(SESSION),
+				} as INodeParameters,
+			}),
 		'Domain: ".." is a dot segment',
 	],
 	[
 		'NetSapiens Message Session › Leave, User "%2E"',
 		() =>
 			runNetSapiens({
-				resource: 'messageSession',
-				operation: 'leave',
-				user: '%2E',
-				messagesession: nsById(SESSION),
-			} as INodeParameters),
+				parameters: {
+					resource: 'messageSession',
+					operation: 'leave',
+					user: '%2E',
+					messagesession: nsById(SESSION),
+				} as INodeParameters,
+			}),
 		'User: "%2E" is a dot segment',
 	],
 	[
 		// GET /domains/~/users/.. would read the domain (GetMyDomain) instead of a user
 		'NetSapiens User › Get, User ".."',
-		() => runNetSapiens({ resource: 'user', operation: 'get', user: '..' }),
+		() => runNetSapiens({ parameters: { resource: 'user', operation: 'get', user: '..' } }),
 		'User: ".." is a dot segment',
 	],
 	[

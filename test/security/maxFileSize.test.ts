@@ -55,7 +55,7 @@ afterEach(() => jest.restoreAllMocks());
 describe('Issue 33 › 2. Max File Size, checked from metadata before reading', () => {
 	it('NetSapiens MMS: a 40 MB file is refused naming the field, read never, sent never', async () => {
 		const reads = jest.spyOn(binary, 'readBinaryFile');
-		const result = await runNetSapiens(mms, { items: [stored(40_000_000)] });
+		const result = await runNetSapiens({ parameters: mms, items: [stored(40_000_000)] });
 		expect(result.error?.message).toBe(
 			'Input Binary Field: the file is 40 MB, larger than Max File Size (5 MB)',
 		);
@@ -83,7 +83,7 @@ describe('Issue 33 › 2. Max File Size, checked from metadata before reading', 
 
 	it('a file within the limit is sent as before', async () => {
 		const scope = nock(BASE).post(SEND_PATH).reply(202, ACCEPTED);
-		const result = await runNetSapiens(mms, { items: [inMemory(2_000, 0)] });
+		const result = await runNetSapiens({ parameters: mms, items: [inMemory(2_000, 0)] });
 		expect(result.error).toBeUndefined();
 		expect(result.main[0].json).toMatchObject({ 'media-type': 'image/png', 'media-size': 2_000 });
 		scope.done();
@@ -101,10 +101,10 @@ describe('Issue 33 › 2. Media is read only once the request holds its flow-con
 				readsWhenSent.push(reads.mock.calls.length);
 				return [202, ACCEPTED];
 			});
-		const result = await runNetSapiens(
-			{ ...mms, requestOptions: { maxInFlight: 1 } },
-			{ items: Array.from({ length: 6 }, (_, id) => inMemory(200_000, id)) },
-		);
+		const result = await runNetSapiens({
+			parameters: { ...mms, requestOptions: { maxInFlight: 1 } },
+			items: Array.from({ length: 6 }, (_, id) => inMemory(200_000, id)),
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.main).toHaveLength(6);
 		expect(readsWhenSent).toEqual([1, 2, 3, 4, 5, 6]);

@@ -58,18 +58,14 @@ export function tokenAnswer(token: string) {
 
 export const ACCEPTED = { code: 202, message: 'Accepted' };
 
-/** Runs the NetSapiens node with an API-key credential unless told otherwise. */
-export async function runNetSapiens(
-	parameters: INodeParameters,
-	options: Omit<RunOptions, 'nodeType' | 'parameters'> = {},
-) {
+/** Runs the NetSapiens node with an API-key credential unless a credentials helper is given. */
+export async function runNetSapiens(options: Omit<RunOptions, 'nodeType'>) {
 	return await runNode({
 		nodeType: new NetSapiens(),
 		credentialTypes: [new NetSapiensMessagingApi()],
 		credentials: options.credentialsHelper
 			? undefined
 			: { netSapiensMessagingApi: apiKeyCredentials },
-		parameters,
 		...options,
 	});
 }

@@ -22,10 +22,12 @@ describe('NetSapiens › Message › Get Many', () => {
 			.reply(200, [message(1), message(2)]);
 
 		const result = await runNetSapiens({
-			resource: 'message',
-			operation: 'getAll',
-			messagesession: byId(SESSION),
-			limit: 2,
+			parameters: {
+				resource: 'message',
+				operation: 'getAll',
+				messagesession: byId(SESSION),
+				limit: 2,
+			},
 		});
 
 		expect(result.error).toBeUndefined();
@@ -41,10 +43,12 @@ describe('NetSapiens › Message › Get Many', () => {
 		const scope = nock(BASE).get(PATH).query({ limit: 1000 }).once().reply(200, rows);
 
 		const result = await runNetSapiens({
-			resource: 'message',
-			operation: 'getAll',
-			messagesession: byId(SESSION),
-			returnAll: true,
+			parameters: {
+				resource: 'message',
+				operation: 'getAll',
+				messagesession: byId(SESSION),
+				returnAll: true,
+			},
 		});
 
 		expect(result.main).toHaveLength(1000);
@@ -56,9 +60,11 @@ describe('NetSapiens › Message › Get Many', () => {
 		nock(BASE).get(PATH).query({ limit: 50 }).reply(200, message(7));
 
 		const result = await runNetSapiens({
-			resource: 'message',
-			operation: 'getAll',
-			messagesession: byId(SESSION),
+			parameters: {
+				resource: 'message',
+				operation: 'getAll',
+				messagesession: byId(SESSION),
+			},
 		});
 
 		expect(result.main.map((item) => item.json)).toEqual([message(7)]);
@@ -66,9 +72,11 @@ describe('NetSapiens › Message › Get Many', () => {
 
 	it('requires the session', async () => {
 		const result = await runNetSapiens({
-			resource: 'message',
-			operation: 'getAll',
-			messagesession: byId('={{ "" }}'),
+			parameters: {
+				resource: 'message',
+				operation: 'getAll',
+				messagesession: byId('={{ "" }}'),
+			},
 		});
 		expect(result.error?.message).toBe('Message Session: is required but empty');
 		expect(network.unexpected).toEqual([]);

@@ -37,9 +37,9 @@ describe('NetSapiens › Message › Send', () => {
 			.post(SESSION_PATH, { type: 'chat', message: 'Hello there!', destination: '0010' })
 			.reply(202, ACCEPTED);
 
-		const result = await runNetSapiens(
-			send({ messageType: 'chat', destination: '0010', message: 'Hello there!' }),
-		);
+		const result = await runNetSapiens({
+			parameters: send({ messageType: 'chat', destination: '0010', message: 'Hello there!' }),
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.main).toEqual([
@@ -63,9 +63,13 @@ describe('NetSapiens › Message › Send', () => {
 		const scope = api()
 			.post(SESSION_PATH, { type: 'chat', message: '  line1\n  indented\n', destination: '0010' })
 			.reply(202, ACCEPTED);
-		const result = await runNetSapiens(
-			send({ messageType: 'chat', destination: '0010', message: '  line1\n  indented\n' }),
-		);
+		const result = await runNetSapiens({
+			parameters: send({
+				messageType: 'chat',
+				destination: '0010',
+				message: '  line1\n  indented\n',
+			}),
+		});
 		expect(result.error).toBeUndefined();
 		scope.done();
 	});
@@ -75,9 +79,9 @@ describe('NetSapiens › Message › Send', () => {
 			.post(SESSION_PATH, { type: 'chat', message: 'Hi all', destination: ['1123', '1004'] })
 			.reply(202, ACCEPTED);
 
-		const result = await runNetSapiens(
-			send({ messageType: 'groupChat', destination: '1123, 1004', message: 'Hi all' }),
-		);
+		const result = await runNetSapiens({
+			parameters: send({ messageType: 'groupChat', destination: '1123, 1004', message: 'Hi all' }),
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.main[0].json.destination).toEqual(['1123', '1004']);
@@ -91,12 +95,16 @@ describe('NetSapiens › Message › Send', () => {
 			.post(SESSION_PATH, { type: 'chat', message: 'Hi', destination: ['1123'] })
 			.reply(202, ACCEPTED);
 
-		const first = await runNetSapiens(
-			send({ messageType: 'groupChat', destination: '={{ ["1123", 1004] }}', message: 'Hi' }),
-		);
-		const second = await runNetSapiens(
-			send({ messageType: 'groupChat', destination: '1123', message: 'Hi' }),
-		);
+		const first = await runNetSapiens({
+			parameters: send({
+				messageType: 'groupChat',
+				destination: '={{ ["1123", 1004] }}',
+				message: 'Hi',
+			}),
+		});
+		const second = await runNetSapiens({
+			parameters: send({ messageType: 'groupChat', destination: '1123', message: 'Hi' }),
+		});
 
 		expect(first.error).toBeUndefined();
 		expect(second.error).toBeUndefined();
@@ -115,12 +123,14 @@ describe('NetSapiens › Message › Send', () => {
 			})
 			.reply(202, ACCEPTED);
 
-		const result = await runNetSapiens(
-			send({ messageType: 'mediaChat', destination: '1123,1004', binaryPropertyName: 'data' }),
-			{
-				items: withFile(PNG, 'image/png', 'pixel.png'),
-			},
-		);
+		const result = await runNetSapiens({
+			parameters: send({
+				messageType: 'mediaChat',
+				destination: '1123,1004',
+				binaryPropertyName: 'data',
+			}),
+			items: withFile(PNG, 'image/png', 'pixel.png'),
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.main[0].json).toEqual({
@@ -139,15 +149,15 @@ describe('NetSapiens › Message › Send', () => {
 
 	it('Video Chat (chat-video with a file) is refused before any request: the file fields are for media chat or MMS only', async () => {
 		const video = Buffer.from('fake-mp4-bytes');
-		const result = await runNetSapiens(
-			send({
+		const result = await runNetSapiens({
+			parameters: send({
 				messageType: 'videoChat',
 				destination: '1123',
 				message: 'Watch this',
 				binaryPropertyName: 'clip',
 			}),
-			{ items: withFile(video, 'video/mp4', 'clip.mp4', 'clip') },
-		);
+			items: withFile(video, 'video/mp4', 'clip.mp4', 'clip'),
+		});
 
 		expect(result.error?.message).toBe(
 			'Type: Video Chat (chat-video with a file) is not sent: NetSapiens documents the file fields as "used only for media chat or MMS"',
@@ -165,14 +175,14 @@ describe('NetSapiens › Message › Send', () => {
 			})
 			.reply(202, ACCEPTED);
 
-		const result = await runNetSapiens(
-			send({
+		const result = await runNetSapiens({
+			parameters: send({
 				messageType: 'sms',
 				destination: '+1 (858) 555-1234',
 				fromNumber: { __rl: true, mode: 'number', value: '+18585550001' },
 				message: 'Hello there, sending sms!',
 			}),
-		);
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.main[0].json['from-number']).toBe('18585550001');
@@ -184,9 +194,9 @@ describe('NetSapiens › Message › Send', () => {
 			.post(SESSION_PATH, { type: 'sms', message: 'Hi', destination: '18585551234' })
 			.reply(202, ACCEPTED);
 
-		const result = await runNetSapiens(
-			send({ messageType: 'sms', destination: '={{ 18585551234 }}', message: 'Hi' }),
-		);
+		const result = await runNetSapiens({
+			parameters: send({ messageType: 'sms', destination: '={{ 18585551234 }}', message: 'Hi' }),
+		});
 
 		expect(result.error).toBeUndefined();
 		scope.done();
@@ -202,14 +212,14 @@ describe('NetSapiens › Message › Send', () => {
 			})
 			.reply(202, ACCEPTED);
 
-		const result = await runNetSapiens(
-			send({
+		const result = await runNetSapiens({
+			parameters: send({
 				messageType: 'groupSms',
 				destination: '18585551234, +18585550001',
 				fromNumber: { __rl: true, mode: 'list', value: '18585550003' },
 				message: 'Hello there! Sending a group SMS',
 			}),
-		);
+		});
 
 		expect(result.error).toBeUndefined();
 		scope.done();
@@ -228,15 +238,15 @@ describe('NetSapiens › Message › Send', () => {
 			})
 			.reply(202, ACCEPTED);
 
-		const result = await runNetSapiens(
-			send({
+		const result = await runNetSapiens({
+			parameters: send({
 				messageType: 'mms',
 				destination: '18585551234,18585550001',
 				fromNumber: { __rl: true, mode: 'number', value: '18585550003' },
 				binaryPropertyName: 'data',
 			}),
-			{ items: withFile(PNG, 'image/png', 'pixel.png') },
-		);
+			items: withFile(PNG, 'image/png', 'pixel.png'),
+		});
 
 		expect(result.error).toBeUndefined();
 		scope.done();
@@ -256,12 +266,14 @@ describe('NetSapiens › Message › Send', () => {
 			});
 
 		const result = await runNetSapiens({
-			resource: 'message',
-			operation: 'send',
-			messagesession: { __rl: true, mode: 'list', value: '' },
-			messageType: 'sms',
-			destination: '18585551234',
-			message: 'Hi',
+			parameters: {
+				resource: 'message',
+				operation: 'send',
+				messagesession: { __rl: true, mode: 'list', value: '' },
+				messageType: 'sms',
+				destination: '18585551234',
+				message: 'Hi',
+			},
 		});
 
 		expect(result.error).toBeUndefined();
@@ -278,16 +290,16 @@ describe('NetSapiens › Message › Send', () => {
 			.times(3)
 			.reply(202, ACCEPTED);
 
-		const result = await runNetSapiens(
-			{
+		const result = await runNetSapiens({
+			parameters: {
 				resource: 'message',
 				operation: 'send',
 				messageType: 'chat',
 				destination: '1123',
 				message: 'Hi',
 			},
-			{ items: [{ json: {} }, { json: {} }, { json: {} }] },
-		);
+			items: [{ json: {} }, { json: {} }, { json: {} }],
+		});
 
 		const ids = new Set(result.main.map((item) => item.json['messagesession-id']));
 		expect(ids.size).toBe(3);
@@ -303,15 +315,15 @@ describe('NetSapiens › Message › Send', () => {
 			})
 			.reply(202, ACCEPTED);
 
-		const result = await runNetSapiens(
-			send({
+		const result = await runNetSapiens({
+			parameters: send({
 				domain: 'example.com',
 				user: '1000',
 				messageType: 'chat',
 				destination: '1004',
 				message: 'x',
 			}),
-		);
+		});
 
 		expect(result.error).toBeUndefined();
 		scope.done();
@@ -382,18 +394,20 @@ describe('NetSapiens › Message › Send', () => {
 		];
 
 		it.each(cases)('%s', async (_name, extra, message) => {
-			const result = await runNetSapiens(send(extra));
+			const result = await runNetSapiens({ parameters: send(extra) });
 			expect(result.error?.message).toMatch(message);
 			expect(network.unexpected).toEqual([]);
 		});
 
 		it('a media type without the binary property', async () => {
-			const result = await runNetSapiens(
-				send({ messageType: 'mms', destination: '18585551234', binaryPropertyName: 'photo' }),
-				{
-					items: withFile(PNG, 'image/png', 'pixel.png'),
-				},
-			);
+			const result = await runNetSapiens({
+				parameters: send({
+					messageType: 'mms',
+					destination: '18585551234',
+					binaryPropertyName: 'photo',
+				}),
+				items: withFile(PNG, 'image/png', 'pixel.png'),
+			});
 			expect(result.error?.message).toBe(
 				'Input Binary Field: the input item has no binary property "photo"',
 			);
@@ -407,9 +421,9 @@ describe('NetSapiens › Message › Send', () => {
 			.post(SESSION_PATH)
 			.reply(404, { code: 404, message: 'User 1000 does not exist in domain example' });
 
-		const result = await runNetSapiens(
-			send({ messageType: 'chat', destination: '1123', message: 'x' }),
-		);
+		const result = await runNetSapiens({
+			parameters: send({ messageType: 'chat', destination: '1123', message: 'x' }),
+		});
 
 		expect(result.error?.message).toBe('User 1000 does not exist in domain example');
 		expect((result.error as unknown as { httpCode: string }).httpCode).toBe('404');
@@ -422,17 +436,15 @@ describe('NetSapiens › Message › Send', () => {
 			.twice()
 			.reply(202, ACCEPTED);
 
-		const result = await runNetSapiens(
-			send({ messageType: 'sms', destination: '={{ $json.to }}', message: 'Hi' }),
-			{
-				items: [
-					{ json: { to: '18585551234' } },
-					{ json: { to: 'nobody' } },
-					{ json: { to: '+18585551234' } },
-				],
-				onError: 'continueRegularOutput',
-			},
-		);
+		const result = await runNetSapiens({
+			parameters: send({ messageType: 'sms', destination: '={{ $json.to }}', message: 'Hi' }),
+			items: [
+				{ json: { to: '18585551234' } },
+				{ json: { to: 'nobody' } },
+				{ json: { to: '+18585551234' } },
+			],
+			onError: 'continueRegularOutput',
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.main.map((item) => item.pairedItem)).toEqual([
@@ -452,9 +464,9 @@ describe('NetSapiens › Message › Send', () => {
 			.once()
 			.reply(500, { code: 500, message: 'Internal error' });
 
-		const result = await runNetSapiens(
-			send({ messageType: 'chat', destination: '1123', message: 'x' }),
-		);
+		const result = await runNetSapiens({
+			parameters: send({ messageType: 'chat', destination: '1123', message: 'x' }),
+		});
 
 		expect(result.error?.message).toBe('Internal error');
 		scope.done();

@@ -16,13 +16,15 @@ describe('NetSapiens › Message › Send and Wait for Response', () => {
 			})
 			.reply(202, ACCEPTED);
 		const waiting = await runNetSapiens({
-			...SEND_AND_WAIT,
-			messagesession: byId(SESSION),
-			messageType: 'sms',
-			destination: '+1 858 555 1234',
-			fromNumber: { __rl: true, mode: 'number', value: '18585550001' },
-			message: 'Refund 40 EUR?',
-			approvalOptions: { values: { approvalType: 'double' } },
+			parameters: {
+				...SEND_AND_WAIT,
+				messagesession: byId(SESSION),
+				messageType: 'sms',
+				destination: '+1 858 555 1234',
+				fromNumber: { __rl: true, mode: 'number', value: '18585550001' },
+				message: 'Refund 40 EUR?',
+				approvalOptions: { values: { approvalType: 'double' } },
+			},
 		});
 		expect(waiting.error).toBeUndefined();
 		scope.done();
@@ -57,11 +59,13 @@ describe('NetSapiens › Message › Send and Wait for Response', () => {
 				return [202, ACCEPTED];
 			});
 		const waiting = await runNetSapiens({
-			...SEND_AND_WAIT,
-			messageType: 'chat',
-			destination: '1123',
-			message: 'Which room?',
-			responseType: 'freeText',
+			parameters: {
+				...SEND_AND_WAIT,
+				messageType: 'chat',
+				destination: '1123',
+				message: 'Which room?',
+				responseType: 'freeText',
+			},
 		});
 		expect(waiting.error).toBeUndefined();
 		scope.done();

@@ -67,7 +67,7 @@ async function waitForReply(parameters: Record<string, unknown> = {}) {
 			return true;
 		})
 		.reply(202, ACCEPTED);
-	const waiting = await runNetSapiens({ ...REPLY_WAIT, ...parameters });
+	const waiting = await runNetSapiens({ parameters: { ...REPLY_WAIT, ...parameters } });
 	return { waiting, scope, calls, subscribed, expiry, sent };
 }
 
@@ -123,7 +123,7 @@ describe('NetSapiens › Send and Wait › Reply (issue 38)', () => {
 			.reply(202, ACCEPTED)
 			.post(`${SESSION_PATH}/messages`)
 			.reply(202, ACCEPTED);
-		const waiting = await runNetSapiens({ ...REPLY_WAIT, domain: '~', user: '~' });
+		const waiting = await runNetSapiens({ parameters: { ...REPLY_WAIT, domain: '~', user: '~' } });
 		expect(waiting.error).toBeUndefined();
 		scope.done();
 		expect(subscribed).toMatchObject({ domain: 'portal', user: '2500' });
@@ -221,7 +221,7 @@ describe('NetSapiens › Send and Wait › Reply (issue 38)', () => {
 			])
 			.delete('/subscriptions/wait-sub-3', { subscription_id: 'wait-sub-3', domain: 'portal' })
 			.reply(202, ACCEPTED);
-		const failed = await runNetSapiens(REPLY_WAIT);
+		const failed = await runNetSapiens({ parameters: REPLY_WAIT });
 		expect(failed.error?.message).toContain('Invalid from-number');
 		scope.done();
 		expect(network.unexpected).toEqual([]);
@@ -229,8 +229,10 @@ describe('NetSapiens › Send and Wait › Reply (issue 38)', () => {
 
 	it('a field error is raised before the subscription is made', async () => {
 		const failed = await runNetSapiens({
-			...REPLY_WAIT,
-			messagesession: byId('={{ "short_id" }}'),
+			parameters: {
+				...REPLY_WAIT,
+				messagesession: byId('={{ "short_id" }}'),
+			},
 		});
 		expect(failed.error?.message).toMatch(/^Message Session: /);
 		expect(network.unexpected).toEqual([]);

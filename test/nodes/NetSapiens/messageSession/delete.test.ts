@@ -8,9 +8,11 @@ describe('NetSapiens › Message Session', () => {
 		const scope = api().delete(SESSION_PATH, noBody).reply(202, ACCEPTED);
 
 		const result = await runNetSapiens({
-			resource: 'messageSession',
-			operation: 'delete',
-			messagesession: byId(SESSION),
+			parameters: {
+				resource: 'messageSession',
+				operation: 'delete',
+				messagesession: byId(SESSION),
+			},
 		});
 
 		expect(result.main).toEqual([{ json: ACCEPTED, pairedItem: { item: 0 } }]);
@@ -21,9 +23,11 @@ describe('NetSapiens › Message Session', () => {
 		api().delete(SESSION_PATH).reply(404, { code: 404, message: 'Messagesession not found' });
 
 		const result = await runNetSapiens({
-			resource: 'messageSession',
-			operation: 'delete',
-			messagesession: byId(SESSION),
+			parameters: {
+				resource: 'messageSession',
+				operation: 'delete',
+				messagesession: byId(SESSION),
+			},
 		});
 
 		expect(result.error?.message).toBe('Messagesession not found');

@@ -10,9 +10,11 @@ describe('NetSapiens › Message Session', () => {
 			.reply(200, [session(SESSION)]);
 
 		const result = await runNetSapiens({
-			resource: 'messageSession',
-			operation: 'get',
-			messagesession: byId(SESSION),
+			parameters: {
+				resource: 'messageSession',
+				operation: 'get',
+				messagesession: byId(SESSION),
+			},
 		});
 
 		expect(result.main).toEqual([{ json: session(SESSION), pairedItem: { item: 0 } }]);
@@ -25,9 +27,11 @@ describe('NetSapiens › Message Session › Get on a core 44.x', () => {
 		const scope = api().get(SESSION_PATH).reply(404, { code: 404, message: 'No Route Found [92]' });
 
 		const result = await runNetSapiens({
-			resource: 'messageSession',
-			operation: 'get',
-			messagesession: byId(SESSION),
+			parameters: {
+				resource: 'messageSession',
+				operation: 'get',
+				messagesession: byId(SESSION),
+			},
 		});
 
 		expect(result.error).toMatchObject({
@@ -41,9 +45,11 @@ describe('NetSapiens › Message Session › Get on a core 44.x', () => {
 	it('a missing session (404 "Record not found") keeps NetSapiens’ own words', async () => {
 		api().get(SESSION_PATH).reply(404, { code: 404, message: 'Record not found' });
 		const result = await runNetSapiens({
-			resource: 'messageSession',
-			operation: 'get',
-			messagesession: byId(SESSION),
+			parameters: {
+				resource: 'messageSession',
+				operation: 'get',
+				messagesession: byId(SESSION),
+			},
 		});
 		expect(result.error).toMatchObject({ message: 'Record not found', httpCode: '404' });
 	});

@@ -11,12 +11,14 @@ describe('NetSapiens › Message Session', () => {
 			.reply(200, [session('a'), session('b')]);
 
 		const result = await runNetSapiens({
-			resource: 'messageSession',
-			operation: 'getAll',
-			scope: 'user',
-			domain: 'example',
-			user: '2500',
-			limit: 5,
+			parameters: {
+				resource: 'messageSession',
+				operation: 'getAll',
+				scope: 'user',
+				domain: 'example',
+				user: '2500',
+				limit: 5,
+			},
 		});
 
 		expect(result.main.map((item) => item.json['messagesession-id'])).toEqual(['a', 'b']);
@@ -30,10 +32,12 @@ describe('NetSapiens › Message Session', () => {
 			.reply(200, [session('a')]);
 
 		const result = await runNetSapiens({
-			resource: 'messageSession',
-			operation: 'getAll',
-			scope: 'domain',
-			returnAll: true,
+			parameters: {
+				resource: 'messageSession',
+				operation: 'getAll',
+				scope: 'domain',
+				returnAll: true,
+			},
 		});
 
 		expect(result.main).toHaveLength(1);
@@ -47,9 +51,11 @@ describe('NetSapiens › Message Session', () => {
 			.reply(200, [session('a'), session('b')]);
 
 		const result = await runNetSapiens({
-			resource: 'messageSession',
-			operation: 'getAll',
-			limit: 1,
+			parameters: {
+				resource: 'messageSession',
+				operation: 'getAll',
+				limit: 1,
+			},
 		});
 
 		expect(result.main).toHaveLength(1);

@@ -8,9 +8,11 @@ describe('NetSapiens › Message Session', () => {
 		const scope = api().put(`${SESSION_PATH}/leave`, noBody).reply(202, ACCEPTED);
 
 		const result = await runNetSapiens({
-			resource: 'messageSession',
-			operation: 'leave',
-			messagesession: byId(SESSION),
+			parameters: {
+				resource: 'messageSession',
+				operation: 'leave',
+				messagesession: byId(SESSION),
+			},
 		});
 
 		expect(result.error).toBeUndefined();

@@ -10,10 +10,12 @@ describe('NetSapiens › Message Session', () => {
 			.reply(202, ACCEPTED);
 
 		const result = await runNetSapiens({
-			resource: 'messageSession',
-			operation: 'rename',
-			messagesession: byId(SESSION),
-			sessionName: 'Poway Soccer Team',
+			parameters: {
+				resource: 'messageSession',
+				operation: 'rename',
+				messagesession: byId(SESSION),
+				sessionName: 'Poway Soccer Team',
+			},
 		});
 
 		expect(result.main).toEqual([{ json: ACCEPTED, pairedItem: { item: 0 } }]);

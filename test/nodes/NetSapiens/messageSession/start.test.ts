@@ -14,11 +14,13 @@ describe('NetSapiens › Message Session', () => {
 			.reply(202, ACCEPTED);
 
 		const result = await runNetSapiens({
-			resource: 'messageSession',
-			operation: 'start',
-			messageType: 'chat',
-			destination: '0010',
-			message: 'Hello there!',
+			parameters: {
+				resource: 'messageSession',
+				operation: 'start',
+				messageType: 'chat',
+				destination: '0010',
+				message: 'Hello there!',
+			},
 		});
 
 		expect(result.error).toBeUndefined();

@@ -11,16 +11,20 @@ describe('NetSapiens › Message Session', () => {
 			.reply(202, ACCEPTED);
 
 		const fromText = await runNetSapiens({
-			resource: 'messageSession',
-			operation: 'updateParticipants',
-			messagesession: byId(SESSION),
-			participants: '1123@portal, 1004@portal,1000@portal',
+			parameters: {
+				resource: 'messageSession',
+				operation: 'updateParticipants',
+				messagesession: byId(SESSION),
+				participants: '1123@portal, 1004@portal,1000@portal',
+			},
 		});
 		const fromList = await runNetSapiens({
-			resource: 'messageSession',
-			operation: 'updateParticipants',
-			messagesession: byId(SESSION),
-			participants: '={{ ["1123@portal", "1004@portal", "1000@portal"] }}',
+			parameters: {
+				resource: 'messageSession',
+				operation: 'updateParticipants',
+				messagesession: byId(SESSION),
+				participants: '={{ ["1123@portal", "1004@portal", "1000@portal"] }}',
+			},
 		});
 
 		expect(fromText.error).toBeUndefined();
@@ -30,10 +34,12 @@ describe('NetSapiens › Message Session', () => {
 
 	it('Update Participants refuses an empty list before any request', async () => {
 		const result = await runNetSapiens({
-			resource: 'messageSession',
-			operation: 'updateParticipants',
-			messagesession: byId(SESSION),
-			participants: '={{ [] }}',
+			parameters: {
+				resource: 'messageSession',
+				operation: 'updateParticipants',
+				messagesession: byId(SESSION),
+				participants: '={{ [] }}',
+			},
 		});
 		expect(result.error?.message).toBe('Participants: is required but empty');
 		expect(network.unexpected).toEqual([]);

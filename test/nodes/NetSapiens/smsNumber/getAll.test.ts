@@ -19,9 +19,11 @@ describe('NetSapiens › SMS Number › Get Many', () => {
 			.reply(200, [number('18585550001'), number('18585550002')]);
 
 		const result = await runNetSapiens({
-			resource: 'smsNumber',
-			operation: 'getAll',
-			returnAll: true,
+			parameters: {
+				resource: 'smsNumber',
+				operation: 'getAll',
+				returnAll: true,
+			},
 		});
 
 		expect(result.main.map((item) => item.json)).toEqual([
@@ -37,11 +39,13 @@ describe('NetSapiens › SMS Number › Get Many', () => {
 			.reply(200, [number('1'), number('2'), number('3')]);
 
 		const result = await runNetSapiens({
-			resource: 'smsNumber',
-			operation: 'getAll',
-			scope: 'domain',
-			domain: 'example',
-			limit: 2,
+			parameters: {
+				resource: 'smsNumber',
+				operation: 'getAll',
+				scope: 'domain',
+				domain: 'example',
+				limit: 2,
+			},
 		});
 
 		expect(result.main.map((item) => item.json.number)).toEqual(['1', '2']);

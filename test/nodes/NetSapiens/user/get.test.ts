@@ -22,7 +22,7 @@ describe('NetSapiens › User', () => {
 	it('Get: GET /domains/~/users/~ is the key’s own user, one item', async () => {
 		const scope = api().get('/domains/~/users/~').reply(200, user('1000', 'example'));
 
-		const result = await runNetSapiens({ resource: 'user', operation: 'get' });
+		const result = await runNetSapiens({ parameters: { resource: 'user', operation: 'get' } });
 
 		expect(result.error).toBeUndefined();
 		expect(result.main).toEqual([{ json: user('1000', 'example'), pairedItem: { item: 0 } }]);
@@ -36,10 +36,15 @@ describe('NetSapiens › User', () => {
 			.get('/domains/example/users/2500')
 			.reply(200, user('2500', 'example'));
 
-		const result = await runNetSapiens(
-			{ resource: 'user', operation: 'get', domain: 'example', user: '={{ $json.extension }}' },
-			{ items: [{ json: { extension: '1000' } }, { json: { extension: '2500' } }] },
-		);
+		const result = await runNetSapiens({
+			parameters: {
+				resource: 'user',
+				operation: 'get',
+				domain: 'example',
+				user: '={{ $json.extension }}',
+			},
+			items: [{ json: { extension: '1000' } }, { json: { extension: '2500' } }],
+		});
 
 		expect(result.main).toEqual([
 			{ json: user('1000', 'example'), pairedItem: { item: 0 } },
@@ -53,14 +58,16 @@ describe('NetSapiens › User', () => {
 			.get('/domains/~/users/~')
 			.reply(200, { ...user('1000', 'example'), 'voicemail-login-pin': '4321' });
 
-		const result = await runNetSapiens({ resource: 'user', operation: 'get' });
+		const result = await runNetSapiens({ parameters: { resource: 'user', operation: 'get' } });
 
 		expect(result.main).toEqual([{ json: user('1000', 'example'), pairedItem: { item: 0 } }]);
 		expect(JSON.stringify(result.main)).not.toContain('4321');
 	});
 
 	it('Get refuses an empty User before any request', async () => {
-		const result = await runNetSapiens({ resource: 'user', operation: 'get', user: '' });
+		const result = await runNetSapiens({
+			parameters: { resource: 'user', operation: 'get', user: '' },
+		});
 
 		expect(result.error?.message).toBe('User: is required but empty');
 		expect(network.unexpected).toEqual([]);
@@ -72,10 +79,12 @@ describe('NetSapiens › User', () => {
 			.reply(404, { code: 404, message: 'User 1000 does not exist in domain example' });
 
 		const result = await runNetSapiens({
-			resource: 'user',
-			operation: 'get',
-			domain: 'example',
-			user: '1000',
+			parameters: {
+				resource: 'user',
+				operation: 'get',
+				domain: 'example',
+				user: '1000',
+			},
 		});
 
 		expect(result.error).toMatchObject({
