@@ -160,7 +160,7 @@ function answerApiError(
  * n8n's declarative engine passes a NodeApiError on as it is, but only when it is an instance of n8n's
  * own class; an error from another copy of n8n-workflow (a community package gets its own) is wrapped
  * again, with the HTTP code read from an axios-style `response.status` and "none" otherwise
- * (n8n-core `execution-engine/routing-node.js` ~167-178). So the status is also readable there, and a
+ * (n8n-core `RoutingNode.runNode`, its catch). So the status is also readable there, and a
  * workflow's error handling sees the provider's code. Not enumerable: it never shows in outputs.
  */
 function withReadableStatus(error: NodeApiError, statusCode: number): NodeApiError {

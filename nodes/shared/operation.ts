@@ -157,6 +157,14 @@ function runOperation(spec: OperationSpec, format: ProviderErrorFormat) {
 	};
 }
 
+/** Every routing operationRouting made: the only routing a node's description may hold. */
+const builtRoutings = new WeakSet<INodePropertyRouting>();
+
+/** Whether operationRouting made this routing (for the test that no other routing is in a description). */
+export function isOperationRouting(routing: unknown): boolean {
+	return typeof routing === 'object' && routing !== null && builtRoutings.has(routing);
+}
+
 /**
  * The routing of one operation option. Status errors are left to our postReceive check (so the
  * provider's own message reaches the user); `except` lets a 401 through to n8n's refresh-and-retry
@@ -167,7 +175,7 @@ export function operationRouting(
 	format: ProviderErrorFormat,
 	ignoreHttpStatusErrors: IHttpRequestOptions['ignoreHttpStatusErrors'] = true,
 ): INodePropertyRouting {
-	return {
+	const routing: INodePropertyRouting = {
 		// See failedAnswer (errors.ts): a redirect is refused, never followed.
 		request: {
 			method: spec.method,
@@ -176,11 +184,18 @@ export function operationRouting(
 			disableFollowRedirect: true,
 		},
 		send: { paginate: true },
+		// Why the request runs in the pagination hook: n8n's RoutingNode.makeRequest hands a function-valued
+		// `pagination` the whole request and its `makeRoutingRequest` (which keeps n8n's proxy, timeout and SSL
+		// options), so runOperation can validate and build the request first, send it under flow control and
+		// pair every failure with its item. No property carries routing of its own (test/nodes/routing.test.ts):
+		// that would be a second, unchecked way to build a request.
 		operations: { pagination: runOperation(spec, format) },
 		output: {
 			postReceive: [checkProviderResponse(format), ...(spec.rows ? [spreadRows(spec.rows)] : [])],
 		},
 	};
+	builtRoutings.add(routing);
+	return routing;
 }
 
 /** Rows of a list answer that may be an array, a single bare object, or wrapped under a key. */

@@ -13,14 +13,15 @@ import { sleep } from 'n8n-workflow';
  * incoming event starts exactly one execution.
  *
  * What n8n 2.40 does with a webhook trigger's static data (compiled source of the `n8n` package):
- * - every delivery builds its Workflow from the database row (`webhooks/live-webhooks.js`, ~105-116) and
- *   saves the static data after the node ran, only when it is marked changed (~147,
- *   `workflows/workflow-static-data.service.js` ~32);
+ * - every delivery builds its Workflow from the database row (`LiveWebhooks.executeWebhook`) and saves
+ *   the static data after the node ran, only when it is marked changed
+ *   (`WorkflowStaticDataService.saveStaticData`);
  * - when the node returns `workflowData` and leaves the answer to n8n, `WorkflowRunner.run` first builds a
- *   second Workflow over the same object (`workflow-runner.js` ~147), and `ObservableObject.create` resets
+ *   second Workflow over the same object (`WorkflowRunner.establishContextForPersistence`), and `ObservableObject.create` resets
  *   its changed flag, so that save writes nothing;
  * - when the node answers the request itself and returns `noWebhookResponse: true` with `workflowData`, n8n
- *   calls back before it starts the execution (`webhooks/webhook-helpers.js` ~546), so the save happens.
+ *   calls back before it starts the execution (`executeWebhook` in `webhooks/webhook-helpers.js`), so the
+ *   save happens.
  * So every trigger here answers itself ({@link startExecution}). Deliveries that arrive together each read
  * the row before the others save and the last save wins: within one n8n process they are run one after
  * another per trigger node, spaced so their saves land in order, and merged with what this process

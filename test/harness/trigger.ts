@@ -70,14 +70,14 @@ export interface DeliveryResult extends IWebhookResponseData {
  * HookContext, deliveries through WebhookContext, polls through PollContext — the contexts n8n's
  * server builds — with static data kept and saved as n8n 2.40 keeps and saves it:
  * - `saved` is the workflow's database row. Activation and deactivation build a Workflow from it and save
- *   what the lifecycle method changed (`active-workflow-manager.js` ~170, ~223).
- * - Each delivery builds its own Workflow from the row (`webhooks/live-webhooks.js` ~105-116), so
+ *   what the lifecycle method changed (`ActiveWorkflowManager.addWebhooks`, `deregisterWebhooks`).
+ * - Each delivery builds its own Workflow from the row (`LiveWebhooks.executeWebhook`), so
  *   deliveries that run together each read the row before the others save, and the last save wins. A
- *   delivery's changes are saved when marked changed (~147), except when it returns `workflowData` and
- *   leaves the answer to n8n: `WorkflowRunner.run` then resets the changed flag first (`workflow-runner.js`
- *   ~147), so nothing is saved.
+ *   delivery's changes are saved when marked changed (there too), except when it returns `workflowData` and
+ *   leaves the answer to n8n: `WorkflowRunner.run` then resets the changed flag first
+ *   (`WorkflowRunner.establishContextForPersistence`), so nothing is saved.
  * - Polls run on the activated Workflow, kept in memory between polls and saved only when a poll emits
- *   (`workflows/triggers/trigger-execution-context.factory.js` ~222). `restart()` drops what was not saved.
+ *   (`TriggerExecutionContextFactory.getExecutePollFunctions`). `restart()` drops what was not saved.
  */
 export class TriggerHarness {
 	private active: Workflow;
