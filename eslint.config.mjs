@@ -74,7 +74,7 @@ export default tseslint.config(
 	{ files: ['**/*.mjs'], languageOptions: { sourceType: 'module' } },
 	// puppeteer runs these functions in the page, where the browser's globals are
 	{
-		files: ['scripts/editor.js'],
+		files: ['e2e/editor.js'],
 		languageOptions: { globals: { document: 'readonly', location: 'readonly' } },
 	},
 );

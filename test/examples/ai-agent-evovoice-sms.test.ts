@@ -3,7 +3,7 @@ import { join } from 'path';
 import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 import { EvoVoice } from '../../nodes/EvoVoice/EvoVoice.node';
 
-// The AI Agent example as a user imports it; the e2e run (scripts/e2e-agents.js) proves it in a real n8n.
+// The AI Agent example as a user imports it; the e2e run (e2e/e2e-agents.js) proves it in a real n8n.
 interface WorkflowFile {
 	nodes: Array<{ name: string; type: string; typeVersion: number; parameters: INodeParameters }>;
 	connections: Record<string, Record<string, Array<Array<{ node: string; type: string }>>>>;

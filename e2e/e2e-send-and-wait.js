@@ -1,10 +1,10 @@
-// Send and Wait for Response inside the running n8n of `npm run test:e2e` (scripts/e2e.js): one published
+// Send and Wait for Response inside the running n8n of `npm run test:e2e` (e2e/e2e.js): one published
 // workflow with a Webhook trigger per scenario, each starting a provider node's Send and Wait against the
 // sandbox, whose answers are echoed back to the sandbox (/_sandbox/echo). The checks read the message the
 // provider received, take the signed link from its text and answer through it as the recipient would.
 const assert = require('node:assert/strict');
 const { FIXTURES } = require('../sandbox/server');
-const { freePort, sleep, waitFor } = require('./n8n-runtime');
+const { freePort, sleep, waitFor } = require('../scripts/n8n-runtime');
 
 const WORKFLOW_ID = 'e2e-send-and-wait';
 const ECHO = 'send-and-wait'; // the `provider` of this workflow's echoes

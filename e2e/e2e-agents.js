@@ -6,10 +6,10 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { FIXTURES } = require('../sandbox/server');
-const { nodeOutput, waitFor } = require('./n8n-runtime');
+const { nodeOutput, waitFor } = require('../scripts/n8n-runtime');
 const { executionRecord, linksIn, startWebhook } = require('./e2e-send-and-wait');
 const { agentWorkflow, humanReviewWorkflow } = require('./agent-workflows');
-const { EXAMPLE_MODEL_SCRIPTS } = require('./sandbox-setup');
+const { EXAMPLE_MODEL_SCRIPTS } = require('../scripts/sandbox-setup');
 
 const TEXT = 'Good news: your order has shipped.';
 

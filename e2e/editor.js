@@ -9,9 +9,13 @@ const fs = require('node:fs');
 const path = require('node:path');
 const assert = require('node:assert/strict');
 const puppeteer = require('puppeteer-core');
-const { REPO, freePort, sleep, waitFor, ensureDebianPackages } = require('./n8n-runtime');
-const { prepareN8nWithSandbox, sandboxCredentials, SANDBOX_OWNER } = require('./sandbox-setup');
-const { actionNodes, operationsOf } = require('./output-schemas');
+const { REPO, freePort, sleep, waitFor, ensureDebianPackages } = require('../scripts/n8n-runtime');
+const {
+	prepareN8nWithSandbox,
+	sandboxCredentials,
+	SANDBOX_OWNER,
+} = require('../scripts/sandbox-setup');
+const { actionNodes, operationsOf } = require('../scripts/output-schemas');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SHOTS = path.join(REPO, 'artifacts', 'editor');

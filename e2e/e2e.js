@@ -2,21 +2,28 @@
 // `npm run test:e2e`: the package inside a real n8n 2.40.7 — nodes loaded by n8n itself from its community
 // packages folder, credentials encrypted and applied by n8n, the example workflows executed by the n8n CLI
 // against the provider sandbox — asserting exactly what each provider received; the action nodes as tools
-// of n8n's AI Agent (scripts/e2e-agents.js); the triggers in a running n8n, across bursts and a restart;
-// Send and Wait and the Human review tools in that running n8n (scripts/e2e-send-and-wait.js);
-// then each per-provider package alone and all five side by side (scripts/e2e-packages.js); last, the
+// of n8n's AI Agent (e2e/e2e-agents.js); the triggers in a running n8n, across bursts and a restart;
+// Send and Wait and the Human review tools in that running n8n (e2e/e2e-send-and-wait.js);
+// then each per-provider package alone and all five side by side (e2e/e2e-packages.js); last, the
 // examples and the AI Agent tools again in n8n 1.123.81 (the triggers' scenarios run on 2.40.7 only).
 const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const { FIXTURES } = require('../sandbox/server');
-const { nodeOutput, sleep, waitFor, freePort, provideN8n, N8N_VERSIONS } = require('./n8n-runtime');
+const {
+	nodeOutput,
+	sleep,
+	waitFor,
+	freePort,
+	provideN8n,
+	N8N_VERSIONS,
+} = require('../scripts/n8n-runtime');
 const {
 	prepareN8nWithSandbox,
 	sandboxCredentials,
 	publishableSuperOfficeExample,
 	repliesQuoting,
-} = require('./sandbox-setup');
+} = require('../scripts/sandbox-setup');
 const { triggerWorkflows, iSlashWebhookUrl } = require('./trigger-workflows');
 const { agentChecks, humanReviewAgentWorkflow, humanReviewChecks } = require('./e2e-agents');
 const {

@@ -2,16 +2,16 @@
 // fresh n8n user folder where n8n looks for community packages, with no pack beside it; its credential(s)
 // and its example workflow imported (node types renamed to the package's), the example executed by n8n's
 // CLI against the sandbox, and the sandbox's record of that provider checked. Then all five side by side,
-// beside a stand-in for the other NetSapiens package (scripts/standins/).
+// beside a stand-in for the other NetSapiens package (e2e/standins/).
 const assert = require('node:assert/strict');
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { startSandbox } = require('../sandbox/server');
-const { N8n, createUserFolder, nodeOutput } = require('./n8n-runtime');
-const { PACKAGES, buildTarballs } = require('./packages');
-const { sandboxCredentials, sandboxWorkflows } = require('./sandbox-setup');
+const { N8n, createUserFolder, nodeOutput } = require('../scripts/n8n-runtime');
+const { PACKAGES, buildTarballs } = require('../scripts/packages');
+const { sandboxCredentials, sandboxWorkflows } = require('../scripts/sandbox-setup');
 
 const PACK = 'n8n-nodes-session-messaging';
 

@@ -19,12 +19,12 @@ const {
 	freePorts,
 	ensureDebianPackages,
 	commandExists,
-} = require('./n8n-runtime');
+} = require('../scripts/n8n-runtime');
 const {
 	sandboxCredentials,
 	publishableSuperOfficeExample,
 	repliesQuoting,
-} = require('./sandbox-setup');
+} = require('../scripts/sandbox-setup');
 const { triggerWorkflows, iSlashWebhookUrl, echo } = require('./trigger-workflows');
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
