@@ -2,7 +2,7 @@
 // - package.json, nodes/ and credentials/ get exactly n8n's own rule sets (eslint-plugin-n8n-nodes-base
 //   community / credentials / nodes + @n8n/eslint-plugin-community-nodes recommended): what the scanner runs.
 // - tests and tools get typescript-eslint's recommended rules, where console and process are legitimate;
-//   the JavaScript we write (sandbox/, scripts/, bench/, the root's config files) gets ESLint's recommended
+//   the JavaScript we write (sandbox/, scripts/, e2e/, bench/, the root's config files) gets ESLint's recommended
 //   rules with Node's globals.
 import js from '@eslint/js';
 import globals from 'globals';

@@ -15,7 +15,7 @@ import { superOfficeErrors } from './errors';
 /** The two credential types a SuperOffice node can use; the node's Authentication parameter holds one. */
 export const API_CREDENTIAL = 'superOfficeMessagingApi';
 export const OIDC_CREDENTIAL = 'superOfficeMessagingOAuth2Api';
-export type SuperOfficeCredentialType = typeof API_CREDENTIAL | typeof OIDC_CREDENTIAL;
+type SuperOfficeCredentialType = typeof API_CREDENTIAL | typeof OIDC_CREDENTIAL;
 
 const ENVIRONMENTS = ['sod', 'qaonline', 'online'] as const;
 

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { evoVoiceRouting } from '../../shared/routing';
 import { conversationGetAll, conversationGetAllProperties } from './getAll';
 
-const conversationOperations: INodeProperties = {
+export const conversationOperations: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',
 	type: 'options',

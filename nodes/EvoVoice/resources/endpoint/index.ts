@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { evoVoiceRouting } from '../../shared/routing';
 import { endpointGetAll, endpointGetAllProperties } from './getAll';
 
-const endpointOperations: INodeProperties = {
+export const endpointOperations: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',
 	type: 'options',

@@ -3,7 +3,7 @@ import { evoVoiceRouting } from '../../shared/routing';
 import { sessionGetAll, sessionGetAllProperties } from './getAll';
 import { sessionGetTranscript, sessionGetTranscriptProperties } from './getTranscript';
 
-const sessionOperations: INodeProperties = {
+export const sessionOperations: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',
 	type: 'options',

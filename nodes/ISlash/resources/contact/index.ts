@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { iSlashRouting } from '../../shared/routing';
 import { contactGetAll, contactGetAllProperties } from './getAll';
 
-const contactOperations: INodeProperties = {
+export const contactOperations: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',
 	type: 'options',

@@ -4,7 +4,7 @@ import { labelAttach } from './attach';
 import { labelDetach } from './detach';
 import { labelProperties } from './fields';
 
-const labelOperations: INodeProperties = {
+export const labelOperations: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',
 	type: 'options',

@@ -3,7 +3,7 @@ import { iSlashRouting } from '../../shared/routing';
 import { sessionMessageSend, sessionMessageSendProperties } from './send';
 import { sessionMessageSendAndWaitProperties } from './sendAndWait';
 
-const sessionMessageOperations: INodeProperties = {
+export const sessionMessageOperations: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',
 	type: 'options',

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { iSlashRouting } from '../../shared/routing';
 import { stickerGetAll, stickerGetAllProperties } from './getAll';
 
-const stickerOperations: INodeProperties = {
+export const stickerOperations: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',
 	type: 'options',

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { iSlashRouting } from '../../shared/routing';
 import { templateGetAll, templateGetAllProperties } from './getAll';
 
-const templateOperations: INodeProperties = {
+export const templateOperations: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',
 	type: 'options',

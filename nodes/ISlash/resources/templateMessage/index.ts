@@ -4,7 +4,7 @@ import { templateMessageProperties } from './fields';
 import { templateMessageSchedule } from './schedule';
 import { templateMessageSend } from './send';
 
-const templateMessageOperations: INodeProperties = {
+export const templateMessageOperations: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',
 	type: 'options',

@@ -15,7 +15,7 @@ import {
 	messageSessionUpdateParticipantsProperties,
 } from './updateParticipants';
 
-const messageSessionOperations: INodeProperties = {
+export const messageSessionOperations: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',
 	type: 'options',

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { netSapiensRouting } from '../../shared/routing';
 import { smsNumberGetAll, smsNumberGetAllProperties } from './getAll';
 
-const smsNumberOperations: INodeProperties = {
+export const smsNumberOperations: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',
 	type: 'options',

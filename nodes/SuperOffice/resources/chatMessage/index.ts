@@ -4,7 +4,7 @@ import { chatMessageGetAll, chatMessageGetAllProperties } from './getAll';
 import { chatMessageSend, chatMessageSendProperties } from './send';
 import { chatMessageSendAndWaitProperties } from './sendAndWait';
 
-const chatMessageOperations: INodeProperties = {
+export const chatMessageOperations: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',
 	type: 'options',

@@ -9,7 +9,7 @@ import {
 } from './getAllForCurrentUser';
 import { chatSessionTransfer, chatSessionTransferProperties } from './transfer';
 
-const chatSessionOperations: INodeProperties = {
+export const chatSessionOperations: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',
 	type: 'options',

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { superOfficeRouting } from '../../shared/routing';
 import { chatTopicGetAll, chatTopicGetAllProperties } from './getAll';
 
-const chatTopicOperations: INodeProperties = {
+export const chatTopicOperations: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',
 	type: 'options',
