@@ -42,6 +42,29 @@ export function idListFilter(name: string, displayName: string, description: str
 	return { kind: 'ids', property: idListOption(name, displayName, description) };
 }
 
+/** The accounts filter (accountIdsOption), sent comma-joined. */
+export const accountIdsFilter: QueryFilter = { kind: 'ids', property: accountIdsOption };
+
+/** A filter of free text (sent as typed, left out when empty). */
+export function textFilter(
+	name: string,
+	displayName: string,
+	description: string,
+	placeholder?: string,
+): QueryFilter {
+	return {
+		kind: 'text',
+		property: {
+			displayName,
+			name,
+			type: 'string',
+			default: '',
+			...(placeholder ? { placeholder } : {}),
+			description,
+		},
+	};
+}
+
 /** The collection (Filters, or another name such as Options) that holds a query's filters. */
 export function filtersCollection(
 	show: Record<string, string[]>,
@@ -69,7 +92,7 @@ export function filtersCollection(
 /** The filters ListMessages and ListConversations share: accounts, customers, endpoints and a start date. */
 export function messagingFilters(subject: 'messages' | 'conversations'): QueryFilter[] {
 	return [
-		{ kind: 'ids', property: accountIdsOption },
+		accountIdsFilter,
 		idListFilter('customerIds', 'Customer IDs', `Only ${subject} of these customers`),
 		idListFilter(
 			'endpointIds',

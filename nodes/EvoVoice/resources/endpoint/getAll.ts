@@ -2,9 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import type { OperationSpec } from '../../../shared/operation';
 import {
-	accountIdsOption,
+	accountIdsFilter,
 	filtersCollection,
 	idListFilter,
+	textFilter,
 	type QueryFilter,
 } from '../../shared/descriptions';
 import { readQueryFilters } from '../../shared/parameters';
@@ -21,42 +22,22 @@ const showForGetAll = { resource: ['endpoint'], operation: ['getAll'] };
  * The filters are in the order they go on the query string.
  */
 const endpointFilters: QueryFilter[] = [
-	{ kind: 'ids', property: accountIdsOption },
+	accountIdsFilter,
 	idListFilter('customerIds', 'Customer IDs', 'Only endpoints of these customers'),
 	idListFilter('flowIds', 'Flow IDs', 'Only endpoints using these flows'),
 	idListFilter('tagIds', 'Tag IDs', 'Only endpoints carrying all of these tags'),
-	{
-		kind: 'text',
-		property: {
-			displayName: 'Name Contains',
-			name: 'nameFilter',
-			type: 'string',
-			default: '',
-			description: 'Only endpoints whose name matches this text',
-		},
-	},
-	{
-		kind: 'text',
-		property: {
-			displayName: 'Phone Number Contains',
-			name: 'phoneNumberFilter',
-			type: 'string',
-			default: '',
-			description: 'Only endpoints whose phone number matches this text',
-		},
-	},
-	{
-		kind: 'text',
-		property: {
-			displayName: 'Type',
-			name: 'type',
-			type: 'string',
-			default: '',
-			placeholder: 'PhoneNumber',
-			description:
-				'Only endpoints of this EvoVoice endpoint type, e.g. PhoneNumber (the type of phone number endpoints)',
-		},
-	},
+	textFilter('nameFilter', 'Name Contains', 'Only endpoints whose name matches this text'),
+	textFilter(
+		'phoneNumberFilter',
+		'Phone Number Contains',
+		'Only endpoints whose phone number matches this text',
+	),
+	textFilter(
+		'type',
+		'Type',
+		'Only endpoints of this EvoVoice endpoint type, e.g. PhoneNumber (the type of phone number endpoints)',
+		'PhoneNumber',
+	),
 ];
 
 export const endpointGetAllProperties: INodeProperties[] = [

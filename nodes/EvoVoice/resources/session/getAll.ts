@@ -2,9 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import type { OperationSpec } from '../../../shared/operation';
 import {
-	accountIdsOption,
+	accountIdsFilter,
 	filtersCollection,
 	idListFilter,
+	textFilter,
 	type QueryFilter,
 } from '../../shared/descriptions';
 import { readQueryFilters } from '../../shared/parameters';
@@ -14,7 +15,7 @@ const showForGetAll = { resource: ['session'], operation: ['getAll'] };
 
 /** In the order they go on the query string. */
 const sessionFilters: QueryFilter[] = [
-	{ kind: 'ids', property: accountIdsOption },
+	accountIdsFilter,
 	{
 		kind: 'boolean',
 		property: {
@@ -48,46 +49,10 @@ const sessionFilters: QueryFilter[] = [
 	},
 	idListFilter('customerIds', 'Customer IDs', 'Only sessions of these customers'),
 	idListFilter('endpointIds', 'Endpoint IDs', 'Only sessions of these endpoints'),
-	{
-		kind: 'text',
-		property: {
-			displayName: 'From Contains',
-			name: 'from',
-			type: 'string',
-			default: '',
-			description: 'Only sessions whose "from" contains this text',
-		},
-	},
-	{
-		kind: 'text',
-		property: {
-			displayName: 'To Contains',
-			name: 'to',
-			type: 'string',
-			default: '',
-			description: 'Only sessions whose "to" contains this text',
-		},
-	},
-	{
-		kind: 'text',
-		property: {
-			displayName: 'Log Contains',
-			name: 'log',
-			type: 'string',
-			default: '',
-			description: 'Only sessions whose log contains this text',
-		},
-	},
-	{
-		kind: 'text',
-		property: {
-			displayName: 'Parent Session ID',
-			name: 'parentSessionId',
-			type: 'string',
-			default: '',
-			description: 'Only child sessions of this session',
-		},
-	},
+	textFilter('from', 'From Contains', 'Only sessions whose "from" contains this text'),
+	textFilter('to', 'To Contains', 'Only sessions whose "to" contains this text'),
+	textFilter('log', 'Log Contains', 'Only sessions whose log contains this text'),
+	textFilter('parentSessionId', 'Parent Session ID', 'Only child sessions of this session'),
 ];
 
 export const sessionGetAllProperties: INodeProperties[] = [
