@@ -42,6 +42,17 @@ export interface Sandbox {
 		rateShape?: RateShape;
 	}): void;
 	reset(): void;
+	/** A customer's message (or, `outgoing`, the NetSapiens event of the user's own last message) posted as the provider posts it; the targets' statuses. */
+	deliver(options: {
+		provider: 'netsapiens' | 'evovoice' | 'islash' | 'superoffice';
+		text?: string;
+		url?: string;
+		chat?: boolean;
+		session?: string;
+		from?: string;
+		outgoing?: boolean;
+		again?: boolean;
+	}): Promise<number[]>;
 	close(): Promise<void>;
 }
 

@@ -686,9 +686,78 @@ async function redeliver(state, provider, post, { headers, timestamp } = {}) {
 }
 
 /**
+ * The body of one NetSapiens `message` event: the Message model of docs v45.0 with every field it requires
+ * (the model a subscription names is "the type of data that will be sent"). An SMS from a customer's number
+ * (`from`, in `session`), a chat from another user of the domain (its direction empty, as in every chat
+ * example of the specs), or — `outgoing` — the event of the last message the sandbox accepted from the
+ * user, which NetSapiens posts to the same subscriptions (direction `term`, sent by the user).
+ */
+function netsapiensEvent(state, { chat, text, session, from = '18585551234', outgoing }) {
+	const fx = FIXTURES.netsapiens;
+	const own = `${NETSAPIENS_ACCOUNT.user}@${NETSAPIENS_ACCOUNT.domain}`;
+	const event = (fields) => ({
+		id: crypto.randomUUID(),
+		timestamp: new Date().toISOString(),
+		domain: NETSAPIENS_ACCOUNT.domain,
+		'from-video-attendee-id': null,
+		'from-user-agent': null,
+		'video-instance-id': null,
+		'media-type': '',
+		'media-size': 0,
+		'messagesession-reciever-hostname': 'sandbox',
+		'messagesession-participants': null,
+		...fields,
+	});
+	if (outgoing) {
+		const sent = state.messages.filter((m) => m.provider === 'netsapiens').at(-1);
+		if (!sent) throw new Error('no NetSapiens message was sent yet');
+		const to = [sent.body.destination].flat().join(',');
+		return event({
+			type: sent.body.type,
+			direction: 'term',
+			'from-number': sent.body['from-number'] ?? '',
+			'from-user-id': own,
+			dialed: to,
+			text: sent.text,
+			'terminating-user-id': '',
+			'terminating-number': to,
+			status: 'sent',
+			'messagesession-id': sent.session,
+		});
+	}
+	if (chat)
+		return event({
+			type: 'chat',
+			direction: '',
+			'from-number': '',
+			'from-user-id': '1001@sandbox',
+			dialed: '',
+			text,
+			'terminating-user-id': own,
+			'terminating-number': '',
+			status: 'sending',
+			'messagesession-id': session ?? fx.messageSession,
+		});
+	return event({
+		type: 'sms',
+		direction: 'orig',
+		'from-number': from,
+		'from-user-id': '',
+		dialed: '18585550001',
+		text,
+		'terminating-user-id': own,
+		'terminating-number': '18585550001',
+		status: 'delivered',
+		'messagesession-id': session ?? fx.messageSession,
+	});
+}
+
+/**
  * A customer's incoming message, delivered the way each provider delivers it to the webhooks registered
  * with the sandbox (NetSapiens subscriptions, SuperOffice webhooks) or to a given URL (iSlash, which has no
- * registration API). Resolves with the targets' HTTP statuses.
+ * registration API). `from`: another customer's number (NetSapiens SMS, iSlash); `session`: the NetSapiens
+ * message session; `outgoing`: the NetSapiens event of the user's own last message. Resolves with the
+ * targets' HTTP statuses.
  */
 async function deliver(
 	state,
@@ -704,6 +773,9 @@ async function deliver(
 		date,
 		direction = 'Incoming',
 		chat = false,
+		session,
+		from,
+		outgoing = false,
 	},
 ) {
 	const post = async (target, body) => {
@@ -717,30 +789,7 @@ async function deliver(
 	};
 	if (again) return await redeliver(state, provider, post, { headers, timestamp });
 	if (provider === 'netsapiens') {
-		// A chat from another user of the domain carries an empty direction, as every chat in NetSapiens' examples.
-		const message = chat
-			? {
-					id: crypto.randomUUID(),
-					timestamp: new Date().toISOString(),
-					type: 'chat',
-					direction: '',
-					'from-number': '',
-					'from-user-id': '1001@sandbox',
-					'terminating-user-id': '1000@sandbox',
-					text,
-					status: 'sending',
-				}
-			: {
-					id: crypto.randomUUID(),
-					timestamp: new Date().toISOString(),
-					type: 'sms',
-					direction: 'orig',
-					'from-number': '18585551234',
-					'from-user-id': '',
-					dialed: '18585550001',
-					text,
-					status: 'delivered',
-				};
+		const message = netsapiensEvent(state, { chat, text, session, from, outgoing });
 		// NetSapiens posts a user's message to the subscriptions that filter for its domain and user (or *)
 		const targets = state.subscriptions
 			.filter(
@@ -796,10 +845,11 @@ async function deliver(
 		return [200];
 	}
 	if (provider === 'islash') {
+		const contact = from ?? '85256872847';
 		const message = {
 			profile: { name: 'Customer' },
-			wa_id: '85256872847',
-			from: '85256872847',
+			wa_id: contact,
+			from: contact,
 			id: `wamid.${crypto.randomBytes(8).toString('hex')}`,
 			type: 'text',
 			text: { body: text },

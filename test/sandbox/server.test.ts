@@ -1,3 +1,7 @@
+import { readFileSync } from 'fs';
+import { createServer } from 'http';
+import type { AddressInfo } from 'net';
+import { join } from 'path';
 import { FIXTURES, startSandbox, type Sandbox } from '../../sandbox/server';
 
 /** The provider sandbox itself: authentication, validation and faults as the providers answer them. */
@@ -115,4 +119,82 @@ it('NetSapiens answers GET /version without a credential, in the documented shap
 		hostname: expect.any(String),
 		'current-time': expect.any(String),
 	});
+});
+
+it('NetSapiens posts message events to a subscription as JSON arrays of docs v45.0 Message objects: an inbound SMS, a chat, and the user’s own sent message', async () => {
+	const spec = JSON.parse(
+		readFileSync(
+			join(__dirname, '../conformance/specs/netsapiens-docs-v45.0-messaging.json'),
+			'utf8',
+		),
+	) as { components: { schemas: { Message: { required: string[] } } } };
+	const received: unknown[] = [];
+	const target = createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => {
+			received.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+			res.end();
+		});
+	});
+	await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+	const { port } = target.address() as AddressInfo;
+	const auth = { authorization: `Bearer ${FIXTURES.netsapiens.apiKey}` };
+	try {
+		const subscribed = await post(
+			'/netsapiens/ns-api/v2/subscriptions',
+			{
+				model: 'message',
+				'post-url': `http://127.0.0.1:${port}/hook`,
+				domain: 'sandbox',
+				user: '1000',
+			},
+			auth,
+		);
+		expect(subscribed.status).toBe(200);
+		const session = 'n'.repeat(32);
+		await post(
+			`/netsapiens/ns-api/v2/domains/~/users/~/messagesessions/${session}/messages`,
+			{
+				type: 'sms',
+				message: 'Reply YES',
+				destination: '18585551234',
+				'from-number': '18585550001',
+			},
+			auth,
+		);
+		expect(await sandbox.deliver({ provider: 'netsapiens', text: 'YES', session })).toEqual([200]);
+		expect(await sandbox.deliver({ provider: 'netsapiens', chat: true, text: 'hi' })).toEqual([
+			200,
+		]);
+		expect(await sandbox.deliver({ provider: 'netsapiens', outgoing: true })).toEqual([200]);
+		const required = spec.components.schemas.Message.required;
+		expect(required).toContain('messagesession-id');
+		for (const body of received) {
+			expect(Array.isArray(body)).toBe(true);
+			expect(body).toHaveLength(1);
+			for (const field of required) expect((body as object[])[0]).toHaveProperty([field]);
+		}
+		const [[sms], [chat], [own]] = received as Array<Array<Record<string, unknown>>>;
+		expect(sms).toMatchObject({
+			type: 'sms',
+			direction: 'orig',
+			'from-number': '18585551234',
+			text: 'YES',
+			'messagesession-id': session,
+		});
+		expect(chat).toMatchObject({ type: 'chat', direction: '', 'from-user-id': '1001@sandbox' });
+		expect(own).toMatchObject({
+			type: 'sms',
+			direction: 'term',
+			'from-number': '18585550001',
+			'from-user-id': '1000@sandbox',
+			text: 'Reply YES',
+			'messagesession-id': session,
+		});
+	} finally {
+		sandbox.state.subscriptions.length = 0; // reset() keeps them, as the provider would
+		target.closeAllConnections();
+		await new Promise((resolve) => target.close(resolve));
+	}
 });
