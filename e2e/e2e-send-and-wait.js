@@ -112,7 +112,38 @@ const LIMITED = {
 	},
 };
 
-const ALL = { ...SCENARIOS, limited: LIMITED };
+/**
+ * Reply (NetSapiens only, e2e/e2e-reply-wait.js): the question goes out without a link and the
+ * customer's next message in the conversation answers; its limit is the default 24 hours.
+ */
+const REPLY = {
+	...SCENARIOS.netsapiens,
+	question: 'Reply YES to confirm your appointment on Tuesday at 9:00',
+	parameters: {
+		resource: 'message',
+		operation: 'sendAndWait',
+		messageType: 'sms',
+		destination: '18585551234',
+		fromNumber: { __rl: true, mode: 'number', value: '18585550001' },
+		responseType: 'reply',
+	},
+};
+
+/** The Reply nobody answers: Limit Wait Time 1 minute, to another number. */
+const LIMITED_REPLY = {
+	...REPLY,
+	question: 'Reply YES to keep your booking (nobody answers this one)',
+	parameters: {
+		...REPLY.parameters,
+		destination: '18585557777',
+		limitWaitTime: true,
+		limitType: 'afterTimeInterval',
+		resumeAmount: 1,
+		resumeUnit: 'minutes',
+	},
+};
+
+const ALL = { ...SCENARIOS, limited: LIMITED, reply: REPLY, limitedReply: LIMITED_REPLY };
 
 /**
  * The workflow: per scenario a Webhook trigger (`/webhook/send-and-wait-<scenario>`, answering at once)
@@ -427,4 +458,6 @@ module.exports = {
 	linksIn,
 	executionRecord,
 	startWebhook,
+	echoesOf,
+	SCENARIO_QUESTIONS: Object.fromEntries(Object.entries(ALL).map(([key, s]) => [key, s.question])),
 };

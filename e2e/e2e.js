@@ -3,7 +3,8 @@
 // packages folder, credentials encrypted and applied by n8n, the example workflows executed by the n8n CLI
 // against the provider sandbox — asserting exactly what each provider received; the action nodes as tools
 // of n8n's AI Agent (e2e/e2e-agents.js); the triggers in a running n8n, across bursts and a restart;
-// Send and Wait and the Human review tools in that running n8n (e2e/e2e-send-and-wait.js);
+// Send and Wait and the Human review tools in that running n8n (e2e/e2e-send-and-wait.js), waiting
+// for a reply (NetSapiens Reply and the iSlash two-workflow example, e2e/e2e-reply-wait.js);
 // then each per-provider package alone and all five side by side (e2e/e2e-packages.js); last, the
 // examples and the AI Agent tools again in n8n 1.123.81 (the triggers' scenarios run on 2.40.7 only).
 const assert = require('node:assert/strict');
@@ -34,6 +35,16 @@ const {
 	startLimitedWait,
 } = require('./e2e-send-and-wait');
 const { packageChecks } = require('./e2e-packages');
+const {
+	replyChecks,
+	startLimitedReplyWait,
+	twoWorkflowChecks,
+	twoWorkflowExamples,
+	triggerSubscriptions,
+} = require('./e2e-reply-wait');
+
+/** The owner account the e2e sets up in its running n8n (for n8n's REST API). */
+const E2E_OWNER = { email: 'e2e@example.com', password: 'E2e-password-1234' };
 
 const results = [];
 async function check(name, fn) {
@@ -181,6 +192,7 @@ async function main() {
 						...triggerWorkflows(sandbox.url),
 						publishableSuperOfficeExample(),
 						sendAndWaitWorkflow(sandbox.url, humanReviewAgentWorkflow()),
+						...twoWorkflowExamples(sandbox.url), // published through the REST API later
 					]);
 					for (const id of [
 						'e2e-netsapiens',
@@ -218,12 +230,7 @@ async function main() {
 					const owner = await fetch(`${base}/rest/owner/setup`, {
 						method: 'POST',
 						headers: json,
-						body: JSON.stringify({
-							email: 'e2e@example.com',
-							firstName: 'E2E',
-							lastName: 'Owner',
-							password: 'E2e-password-1234',
-						}),
+						body: JSON.stringify({ ...E2E_OWNER, firstName: 'E2E', lastName: 'Owner' }),
 					});
 					assert.equal(owner.status, 200, await owner.text());
 					const cookie = (owner.headers.get('set-cookie') ?? '').split(';')[0];
@@ -434,6 +441,11 @@ async function main() {
 			const settle = () => sleep(3000); // what a late or repeated execution would need to show up
 			let before = {};
 
+			// Waiting for a reply: before the counts below, whose deliveries are then the last ones the restart
+			// repeats. Each counts its own executions and the NetSapiens Trigger's, which its events reach too.
+			await replyChecks({ sandbox, n8n, base, check, counts });
+			await twoWorkflowChecks({ sandbox, n8n, base, check, counts, owner: E2E_OWNER });
+
 			await check(
 				'NetSapiens: a burst of 3 messages at once and a repeated delivery start exactly 3 executions',
 				async () => {
@@ -541,6 +553,8 @@ async function main() {
 				counts,
 				workflowId: SEND_AND_WAIT_WORKFLOW_ID,
 			});
+			// the Reply's 1-minute wait first: its count includes the EvoVoice one started after it
+			const limitedReplyWaitEnded = await startLimitedReplyWait({ sandbox, n8n, base, check });
 			const limitedWaitEnded = await startLimitedWait({ sandbox, n8n, base, check });
 
 			await check(
@@ -572,10 +586,11 @@ async function main() {
 					).find((node) => node?.webhookId);
 					assert.equal(sandbox.state.webhooks.length, 1);
 					assert.equal(superOfficeState?.secret, sandbox.state.webhooks[0].Secret);
-					assert.equal(sandbox.state.subscriptions.length, 1);
+					// the trigger's subscription (the 1-minute Reply's stays until its expiry)
+					assert.equal(triggerSubscriptions(sandbox).length, 1);
 					const saved = await n8n.staticData('e2e-netsapiens');
 					assert.equal(
-						new URL(sandbox.state.subscriptions[0]['post-url']).searchParams.get('secret'),
+						new URL(triggerSubscriptions(sandbox)[0]['post-url']).searchParams.get('secret'),
 						saved?.['node:NetSapiens Trigger']?.secret,
 					);
 					process.stdout.write(
@@ -638,6 +653,7 @@ async function main() {
 			);
 
 			await limitedWaitEnded(counts);
+			await limitedReplyWaitEnded(counts);
 
 			if (counts.length > 0) {
 				process.stdout.write("\n  exactly once, in n8n's execution records:\n");
