@@ -1,7 +1,8 @@
 // Waiting for the customer's reply inside the running n8n of `npm run test:e2e` (e2e/e2e.js), no n8n
 // start-up of its own:
-// - NetSapiens Send and Wait, Response Type Reply: the scenarios `reply` and `limitedReply` of the Send and
-//   Wait workflow (e2e/e2e-send-and-wait.js). The sandbox posts message events to the wait's
+// - NetSapiens Send and Wait, Response Type Reply: the scenarios `reply` and `limitedReply`, in a workflow
+//   built as the Send and Wait one (e2e/e2e-send-and-wait.js) and published through n8n's REST API
+//   (no CLI start). The sandbox posts message events to the wait's
 //   subscription as NetSapiens does, to every subscription for the user: the e2e NetSapiens Trigger gets
 //   them too, so its executions are counted beside the wait's.
 // - The two-workflow pattern for iSlash (examples/wait-for-reply/): workflow A stores its resume URL in a
@@ -12,10 +13,11 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { REPO, sleep, waitFor } = require('../scripts/n8n-runtime');
 const {
-	SEND_AND_WAIT_WORKFLOW_ID,
-	SCENARIO_QUESTIONS,
+	REPLY_WORKFLOW_ID,
+	REPLY_QUESTIONS,
 	echoesOf,
 	executionRecord,
+	replyWaitWorkflow,
 	startWebhook,
 } = require('./e2e-send-and-wait');
 const { echo } = require('./trigger-workflows');
@@ -36,7 +38,7 @@ const triggerSubscriptions = (sandbox) =>
  * execution waits: the message, the wait's subscription and the execution ID its post-url names.
  */
 async function startReplyWait({ sandbox, n8n, base }, key) {
-	const question = SCENARIO_QUESTIONS[key];
+	const question = REPLY_QUESTIONS[key];
 	const before = sandbox.state.messages.length;
 	const started = Date.now();
 	await startWebhook(`${base}/webhook/send-and-wait-${key}`, { scenario: key });
@@ -80,10 +82,11 @@ function assertExpiry(subscription, started, afterMs) {
  * the execution waiting; the customer's reply in the awaited session resumes it with the documented data, and
  * the wait's subscription is gone. Exact counts in n8n's records, for the wait and for the trigger.
  */
-async function replyChecks({ sandbox, n8n, base, check, counts }) {
+async function replyChecks({ sandbox, n8n, base, check, counts, owner }) {
 	await check(
 		'Send and Wait (NetSapiens, reply): subscribed before the send; another session’s message and the node’s own outgoing message keep it waiting; the reply in the session resumes it with {text, from, messageId, sessionId, receivedAt}; the subscription is gone',
 		async () => {
+			await publish(base, owner, [REPLY_WORKFLOW_ID]);
 			const before = await n8n.executionCounts();
 			const echoed = sandbox.state.echoes.filter((e) => e.provider === 'netsapiens').length;
 			const { message, subscription, executionId, started } = await startReplyWait(
@@ -155,7 +158,7 @@ async function replyChecks({ sandbox, n8n, base, check, counts }) {
 			await settle();
 			const now = await n8n.executionCounts();
 			const ran = (id) => (now[id] ?? 0) - (before[id] ?? 0);
-			assert.equal(ran(SEND_AND_WAIT_WORKFLOW_ID), 1);
+			assert.equal(ran(REPLY_WORKFLOW_ID), 1);
 			assert.equal(echoesOf(sandbox, 'reply').length, 1);
 			// the trigger starts one execution per inbound message: the other customer's and the reply
 			assert.equal(ran(TRIGGER), 2);
@@ -170,7 +173,7 @@ async function replyChecks({ sandbox, n8n, base, check, counts }) {
 			counts.push([
 				'Send and Wait, NetSapiens reply',
 				'1 start; another session, own message, reply (each to the wait and the trigger)',
-				ran(SEND_AND_WAIT_WORKFLOW_ID),
+				ran(REPLY_WORKFLOW_ID),
 				echoesOf(sandbox, 'reply').length,
 			]);
 			counts.push([
@@ -185,11 +188,12 @@ async function replyChecks({ sandbox, n8n, base, check, counts }) {
 
 /**
  * Starts the Reply nobody answers (Limit Wait Time 1 minute) and returns the check to run after n8n's
- * WaitTracker has had its minute (e2e/e2e-send-and-wait.js, startLimitedWait, runs beside it).
+ * WaitTracker has had its minute: started before the checks that follow, it ends while they run or during
+ * the restart's poll minute.
  */
 async function startLimitedReplyWait({ sandbox, n8n, base, check }) {
 	let started;
-	const before = (await n8n.executionCounts())[SEND_AND_WAIT_WORKFLOW_ID] ?? 0;
+	const before = (await n8n.executionCounts())[REPLY_WORKFLOW_ID] ?? 0;
 	await check(
 		'Send and Wait (NetSapiens, reply) with Limit Wait Time 1 minute: subscribed until 1 hour after the limit, the question goes out and the execution waits',
 		async () => {
@@ -214,9 +218,8 @@ async function startLimitedReplyWait({ sandbox, n8n, base, check }) {
 				const [{ item }] = echoes;
 				assert.equal('data' in item, false);
 				assert.deepEqual(item.body, { scenario: 'limitedReply' }); // the Webhook trigger's item, unchanged
-				const ran = ((await n8n.executionCounts())[SEND_AND_WAIT_WORKFLOW_ID] ?? 0) - before;
-				// this and the EvoVoice limited wait, which started beside it
-				assert.equal(ran, 2);
+				const ran = ((await n8n.executionCounts())[REPLY_WORKFLOW_ID] ?? 0) - before;
+				assert.equal(ran, 1);
 				const kept = sandbox.state.subscriptions.find((s) => s.id === started.subscription.id);
 				assert.equal(
 					kept?.['subscription-expires-datetime'],
@@ -224,8 +227,8 @@ async function startLimitedReplyWait({ sandbox, n8n, base, check }) {
 				);
 				counts.push([
 					'Send and Wait, NetSapiens reply, 1-minute limit',
-					'1 start, no reply, n8n restarted meanwhile',
-					1,
+					'1 start, no reply',
+					ran,
 					echoes.length,
 				]);
 			},
@@ -280,6 +283,18 @@ async function rest(base, cookie, method, route, body) {
 	return JSON.parse(text).data;
 }
 
+/** Publishes workflows through n8n's REST API as the owner (no `n8n publish:workflow` CLI start). */
+async function publish(base, owner, ids) {
+	const cookie = await login(base, owner);
+	for (const id of ids) {
+		const workflow = await rest(base, cookie, 'GET', `/workflows/${id}`);
+		await rest(base, cookie, 'POST', `/workflows/${id}/activate`, {
+			versionId: workflow.versionId,
+		});
+	}
+	return cookie;
+}
+
 /** The executions of a workflow, newest last. */
 const executionsOf = (n8n, workflowId) =>
 	n8n.query(
@@ -295,7 +310,7 @@ async function twoWorkflowChecks({ sandbox, n8n, base, check, counts, owner }) {
 	await check(
 		'two workflows (iSlash): A stores its resume URL in a Data table, sends and waits; B (iSlash Trigger) resumes A with the customer’s reply, and a message from someone else resumes nothing',
 		async () => {
-			const cookie = await login(base, owner);
+			const cookie = await publish(base, owner, [ASK.id, RESUME.id]);
 			const project = await rest(base, cookie, 'GET', '/projects/personal');
 			await rest(base, cookie, 'POST', `/projects/${project.id}/data-tables`, {
 				name: TABLE,
@@ -304,12 +319,6 @@ async function twoWorkflowChecks({ sandbox, n8n, base, check, counts, owner }) {
 					{ name: 'resumeUrl', type: 'string' },
 				],
 			});
-			for (const { id } of [ASK, RESUME]) {
-				const workflow = await rest(base, cookie, 'GET', `/workflows/${id}`);
-				await rest(base, cookie, 'POST', `/workflows/${id}/activate`, {
-					versionId: workflow.versionId,
-				});
-			}
 
 			const customer = '85256872847';
 			const question = 'Shall we deliver on Friday? Reply YES or tell us another day.';
@@ -390,10 +399,16 @@ async function twoWorkflowChecks({ sandbox, n8n, base, check, counts, owner }) {
 	);
 }
 
+/** What this file's checks run, for the e2e's one import: the Reply workflow and the two examples. */
+const replyWorkflows = (sandboxUrl) => [
+	replyWaitWorkflow(sandboxUrl),
+	...twoWorkflowExamples(sandboxUrl),
+];
+
 module.exports = {
 	replyChecks,
 	startLimitedReplyWait,
-	twoWorkflowExamples,
+	replyWorkflows,
 	twoWorkflowChecks,
 	triggerSubscriptions,
 };

@@ -7,6 +7,7 @@ const { FIXTURES } = require('../sandbox/server');
 const { freePort, sleep, waitFor } = require('../scripts/n8n-runtime');
 
 const WORKFLOW_ID = 'e2e-send-and-wait';
+const REPLY_WORKFLOW_ID = 'e2e-reply-wait';
 const ECHO = 'send-and-wait'; // the `provider` of this workflow's echoes
 
 /** Per scenario: the provider node's Send and Wait, the question, and the answer the recipient posts. */
@@ -143,7 +144,10 @@ const LIMITED_REPLY = {
 	},
 };
 
-const ALL = { ...SCENARIOS, limited: LIMITED, reply: REPLY, limitedReply: LIMITED_REPLY };
+const ALL = { ...SCENARIOS, limited: LIMITED };
+
+/** The Reply scenarios, in a workflow of their own (its executions are counted apart). */
+const REPLIES = { reply: REPLY, limitedReply: LIMITED_REPLY };
 
 /**
  * The workflow: per scenario a Webhook trigger (`/webhook/send-and-wait-<scenario>`, answering at once)
@@ -153,9 +157,29 @@ const ALL = { ...SCENARIOS, limited: LIMITED, reply: REPLY, limitedReply: LIMITE
  * publish:workflow` costs a CLI start.
  */
 function sendAndWaitWorkflow(sandboxUrl, ...others) {
+	return scenarioWorkflow(sandboxUrl, {
+		id: WORKFLOW_ID,
+		name: 'e2e: Send and Wait for Response',
+		scenarios: ALL,
+		webhookIds: '5e1d0a17-0000-4000-8000-00000000000',
+		others,
+	});
+}
+
+/** The Reply scenarios' workflow (scripts/e2e-reply-wait.js), built as sendAndWaitWorkflow. */
+function replyWaitWorkflow(sandboxUrl) {
+	return scenarioWorkflow(sandboxUrl, {
+		id: REPLY_WORKFLOW_ID,
+		name: 'e2e: Send and Wait, Response Type Reply',
+		scenarios: REPLIES,
+		webhookIds: '5e1d0a17-0000-4000-8000-00000000010',
+	});
+}
+
+function scenarioWorkflow(sandboxUrl, { id, name, scenarios, webhookIds, others = [] }) {
 	const nodes = [];
 	const connections = {};
-	Object.entries(ALL).forEach(([key, scenario], row) => {
+	Object.entries(scenarios).forEach(([key, scenario], row) => {
 		const trigger = `Start ${key}`;
 		const wait = `Ask (${key})`;
 		nodes.push(
@@ -165,7 +189,7 @@ function sendAndWaitWorkflow(sandboxUrl, ...others) {
 				type: 'n8n-nodes-base.webhook',
 				typeVersion: 2,
 				position: [0, row * 200],
-				webhookId: `5e1d0a17-0000-4000-8000-00000000000${row}`,
+				webhookId: `${webhookIds}${row}`,
 				parameters: {
 					httpMethod: 'POST',
 					path: `send-and-wait-${key}`,
@@ -206,8 +230,8 @@ function sendAndWaitWorkflow(sandboxUrl, ...others) {
 		Object.assign(connections, other.connections);
 	}
 	return {
-		id: WORKFLOW_ID,
-		name: 'e2e: Send and Wait for Response',
+		id,
+		name,
 		active: false,
 		nodes,
 		connections,
@@ -459,5 +483,7 @@ module.exports = {
 	executionRecord,
 	startWebhook,
 	echoesOf,
-	SCENARIO_QUESTIONS: Object.fromEntries(Object.entries(ALL).map(([key, s]) => [key, s.question])),
+	REPLY_WORKFLOW_ID,
+	replyWaitWorkflow,
+	REPLY_QUESTIONS: Object.fromEntries(Object.entries(REPLIES).map(([key, s]) => [key, s.question])),
 };

@@ -39,7 +39,7 @@ const {
 	replyChecks,
 	startLimitedReplyWait,
 	twoWorkflowChecks,
-	twoWorkflowExamples,
+	replyWorkflows,
 	triggerSubscriptions,
 } = require('./e2e-reply-wait');
 
@@ -192,7 +192,7 @@ async function main() {
 						...triggerWorkflows(sandbox.url),
 						publishableSuperOfficeExample(),
 						sendAndWaitWorkflow(sandbox.url, humanReviewAgentWorkflow()),
-						...twoWorkflowExamples(sandbox.url), // published through the REST API later
+						...replyWorkflows(sandbox.url), // published through n8n's REST API by their checks
 					]);
 					for (const id of [
 						'e2e-netsapiens',
@@ -443,7 +443,9 @@ async function main() {
 
 			// Waiting for a reply: before the counts below, whose deliveries are then the last ones the restart
 			// repeats. Each counts its own executions and the NetSapiens Trigger's, which its events reach too.
-			await replyChecks({ sandbox, n8n, base, check, counts });
+			// The 1-minute Reply ends while the checks after it run (or in the restart's poll minute).
+			await replyChecks({ sandbox, n8n, base, check, counts, owner: E2E_OWNER });
+			const limitedReplyWaitEnded = await startLimitedReplyWait({ sandbox, n8n, base, check });
 			await twoWorkflowChecks({ sandbox, n8n, base, check, counts, owner: E2E_OWNER });
 
 			await check(
@@ -553,8 +555,6 @@ async function main() {
 				counts,
 				workflowId: SEND_AND_WAIT_WORKFLOW_ID,
 			});
-			// the Reply's 1-minute wait first: its count includes the EvoVoice one started after it
-			const limitedReplyWaitEnded = await startLimitedReplyWait({ sandbox, n8n, base, check });
 			const limitedWaitEnded = await startLimitedWait({ sandbox, n8n, base, check });
 
 			await check(
