@@ -188,8 +188,8 @@ async function replyChecks({ sandbox, n8n, base, check, counts, owner }) {
 
 /**
  * Starts the Reply nobody answers (Limit Wait Time 1 minute) and returns the check to run after n8n's
- * WaitTracker has had its minute: started before the checks that follow, it ends while they run or during
- * the restart's poll minute.
+ * WaitTracker has had its minute: it ends while the checks started after it run, or in the restart's poll
+ * minute. Its subscription gets every NetSapiens event for the user until it expires.
  */
 async function startLimitedReplyWait({ sandbox, n8n, base, check }) {
 	let started;

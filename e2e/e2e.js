@@ -443,9 +443,7 @@ async function main() {
 
 			// Waiting for a reply: before the counts below, whose deliveries are then the last ones the restart
 			// repeats. Each counts its own executions and the NetSapiens Trigger's, which its events reach too.
-			// The 1-minute Reply ends while the checks after it run (or in the restart's poll minute).
 			await replyChecks({ sandbox, n8n, base, check, counts, owner: E2E_OWNER });
-			const limitedReplyWaitEnded = await startLimitedReplyWait({ sandbox, n8n, base, check });
 			await twoWorkflowChecks({ sandbox, n8n, base, check, counts, owner: E2E_OWNER });
 
 			await check(
@@ -546,6 +544,9 @@ async function main() {
 			// Send and Wait and the Human review tools need a waiting execution, so the running n8n. They run
 			// after the counts above (a SuperOffice send fires chat events at its trigger), and the 1-minute
 			// wait starts now, so that it ends during the restart's poll minute below instead of adding one.
+			// The 1-minute Reply's subscription gets NetSapiens' events too: it starts after the counts' deliveries
+			// and ends while the checks below run (or in the restart's poll minute).
+			const limitedReplyWaitEnded = await startLimitedReplyWait({ sandbox, n8n, base, check });
 			await sendAndWaitChecks({ sandbox, n8n, base, check, counts });
 			await humanReviewChecks({
 				sandbox,
