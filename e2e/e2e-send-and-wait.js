@@ -166,7 +166,7 @@ function sendAndWaitWorkflow(sandboxUrl, ...others) {
 	});
 }
 
-/** The Reply scenarios' workflow (scripts/e2e-reply-wait.js), built as sendAndWaitWorkflow. */
+/** The Reply scenarios' workflow (e2e/e2e-reply-wait.js), built as sendAndWaitWorkflow. */
 function replyWaitWorkflow(sandboxUrl) {
 	return scenarioWorkflow(sandboxUrl, {
 		id: REPLY_WORKFLOW_ID,

@@ -10,7 +10,7 @@ import { credentials, whatsAppText } from '../nodes/ISlash/fixtures';
 // Issue 38: the two-workflow pattern for a provider that cannot post to a per-wait URL (iSlash). Workflow A
 // stores its resume URL in n8n's Data table keyed by the customer, sends and waits in n8n's Wait node;
 // workflow B (the iSlash Trigger) takes the row and POSTs the reply to it. Run end to end in a real n8n by
-// `npm run test:e2e` (scripts/e2e-reply-wait.js); here: that the two fit together.
+// `npm run test:e2e` (e2e/e2e-reply-wait.js); here: that the two fit together.
 
 interface ExampleNode {
 	name: string;
