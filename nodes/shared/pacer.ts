@@ -283,8 +283,8 @@ export class SlidingWindowPacer {
 	/** Requests started after `from` and not after `to` that the provider accepted. */
 	private acceptedBetween(from: number, to: number): number {
 		let accepted = 0;
-		for (let i = this.firstIndexAfter(from); i < this.firstIndexAfter(to); i++)
-			if (this.answeredAt[i] > 0) accepted++;
+		const end = this.firstIndexAfter(to);
+		for (let i = this.firstIndexAfter(from); i < end; i++) if (this.answeredAt[i] > 0) accepted++;
 		return accepted;
 	}
 
