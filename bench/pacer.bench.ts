@@ -113,6 +113,20 @@ describe('pacer benchmark (simulated clock)', () => {
 				`| ${name} | ${run.ratio.toFixed(2)} | ${run.spanSeconds.toFixed(1)} | ${run.refused} | \`${run.perSecond}\` |`,
 			);
 		}
+		// what the pacer itself costs a send when no limit is met: a turn and its answer, on the real clock
+		const alone = new SlidingWindowPacer();
+		for (const count of [1000, 10_000]) {
+			const begin = performance.now();
+			for (let i = 0; i < count; i++) {
+				const turn = await alone.turn();
+				if ('startedAt' in turn) alone.wasAccepted(turn.startedAt);
+			}
+			const perSendUs = ((performance.now() - begin) * 1000) / count;
+			lines.push(
+				'',
+				`Pacer's own work without a limit, ${count} turns and answers: ${perSendUs.toFixed(1)} µs a send`,
+			);
+		}
 		process.stdout.write(`${lines.join('\n')}\n`);
 	});
 });
