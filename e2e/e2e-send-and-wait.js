@@ -120,12 +120,13 @@ const LIMITED = {
 const REPLY = {
 	...SCENARIOS.netsapiens,
 	question: 'Reply YES to confirm your appointment on Tuesday at 9:00',
+	// the approval scenario's send, its approval options replaced by the Reply response type
 	parameters: {
-		resource: 'message',
-		operation: 'sendAndWait',
-		messageType: 'sms',
-		destination: '18585551234',
-		fromNumber: { __rl: true, mode: 'number', value: '18585550001' },
+		...Object.fromEntries(
+			Object.entries(SCENARIOS.netsapiens.parameters).filter(
+				([name]) => name !== 'approvalOptions',
+			),
+		),
 		responseType: 'reply',
 	},
 };
