@@ -1,11 +1,10 @@
 import { SlidingWindowPacer } from '../nodes/shared/pacer';
-import { throughputOfShape, type RateShape } from '../sandbox/rateLimit';
+import { throughputOfShape } from '../sandbox/rateLimit';
 import {
-	provider,
-	send,
+	aloneRun,
 	sharedRun,
-	SimulatedClock,
 	SLIDING,
+	type Alone,
 	type Sender,
 } from '../test/harness/pacerSimulation';
 
@@ -16,49 +15,29 @@ import {
  * not depend on the machine; prints them and asserts nothing.
  */
 
-interface AloneCase {
-	name: string;
-	limit: number;
-	shape: RateShape;
-	count: number;
-	latencyMs: number;
-	inFlight: number;
-	startAt?: number;
-	lateMs?: (sent: number) => number;
-}
-
-const ALONE: AloneCase[] = [
-	{ name: '50/s sliding', limit: 50, shape: SLIDING, count: 300, latencyMs: 20, inFlight: 10 },
-	{ name: '50/s sliding', limit: 50, shape: SLIDING, count: 3000, latencyMs: 20, inFlight: 10 },
-	{ name: '50/s sliding', limit: 50, shape: SLIDING, count: 300, latencyMs: 200, inFlight: 20 },
-	{ name: '50/s sliding', limit: 50, shape: SLIDING, count: 3000, latencyMs: 200, inFlight: 20 },
-	{
-		name: '50/s sliding, the first 10 reach the provider 200 ms after their turn',
-		limit: 50,
-		shape: SLIDING,
-		count: 300,
-		latencyMs: 20,
-		inFlight: 10,
-		lateMs: (sent) => (sent < 10 ? 200 : 1),
-	},
-	{
-		name: 'token bucket 50, refill 50/s',
-		limit: 50,
-		shape: { kind: 'bucket', windowMs: 1000 },
-		count: 3000,
-		latencyMs: 20,
-		inFlight: 10,
-		startAt: 10_000,
-	},
-	{
-		name: 'fixed 1-min window of 300, from 10 s into a minute',
-		limit: 300,
-		shape: { kind: 'fixed', windowMs: 60_000 },
-		count: 900,
-		latencyMs: 20,
-		inFlight: 10,
-		startAt: 10_000,
-	},
+const ALONE: Array<[name: string, run: Alone]> = [
+	['50/s sliding', { count: 300, latencyMs: 20 }],
+	['50/s sliding', { count: 3000, latencyMs: 20 }],
+	['50/s sliding', { count: 300, latencyMs: 200, inFlight: 20 }],
+	['50/s sliding', { count: 3000, latencyMs: 200, inFlight: 20 }],
+	[
+		'50/s sliding, the first 10 reach the provider 200 ms after their turn',
+		{ count: 300, latencyMs: 20, lateMs: (sent) => (sent < 10 ? 200 : 1) },
+	],
+	[
+		'token bucket 50, refill 50/s',
+		{ count: 3000, latencyMs: 20, shape: { kind: 'bucket', windowMs: 1000 }, startsAt: 10_000 },
+	],
+	[
+		'fixed 1-min window of 300, from 10 s into a minute',
+		{
+			count: 900,
+			latencyMs: 20,
+			limit: 300,
+			shape: { kind: 'fixed', windowMs: 60_000 },
+			startsAt: 10_000,
+		},
+	],
 ];
 
 /** n8n preparing a worker's other executions holds its requests after its first 10 (seen in real runs). */
@@ -85,19 +64,15 @@ describe('pacer benchmark (simulated clock)', () => {
 			'| limit | sends | answers in | in flight | throughput ÷ limit | 429s | of them after the first window | learned |',
 			'|---|---|---|---|---|---|---|---|',
 		];
-		for (const c of ALONE) {
-			const clock = new SimulatedClock();
-			if (c.startAt !== undefined) clock.time = c.startAt;
-			const pacer = new SlidingWindowPacer(clock);
-			const target = provider(c.limit, c.shape, c.latencyMs);
-			const done = send(clock, pacer, target, c.count, c.inFlight, c.lateMs);
-			await clock.run();
-			await done;
-			const { ratio } = throughputOfShape(target.accepted, c.limit, c.shape);
-			const firstWindowEnds = target.accepted[0] + c.shape.windowMs;
+		for (const [name, run] of ALONE) {
+			const { pacer, target } = await aloneRun(run);
+			const limit = run.limit ?? 50;
+			const shape = run.shape ?? SLIDING;
+			const { ratio } = throughputOfShape(target.accepted, limit, shape);
+			const firstWindowEnds = target.accepted[0] + shape.windowMs;
 			const { windowMs, size } = pacer.learned;
 			lines.push(
-				`| ${c.name} | ${c.count} | ${c.latencyMs} ms | ${c.inFlight} | ${ratio.toFixed(2)} | ${target.refused.length} | ${target.refused.filter((at) => at > firstWindowEnds).length} | ${size} per ${(windowMs / 1000).toFixed(1)} s |`,
+				`| ${name} | ${run.count} | ${run.latencyMs} ms | ${run.inFlight ?? 10} | ${ratio.toFixed(2)} | ${target.refused.length} | ${target.refused.filter((at) => at > firstWindowEnds).length} | ${size} per ${(windowMs / 1000).toFixed(1)} s |`,
 			);
 		}
 		lines.push(

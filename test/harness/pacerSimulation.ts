@@ -126,6 +126,32 @@ export async function startOf(pacer: SlidingWindowPacer): Promise<number> {
 
 export const SLIDING: RateShape = { kind: 'sliding', windowMs: 1000 };
 
+/** One process alone under a provider limit (a 1-s sliding window of 50 unless said otherwise). */
+export interface Alone {
+	count: number;
+	latencyMs: number;
+	inFlight?: number;
+	limit?: number;
+	shape?: RateShape;
+	/** The simulated clock's start (ms): where in a fixed window the run begins. */
+	startsAt?: number;
+	lateMs?: (sent: number) => number;
+}
+
+/** Runs one pacer until every send was accepted; returns the pacer and what the provider saw. */
+export async function aloneRun(
+	run: Alone,
+): Promise<{ pacer: SlidingWindowPacer; target: Provider }> {
+	const clock = new SimulatedClock();
+	if (run.startsAt !== undefined) clock.time = run.startsAt;
+	const pacer = new SlidingWindowPacer(clock);
+	const target = provider(run.limit ?? 50, run.shape ?? SLIDING, run.latencyMs);
+	const done = send(clock, pacer, target, run.count, run.inFlight, run.lateMs);
+	await clock.run();
+	await done;
+	return { pacer, target };
+}
+
 /** One process (a queue-mode worker) in a shared run: its sends, its in-flight bound, when it starts. */
 export interface Sender {
 	count: number;

@@ -1,6 +1,13 @@
 import { SlidingWindowPacer } from '../../../nodes/shared/pacer';
 import { throughputOfShape, type RateShape } from '../../../sandbox/rateLimit';
-import { provider, send, SimulatedClock, SLIDING, startOf } from '../../harness/pacerSimulation';
+import {
+	aloneRun,
+	provider,
+	send,
+	SimulatedClock,
+	SLIDING,
+	startOf,
+} from '../../harness/pacerSimulation';
 
 /**
  * The account pacer (nodes/shared/pacer.ts) on a simulated clock, against the sandbox's provider limits:
@@ -19,12 +26,7 @@ describe('one pacer', () => {
 	it.each([300, 3000])(
 		'fills a 50/s sliding window: all %i sent, at least 0.97 of the limit, a handful of 429s after the first window',
 		async (count) => {
-			const clock = new SimulatedClock();
-			const pacer = new SlidingWindowPacer(clock);
-			const target = provider(50, SLIDING, 20);
-			const done = send(clock, pacer, target, count);
-			await clock.run();
-			await done;
+			const { pacer, target } = await aloneRun({ count, latencyMs: 20 });
 			expect(target.accepted).toHaveLength(count);
 			expect(pacer.learned).toEqual({ windowMs: 1000, size: 50 });
 			expect(throughputOfShape(target.accepted, 50, SLIDING).ratio).toBeGreaterThanOrEqual(0.97);
@@ -34,12 +36,7 @@ describe('one pacer', () => {
 	);
 
 	it('fills the window with 200-ms answers and 20 in flight', async () => {
-		const clock = new SimulatedClock();
-		const pacer = new SlidingWindowPacer(clock);
-		const target = provider(50, SLIDING, 200);
-		const done = send(clock, pacer, target, 3000, 20);
-		await clock.run();
-		await done;
+		const { target } = await aloneRun({ count: 3000, latencyMs: 200, inFlight: 20 });
 		expect(target.accepted).toHaveLength(3000);
 		expect(throughputOfShape(target.accepted, 50, SLIDING).ratio).toBeGreaterThanOrEqual(0.97);
 		expect(
@@ -53,12 +50,7 @@ describe('one pacer', () => {
 	])(
 		'requests reaching the provider later than their turn cost no more 429s (%s)',
 		async (_name, lateMs) => {
-			const clock = new SimulatedClock();
-			const pacer = new SlidingWindowPacer(clock);
-			const target = provider(50, SLIDING, 20);
-			const done = send(clock, pacer, target, 300, 10, lateMs);
-			await clock.run();
-			await done;
+			const { target } = await aloneRun({ count: 300, latencyMs: 20, lateMs });
 			expect(target.accepted).toHaveLength(300);
 			// the first burst's overflow comes within 100 ms; after it a probe upward may cost one
 			const afterFirstBurst = target.refused.filter((at) => at > target.refused[0] + 500);
@@ -85,13 +77,8 @@ describe('one pacer', () => {
 			25,
 		],
 	])('fills %s, with few 429s', async (_name, limit, shape, count, most429s) => {
-		const clock = new SimulatedClock();
-		clock.time = 10_000; // 10 s into a minute
-		const pacer = new SlidingWindowPacer(clock);
-		const target = provider(limit, shape, 20);
-		const done = send(clock, pacer, target, count);
-		await clock.run();
-		await done;
+		// 10 s into a minute
+		const { target } = await aloneRun({ count, latencyMs: 20, limit, shape, startsAt: 10_000 });
 		expect(target.accepted).toHaveLength(count);
 		expect(throughputOfShape(target.accepted, limit, shape).ratio).toBeGreaterThanOrEqual(0.97);
 		expect(target.refused.length).toBeLessThanOrEqual(most429s);
